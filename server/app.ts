@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { modules } from './modules.ts';
+import { registerAuth } from './platform/auth/auth.plugin.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { platformErrors } from './platform/errors.ts';
+import { errorHandler } from './platform/http/error-handler.ts';
+import { newId } from './platform/ids.ts';
+
+z.config(z.locales.zhCN());
+
+const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/** Builds the whole app without listening: main.ts listens, tests call `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => newId(),
+    disableRequestLogging: deps.config.NODE_ENV === 'test',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '连心桥 Lianxin API',
+        version: '1',
+        description:
+          '人大代表联络站平台接口。列表返回 `{ items, nextCursor }`，`limit` 1–100（默认 20），`cursor` 为不透明游标。' +
+          '错误返回 `{ "error": { "code", "message", "field?" } }`。带会话 Cookie 的非 GET 请求须携带 `x-csrf-token`。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lianxin_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const e = platformErrors.RATE_LIMITED(`操作过于频繁，请在 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`);
+      return Object.assign(e, { statusCode: 429, headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) } });
+    },
+  });
+  registerAuth(app, deps);
+
+  await app.register(
+    async (api) => {
+      api.withTypeProvider<ZodTypeProvider>().get(
+        '/health',
+        {
+          schema: {
+            tags: ['运维 Operations'],
+            summary: '健康检查',
+            response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']) }) },
+          },
+        },
+        async () => {
+          await deps.db.selectFrom('audit_head').select('id').limit(1).execute();
+          return { status: 'ok' as const, db: deps.dialect };
+        },
+      );
+      await authRoutes(api, deps);
+      for (const m of modules) if (m.routes) await m.routes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  for (const m of modules) if (m.pages) await m.pages(app, deps);
+
+  const hasConsole = existsSync(webDist);
+  if (hasConsole) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/console/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (hasConsole && req.method === 'GET' && (req.url === '/console' || req.url.startsWith('/console/'))) {
+      // Client-side routes of the console: the SPA shell answers, its router shows the page.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+    }
+    const e = platformErrors.NOT_FOUND(`找不到 ${req.method} ${req.url.split('?')[0]}`);
+    return reply.status(404).send({ error: { code: e.code, message: e.message } });
+  });
+  return app;
+}

@@ -1,0 +1,5 @@
+import type { OrgTables } from './modules/org/index.ts';
+import type { PlatformTables } from './platform/tables.ts';
+
+/** The whole schema as Kysely sees it: the platform's tables and every module's. */
+export interface Database extends PlatformTables, OrgTables {}

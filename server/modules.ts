@@ -1,0 +1,5 @@
+import type { ModuleManifest } from './platform/module.ts';
+import { orgModule } from './modules/org/index.ts';
+
+/** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
+export const modules: ModuleManifest[] = [orgModule];

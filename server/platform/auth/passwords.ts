@@ -1,0 +1,35 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const scryptAsync = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+
+// OWASP's scrypt recommendation: N=2^17, r=8, p=1 (128 MiB). maxmem must allow it.
+const PARAMS = { N: 1 << 17, r: 8, p: 1 };
+const KEYLEN = 32;
+
+/** `scrypt$N$r$p$salt$hash` (base64url); parameters are kept so they can be raised later. */
+export async function hashPassword(password: string, params = PARAMS): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password.normalize('NFKC'), salt, KEYLEN, { ...params, maxmem: 256 * 1024 * 1024 });
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, r, p, saltB64, keyB64] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(keyB64, 'base64url');
+  const key = await scryptAsync(password.normalize('NFKC'), Buffer.from(saltB64, 'base64url'), expected.length, {
+    N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024,
+  });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash computed for unknown usernames so that timing does not tell which accounts exist. */
+let dummyHash: Promise<string> | undefined;
+export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('lianxin-dummy-password'));
+
+/** Lower-cost parameters for tests and bulk demo seeding (many accounts at once). */
+export const FAST_PARAMS = { N: 1 << 14, r: 8, p: 1 };

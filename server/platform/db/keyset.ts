@@ -1,0 +1,26 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { CursorValue } from '../http/pagination.ts';
+
+/**
+ * Orders by (column, id) and continues after a cursor [value, id]: keyset pagination that
+ * stays fast on millions of rows where OFFSET would not. `column` may hold nulls only if
+ * the caller coalesces them; ids are unique and time-sortable.
+ */
+export function keyset<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  column: string,
+  idColumn: string,
+  direction: 'asc' | 'desc',
+  after: CursorValue[] | null,
+): SelectQueryBuilder<DB, TB, O> {
+  const cmp = direction === 'asc' ? '>' : '<';
+  let out = q;
+  if (after) {
+    const [v, id] = after;
+    out = out.where((eb: ExpressionBuilder<DB, TB>) => {
+      const e = eb as unknown as ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
+      return e.or([e(column, cmp, v), e.and([e(column, '=', v), e(idColumn, cmp, id)])]) as never;
+    });
+  }
+  return out.orderBy(column as never, direction).orderBy(idColumn as never, direction);
+}

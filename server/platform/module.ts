@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { AppDeps } from './deps.ts';
+
+/**
+ * What a domain module contributes. The platform iterates manifests (server/modules.ts)
+ * and never imports a module by name.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Migration names start with a sortable date stamp (`20261121_01_org_init`): one global order. */
+  migrations?: Record<string, Migration>;
+  /** Routes under /api/v1; they read the request principal and call commands/queries. */
+  routes?: (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
+  /** Server-rendered pages outside /api (the light public pages). */
+  pages?: (app: FastifyInstance, deps: AppDeps) => Promise<void> | void;
+  /** Reference data every database needs (region codes): idempotent, run at every start. */
+  loadReference?: (deps: AppDeps) => Promise<void>;
+  /** The demo district, run once on an empty database; `demo` carries ids between modules. */
+  seedDemo?: (deps: AppDeps, demo: DemoSeed) => Promise<void>;
+}
+
+export interface DemoSeed {
+  /** The password every demo account gets. */
+  password: string;
+  /** Ids by a stable demo key, filled by earlier modules for later ones (`station:马家河街道`). */
+  ids: Map<string, string>;
+  log(message: string): void;
+}

@@ -1,0 +1,62 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Platform tables. Portable across SQLite and PostgreSQL: instants as ISO-8601 UTC text,
+ * booleans as 0/1 integers, JSON as text; repositories convert to domain types.
+ */
+export interface PlatformTables {
+  users: {
+    id: string;
+    username: string;
+    password_hash: string;
+    display_name: string;
+    roles: string;
+    district_code: string;
+    station_id: string | null;
+    department_id: string | null;
+    deputy_id: string | null;
+    phone: string | null;
+    active: number;
+    is_demo: number;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    password_changed_at: string;
+  };
+  sessions: {
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+    ip: string | null;
+    user_agent: string | null;
+  };
+  audit_log: {
+    seq: number;
+    at: string;
+    actor_id: string | null;
+    actor_name: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    data: string;
+    ip: string | null;
+    request_id: string | null;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_head: { id: number; seq: number; hash: string };
+  events: {
+    id: string;
+    type: string;
+    entity_type: string;
+    entity_id: string | null;
+    payload: string;
+    occurred_at: string;
+    processed_at: string | null;
+    attempts: Generated<number>;
+  };
+}
