@@ -28,7 +28,8 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('principal', null);
   const policy = { idleMinutes: deps.config.SESSION_IDLE_MINUTES, maxHours: deps.config.SESSION_MAX_HOURS };
-  app.addHook('preHandler', async (req) => {
+  // onRequest: before the body is read, so a forged write is refused before anything else looks at it.
+  app.addHook('onRequest', async (req) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
     const principal = await resolveSession(deps.db, token, deps.clock.now(), policy);

@@ -16,9 +16,9 @@ function toAppError(err: unknown): AppError {
     const first = e.validation[0];
     const path = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') ?? '';
     const field = path ? `${where}.${path}` : where;
-    const issue = first?.params?.issue as { code?: string; keys?: string[] } | undefined;
-    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-      const f = `${field}.${issue.keys[0]}`;
+    const keys = first?.params?.keys as string[] | undefined;
+    if (first?.keyword === 'unrecognized_keys' && keys?.length) {
+      const f = `${field}.${keys[0]}`;
       return platformErrors.VALIDATION_FAILED(`字段 ${f} 不被接受（未知字段）`, { field: f });
     }
     return platformErrors.VALIDATION_FAILED(`字段 ${field}：${first?.message ?? '格式不正确'}`, { field });

@@ -1,0 +1,49 @@
+import type { Executor } from '../../../platform/db/database.ts';
+import { keyset } from '../../../platform/db/keyset.ts';
+import type { CursorValue } from '../../../platform/http/pagination.ts';
+import type { OrgTables } from '../org.tables.ts';
+
+export type DepartmentRow = OrgTables['departments'];
+export type DepartmentListRow = DepartmentRow & { region_name: string | null };
+export type DepartmentSort = 'name' | '-name' | 'createdAt' | '-createdAt';
+
+/** Department handlers see their own unit; every other role sees the district's units. */
+export interface DepartmentScope {
+  districtCode: string;
+  departmentId: string | null;
+}
+
+function scoped(db: Executor, scope: DepartmentScope) {
+  let q = db.selectFrom('departments as d').leftJoin('regions as r', 'r.code', 'd.region_code').selectAll('d').select('r.name as region_name').where('d.district_code', '=', scope.districtCode);
+  if (scope.departmentId !== null) q = q.where('d.id', '=', scope.departmentId);
+  return q;
+}
+
+export const departmentsRepository = {
+  async list(db: Executor, scope: DepartmentScope, f: { q?: string; active?: boolean; category?: string }, sort: DepartmentSort, limit: number, after: CursorValue[] | null): Promise<DepartmentListRow[]> {
+    let q = scoped(db, scope);
+    if (f.q) q = q.where((eb) => eb.or([eb('d.name', 'like', `%${f.q}%`), eb('d.short_name', 'like', `%${f.q}%`)]));
+    if (f.active !== undefined) q = q.where('d.active', '=', f.active ? 1 : 0);
+    if (f.category) q = q.where('d.categories', 'like', `%${JSON.stringify(f.category)}%`);
+    const col = sort.replace('-', '') === 'name' ? 'd.name' : 'd.id';
+    return keyset(q, col, 'd.id', sort.startsWith('-') ? 'desc' : 'asc', after).limit(limit + 1).execute();
+  },
+  async get(db: Executor, scope: DepartmentScope, id: string): Promise<DepartmentListRow | undefined> {
+    return scoped(db, scope).where('d.id', '=', id).executeTakeFirst();
+  },
+  async findRaw(db: Executor, id: string): Promise<DepartmentRow | undefined> {
+    return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async nameTaken(db: Executor, districtCode: string, name: string, exceptId?: string): Promise<boolean> {
+    let q = db.selectFrom('departments').select('id').where('district_code', '=', districtCode).where('name', '=', name);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  },
+  async insert(db: Executor, row: DepartmentRow): Promise<void> {
+    await db.insertInto('departments').values(row).execute();
+  },
+  async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>): Promise<boolean> {
+    const res = await db.updateTable('departments').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,30 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { orgInit } from './migrations/20261121_01_org_init.ts';
+import { ensureReferenceRegions } from './regions/regions.reference.ts';
+import { regionRoutes } from './regions/regions.routes.ts';
+import { stationRoutes } from './stations/stations.routes.ts';
+import { deputyRoutes } from './deputies/deputies.routes.ts';
+import { departmentRoutes } from './departments/departments.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+import { seedTianyuan } from './demo/tianyuan.seed.ts';
+
+export type { OrgTables } from './org.tables.ts';
+export { stationScopeFor, inStationScope, type StationScope } from './org.policy.ts';
+
+/** Organisation: regions, stations and rooms, deputies, departments, staff accounts. */
+export const orgModule: ModuleManifest = {
+  name: 'org',
+  migrations: { '20261121_01_org_init': orgInit },
+  async routes(app, deps) {
+    regionRoutes(app, deps);
+    stationRoutes(app, deps);
+    deputyRoutes(app, deps);
+    departmentRoutes(app, deps);
+    userRoutes(app, deps);
+  },
+  async loadReference(deps) {
+    const { loaded } = await ensureReferenceRegions(deps.db);
+    if (loaded) deps.log.info({ loaded }, '已载入统计用区划代码 (region codes loaded)');
+  },
+  seedDemo: (deps, demo) => seedTianyuan(deps, demo),
+};

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { modules } from '../modules.ts';
+import { hashPassword, verifyPassword } from './auth/passwords.ts';
+import { usersRepository } from './auth/users.repository.ts';
+import { pinnedClock, systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import type { AppDeps } from './deps.ts';
+import { randomToken } from './ids.ts';
+import { platformMigrations } from './platform.migrations.ts';
+
+export interface Booted {
+  deps: AppDeps;
+  handle: DatabaseHandle;
+  /** Set when the demo district is loaded: the password of every demo account. */
+  demoPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** The demo password: the configured one, else one generated once and kept beside the data. */
+function demoPassword(config: Config): { password: string; generated: boolean } {
+  if (config.LIANXIN_DEMO_PASSWORD) return { password: config.LIANXIN_DEMO_PASSWORD, generated: false };
+  const file = join(config.LIANXIN_DATA_DIR, 'demo-password.txt');
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), generated: true };
+  const password = `lx-${randomToken(9)}`;
+  mkdirSync(config.LIANXIN_DATA_DIR, { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, generated: true };
+}
+
+/** config → database → migrations → reference data → demo district (on an empty database). */
+export async function boot(config: Config, opts: { log?: Logger; clock?: Clock } = {}): Promise<Booted> {
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  const clock = opts.clock ?? (config.LIANXIN_NOW ? pinnedClock(config.LIANXIN_NOW) : systemClock());
+  const handle = await openDatabase(config.DATABASE_URL);
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log };
+  try {
+    const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)]);
+    if (applied.length) log.info({ applied }, '数据库迁移完成 (migrations applied)');
+    for (const m of modules) await m.loadReference?.(deps);
+
+    let demo: string | null = null;
+    if (config.LIANXIN_DEMO) {
+      const empty = (await handle.db.selectFrom('users').select('id').limit(1).execute()).length === 0;
+      const { password } = demoPassword(config);
+      if (empty) {
+        const ids = new Map<string, string>();
+        for (const m of modules) await m.seedDemo?.(deps, { password, ids, log: (msg) => log.info(msg) });
+        demo = password;
+      } else {
+        const demoIds = await usersRepository.demoUserIds(handle.db);
+        if (demoIds.length) {
+          demo = password;
+          // LIANXIN_DEMO_PASSWORD set on a database seeded earlier: the demo accounts follow it.
+          const first = await usersRepository.findById(handle.db, demoIds[0]!);
+          if (first && !(await verifyPassword(password, first.password_hash))) {
+            const now = clock.now().toISOString();
+            for (const id of demoIds) await usersRepository.setPassword(handle.db, id, await hashPassword(password), now);
+          }
+        }
+      }
+    }
+    return { deps, handle, demoPassword: demo, close: () => handle.close() };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
