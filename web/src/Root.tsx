@@ -1,0 +1,66 @@
+/** Providers (Ant Design locale and theme follow the language) and the routes under /console. */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthContext.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { isEnglish } from './i18n/index.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { DepartmentDetailPage } from './pages/departments/DepartmentDetailPage.tsx';
+import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
+import { DeputiesPage } from './pages/deputies/DeputiesPage.tsx';
+import { DeputyDetailPage } from './pages/deputies/DeputyDetailPage.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { MePage } from './pages/me/MePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegionsPage } from './pages/regions/RegionsPage.tsx';
+import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
+import { StationsPage } from './pages/stations/StationsPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+import { theme } from './theme.ts';
+
+const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'stations', element: <StationsPage /> },
+        { path: 'stations/:id', element: <StationDetailPage /> },
+        { path: 'deputies', element: <DeputiesPage /> },
+        { path: 'deputies/:id', element: <DeputyDetailPage /> },
+        { path: 'departments', element: <DepartmentsPage /> },
+        { path: 'departments/:id', element: <DepartmentDetailPage /> },
+        { path: 'users', element: <UsersPage /> },
+        { path: 'regions', element: <RegionsPage /> },
+        { path: 'me', element: <MePage /> },
+        { path: 'dashboard', element: <Navigate to="/" replace /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/console' },
+);
+
+export function Root() {
+  const { i18n } = useTranslation();
+  const en = isEnglish(i18n.language);
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,42 @@
+/** i18next set-up: zh-CN first, English second; the choice is kept in localStorage. */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'lianxin.console.lang';
+
+function storedLanguage(): Language {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+
+export function setLanguage(lng: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  document.documentElement.lang = lng;
+  void i18n.changeLanguage(lng);
+}
+
+export const isEnglish = (lng: string): boolean => lng.startsWith('en');
+
+export default i18n;

@@ -1,0 +1,51 @@
+/** The side menu depends on the user's roles; only modules that exist are listed. */
+import { ApartmentOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { SessionUser } from '../api/types.ts';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+export function menuFor(user: SessionUser): MenuEntry[] {
+  const roles = new Set(user.roles);
+  const out: MenuEntry[] = [{ key: 'dashboard', path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> }];
+  const add = (e: MenuEntry) => {
+    if (!out.some((x) => x.key === e.key)) out.push(e);
+  };
+  if (roles.has('admin')) {
+    add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
+    add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });
+    add({ key: 'departments', path: '/departments', labelKey: 'menu.departments', icon: <ApartmentOutlined /> });
+    add({ key: 'users', path: '/users', labelKey: 'menu.users', icon: <SolutionOutlined /> });
+    add({ key: 'regions', path: '/regions', labelKey: 'menu.regions', icon: <EnvironmentOutlined /> });
+  }
+  if (roles.has('station')) {
+    // Station staff work in one station (and its rooms): its page is their "本站信息".
+    if (user.stationId) add({ key: 'myStation', path: `/stations/${user.stationId}`, labelKey: 'menu.myStation', icon: <HomeOutlined /> });
+    else add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
+    add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });
+    add({ key: 'departments', path: '/departments', labelKey: 'menu.departments', icon: <ApartmentOutlined /> });
+  }
+  if (roles.has('department') && user.departmentId) {
+    add({ key: 'myDepartment', path: `/departments/${user.departmentId}`, labelKey: 'menu.myDepartment', icon: <ClusterOutlined /> });
+  }
+  if (roles.has('deputy') && user.deputyId) {
+    add({ key: 'myDeputy', path: `/deputies/${user.deputyId}`, labelKey: 'menu.myDeputy', icon: <IdcardOutlined /> });
+  }
+  add({ key: 'me', path: '/me', labelKey: 'menu.me', icon: <UserOutlined /> });
+  return out;
+}
+
+/** The menu entry a location belongs to: the longest path that prefixes it. */
+export function selectedKey(entries: MenuEntry[], pathname: string): string | undefined {
+  let best: MenuEntry | undefined;
+  for (const e of entries) {
+    const match = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+    if (match && (!best || e.path.length > best.path.length)) best = e;
+  }
+  return best?.key;
+}
