@@ -1,0 +1,82 @@
+/** One department's record (also "本单位" for a department handler). */
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { departmentsApi } from '../../api/resources.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { useAsync } from '../../hooks/useAsync.ts';
+import { dash, formatDateTime } from '../../utils/format.ts';
+import { DepartmentForm } from './DepartmentForm.tsx';
+
+export function DepartmentDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const { data: d, error, reload } = useAsync((signal) => departmentsApi.get(id, signal), [id]);
+  const [editing, setEditing] = useState(false);
+
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (!d) return <Skeleton active className="page" />;
+  const mine = user?.departmentId === d.id;
+
+  return (
+    <div className="page">
+      <PageHeader
+        crumbs={mine ? [{ title: t('menu.myDepartment') }] : [{ title: t('menu.departments'), to: '/departments' }, { title: d.name }]}
+        title={
+          <Space>
+            {d.name}
+            <StatusTag active={d.active} />
+          </Space>
+        }
+        subtitle={d.shortName ?? undefined}
+        extra={
+          <Space>
+            {d.abilities?.update ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {d.abilities?.deactivate ? (
+              <ActiveToggle type="default" size="middle" active={d.active} name={d.name} onToggle={(a) => departmentsApi.setActive(d.id, d.version, a)} onDone={reload} />
+            ) : null}
+          </Space>
+        }
+      />
+      <Card variant="borderless">
+        <Descriptions
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'short', label: t('departments.shortName'), children: dash(d.shortName) },
+            { key: 'region', label: t('departments.jurisdiction'), children: dash(d.regionName) },
+            { key: 'address', label: t('common.address'), children: dash(d.address) },
+            { key: 'contactName', label: t('common.contactName'), children: dash(d.contactName) },
+            { key: 'contactPhone', label: t('common.contactPhone'), children: dash(d.contactPhone) },
+            { key: 'created', label: t('common.createdAt'), children: formatDateTime(d.createdAt) },
+            {
+              key: 'categories',
+              label: t('departments.categories'),
+              span: 'filled',
+              children: d.categories.length ? d.categories.map((c) => <Tag key={c}>{c}</Tag>) : '—',
+            },
+          ]}
+        />
+      </Card>
+      <DepartmentForm
+        open={editing}
+        department={d}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+/** 人大代表: the deputies of the jurisdiction, with roster import. */
+import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, EXPERTISE_SUGGESTIONS, GENDER_LABELS } from '../../../../shared/org.ts';
+import { deputiesApi } from '../../api/resources.ts';
+import type { Deputy, Station } from '../../api/types.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { CursorPager } from '../../components/CursorPager.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { useCursorList } from '../../hooks/useCursorList.ts';
+import { useSort } from '../../hooks/useSort.ts';
+import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
+import { dash } from '../../utils/format.ts';
+import { DeputyForm } from './DeputyForm.tsx';
+import { LEVEL_COLORS } from './level-colors.ts';
+import { RosterImport } from './RosterImport.tsx';
+
+export function DeputiesPage() {
+  const { t } = useTranslation();
+  const L = useLabel();
+  const enumOptions = useEnumOptions();
+  const { hasRole } = useAuth();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [level, setLevel] = useState<string | undefined>();
+  const [stationId, setStationId] = useState<string | undefined>();
+  const [expertise, setExpertise] = useState<string | undefined>();
+  const [active, setActive] = useState<string | undefined>('true');
+  const sort = useSort('name');
+  const list = useCursorList<Deputy>('/deputies', { q, level, stationId, expertise, active, sort: sort.value });
+  const [editing, setEditing] = useState<Deputy | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const canManage = hasRole('admin', 'station');
+
+  const columns = useMemo<ColumnsType<Deputy>>(
+    () => [
+      {
+        title: t('deputies.name'),
+        dataIndex: 'name',
+        key: 'name',
+        sorter: true,
+        sortOrder: sort.orderOf('name'),
+        width: 130,
+        render: (_: unknown, d) => (
+          <Link to={`/deputies/${d.id}`} className="cell-strong">
+            {d.name}
+          </Link>
+        ),
+      },
+      { title: t('deputies.gender'), dataIndex: 'gender', width: 70, render: (g: string | null) => L(GENDER_LABELS, g) || '—' },
+      {
+        title: t('deputies.level'),
+        dataIndex: 'level',
+        key: 'level',
+        width: 150,
+        sorter: true,
+        sortOrder: sort.orderOf('level'),
+        render: (l: string) => <Tag color={LEVEL_COLORS[l] ?? 'default'}>{L(DEPUTY_LEVEL_LABELS, l)}</Tag>,
+      },
+      { title: t('deputies.occupation'), dataIndex: 'occupation', ellipsis: { showTitle: true }, render: dash },
+      { title: t('deputies.constituency'), dataIndex: 'constituency', width: 150, ellipsis: true, render: dash },
+      {
+        title: t('deputies.stations'),
+        dataIndex: 'stations',
+        width: 200,
+        render: (ss: Deputy['stations']) =>
+          ss.length ? (
+            <Space size={[0, 4]} wrap>
+              {ss.map((s) => (
+                <Tag key={s.id}>
+                  <Link to={`/stations/${s.id}`}>{s.name}</Link>
+                </Tag>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          ),
+      },
+      {
+        title: t('deputies.expertise'),
+        dataIndex: 'expertise',
+        width: 180,
+        render: (es: string[]) =>
+          es.length ? (
+            <Space size={[0, 4]} wrap>
+              {es.map((e) => (
+                <Tag key={e} color="blue" variant="filled">
+                  {e}
+                </Tag>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          ),
+      },
+      { title: t('deputies.term'), dataIndex: 'term', width: 100, render: dash },
+      { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
+      {
+        title: t('common.actions'),
+        key: 'actions',
+        width: 160,
+        fixed: 'right',
+        render: (_: unknown, d) => (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => navigate(`/deputies/${d.id}`)}>
+              {t('common.view')}
+            </Button>
+            {d.abilities?.update ? (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => {
+                  setEditing(d);
+                  setFormOpen(true);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {d.abilities?.deactivate ? (
+              <ActiveToggle active={d.active} name={d.name} onToggle={(a) => deputiesApi.setActive(d.id, d.version, a)} onDone={list.reload} />
+            ) : null}
+          </Space>
+        ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, sort, list.reload, navigate],
+  );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('deputies.title')}
+        subtitle={t('deputies.subtitle')}
+        extra={
+          canManage ? (
+            <Space>
+              <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+                {t('import.button')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditing(null);
+                  setFormOpen(true);
+                }}
+              >
+                {t('deputies.create')}
+              </Button>
+            </Space>
+          ) : null
+        }
+      />
+      <Card variant="borderless">
+        <div className="toolbar">
+          <Input.Search allowClear placeholder={t('deputies.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} aria-label={t('common.search')} />
+          <Select allowClear placeholder={t('deputies.level')} value={level} onChange={setLevel} style={{ width: 150 }} options={enumOptions(DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS)} aria-label={t('deputies.level')} />
+          <RemoteSelect<Station>
+            path="/stations"
+            toOption={(s) => ({ value: s.id, label: s.name })}
+            value={stationId}
+            onChange={(v) => setStationId(typeof v === 'string' ? v : undefined)}
+            placeholder={t('deputies.stationFilter')}
+            style={{ width: 200 }}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('deputies.expertise')}
+            value={expertise}
+            onChange={setExpertise}
+            style={{ width: 140 }}
+            options={EXPERTISE_SUGGESTIONS.map((e) => ({ value: e, label: e }))}
+            aria-label={t('deputies.expertise')}
+          />
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            value={active}
+            onChange={setActive}
+            style={{ width: 110 }}
+            options={[
+              { value: 'true', label: t('common.active') },
+              { value: 'false', label: t('common.inactive') },
+            ]}
+            aria-label={t('common.status')}
+          />
+          <span className="toolbar-spacer" />
+          <Tooltip title={t('common.refresh')}>
+            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
+          </Tooltip>
+        </div>
+        {list.error ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : (
+          <>
+            <Table<Deputy>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.loading}
+              pagination={false}
+              onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
+              scroll={{ x: 1350 }}
+              rowClassName={(d) => (d.active ? '' : 'row-inactive')}
+            />
+            <CursorPager list={list} />
+          </>
+        )}
+      </Card>
+      <DeputyForm
+        open={formOpen}
+        deputy={editing}
+        onClose={() => setFormOpen(false)}
+        onSaved={() => {
+          setFormOpen(false);
+          if (editing) list.reload();
+          else list.reset();
+        }}
+      />
+      <RosterImport open={importOpen} onClose={() => setImportOpen(false)} onImported={list.reset} />
+    </div>
+  );
+}

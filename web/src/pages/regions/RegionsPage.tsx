@@ -1,0 +1,179 @@
+/** 行政区划: browse the official region tree (province → city → county → street → community), loaded level by level. */
+import { AimOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, Col, Descriptions, Empty, Input, Row, Spin, Tag, Tree, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REGION_LEVEL_LABELS } from '../../../../shared/org.ts';
+import { api, type Page } from '../../api/client.ts';
+import type { Region, RegionDetail } from '../../api/types.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useLabel } from '../../i18n/labels.ts';
+import { findNode, loadChildren, setChildren, type RegionNode } from './region-tree.ts';
+
+export function RegionsPage() {
+  const { t } = useTranslation();
+  const L = useLabel();
+  const user = useUser();
+  const [tree, setTreeState] = useState<RegionNode[]>([]);
+  const treeRef = useRef<RegionNode[]>([]);
+  const setTree = useCallback((next: RegionNode[]) => {
+    treeRef.current = next;
+    setTreeState(next);
+  }, []);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [selected, setSelected] = useState<RegionDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [locating, setLocating] = useState(false);
+  const [found, setFound] = useState<Region[]>([]);
+  const [searchText, setSearchText] = useState('');
+
+  const select = useCallback(async (code: string) => {
+    try {
+      setSelected(await api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`));
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+
+  /** Opens every level above a region and selects it. */
+  const locate = useCallback(
+    async (code: string) => {
+      setLocating(true);
+      try {
+        const detail = await api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`);
+        let nodes = treeRef.current;
+        const ancestors = detail.path.slice(0, -1).map((p) => p.code);
+        for (const a of ancestors) {
+          if (!findNode(nodes, a)?.children) nodes = setChildren(nodes, a, await loadChildren(a));
+        }
+        setTree(nodes);
+        setExpanded((prev) => [...new Set([...prev, ...ancestors])]);
+        setSelected(detail);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setLocating(false);
+      }
+    },
+    [setTree],
+  );
+
+  useEffect(() => {
+    loadChildren(null)
+      .then((top) => {
+        setTree(top);
+        if (user.districtCode) void locate(user.districtCode);
+      })
+      .catch(setError);
+  }, [user.districtCode, locate, setTree]);
+
+  useEffect(() => {
+    const q = searchText.trim();
+    if (!q) {
+      setFound([]);
+      return;
+    }
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .get<Page<Region>>('/regions', { q, limit: 20 }, ctrl.signal)
+        .then((p) => setFound(p.items))
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [searchText]);
+
+  if (error) return <LoadError error={error} />;
+
+  return (
+    <div className="page">
+      <PageHeader title={t('regions.title')} subtitle={t('regions.subtitle')} />
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card
+            variant="borderless"
+            title={t('regions.tree')}
+            extra={
+              user.districtCode ? (
+                <Button size="small" icon={<AimOutlined />} onClick={() => void locate(user.districtCode as string)}>
+                  {t('regions.myDistrict')}
+                </Button>
+              ) : null
+            }
+          >
+            <AutoComplete
+              style={{ width: '100%', marginBottom: 12 }}
+              value={searchText}
+              onChange={setSearchText}
+              options={found.map((r) => ({ value: r.code, label: `${r.name}（${r.code} · ${L(REGION_LEVEL_LABELS, r.level)}）` }))}
+              onSelect={(code: string) => {
+                setSearchText('');
+                void locate(code);
+              }}
+            >
+              <Input.Search placeholder={t('regions.searchPlaceholder')} allowClear aria-label={t('common.search')} />
+            </AutoComplete>
+            <Spin spinning={locating || tree.length === 0}>
+              <Tree<RegionNode>
+                className="region-tree"
+                height={560}
+                treeData={tree}
+                expandedKeys={expanded}
+                onExpand={(keys) => setExpanded(keys.map(String))}
+                selectedKeys={selected ? [selected.code] : []}
+                onSelect={(keys) => keys[0] && void select(String(keys[0]))}
+                loadData={async (node) => {
+                  if (node.children) return;
+                  setTree(setChildren(treeRef.current, node.key, await loadChildren(node.key)));
+                }}
+                titleRender={(n) => (
+                  <span className="region-node">
+                    {n.title}
+                    <Typography.Text type="secondary" className="region-code">
+                      {n.key}
+                    </Typography.Text>
+                  </span>
+                )}
+              />
+            </Spin>
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card variant="borderless" title={t('regions.detail')}>
+            {selected ? (
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  { key: 'name', label: t('regions.name'), children: <strong>{selected.name}</strong> },
+                  { key: 'code', label: t('regions.code'), children: <Typography.Text copyable>{selected.code}</Typography.Text> },
+                  { key: 'level', label: t('regions.level'), children: <Tag>{L(REGION_LEVEL_LABELS, selected.level)}</Tag> },
+                  { key: 'path', label: t('region.path'), children: selected.path.map((p) => p.name).join(' / ') },
+                  {
+                    key: 'children',
+                    label: t('regions.children'),
+                    children: (() => {
+                      const n = findNode(tree, selected.code);
+                      if (n?.isLeaf) return t('regions.none');
+                      return n?.children ? t('regions.childCount', { count: n.children.length }) : t('regions.notLoaded');
+                    })(),
+                  },
+                ]}
+              />
+            ) : (
+              <Empty description={t('regions.pick')} />
+            )}
+            <Typography.Paragraph type="secondary" className="table-note">
+              {t('regions.codeNote')}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/** Create or edit a station or a room (Modal). */
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '../../../../shared/org.ts';
+import { stationsApi } from '../../api/resources.ts';
+import type { Station, StationInput } from '../../api/types.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { RegionCascader } from '../../components/RegionCascader.tsx';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { useEnumOptions } from '../../i18n/labels.ts';
+import { showFormError } from '../../utils/errors.ts';
+import { changedFields, compact, num, text } from '../../utils/form-values.ts';
+import { rules } from '../../utils/rules.ts';
+
+interface Values {
+  name: string;
+  kind: StationKind;
+  parentId?: string;
+  regionCode?: string;
+  address?: string;
+  location?: { lat?: number | null; lng?: number | null };
+  openingHours?: string;
+  contactName?: string;
+  contactPhone?: string;
+  description?: string;
+}
+
+interface Props {
+  open: boolean;
+  station: Station | null;
+  /** For a new record: e.g. a room of a given station. */
+  defaults?: Partial<Values> & { parentName?: string };
+  onClose: () => void;
+  onSaved: (s: Station) => void;
+}
+
+function toValues(s: Station): Values {
+  return {
+    name: s.name,
+    kind: s.kind,
+    parentId: s.parentId ?? undefined,
+    regionCode: s.regionCode,
+    address: s.address ?? undefined,
+    location: { lat: s.location?.lat ?? null, lng: s.location?.lng ?? null },
+    openingHours: s.openingHours ?? undefined,
+    contactName: s.contactName ?? undefined,
+    contactPhone: s.contactPhone ?? undefined,
+    description: s.description ?? undefined,
+  };
+}
+
+function toInput(v: Values): StationInput {
+  const lat = num(v.location?.lat);
+  const lng = num(v.location?.lng);
+  return {
+    name: v.name.trim(),
+    kind: v.kind,
+    parentId: v.kind === 'room' ? (v.parentId ?? null) : null,
+    regionCode: v.regionCode ?? '',
+    address: v.address?.trim() ?? '',
+    location: lat !== null && lng !== null ? { lat, lng } : null,
+    openingHours: text(v.openingHours),
+    contactName: text(v.contactName),
+    contactPhone: text(v.contactPhone),
+    description: text(v.description),
+  };
+}
+
+export function StationForm({ open, station, defaults, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useUser();
+  const enumOptions = useEnumOptions();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form);
+  const r = rules(t);
+
+  // Filled once each time the dialog opens; `defaults` may be a fresh object on every render.
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(station ? toValues(station) : { kind: 'station', ...defaults });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, station, form]);
+
+  const submit = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = toInput(values);
+      let saved: Station;
+      if (station) {
+        const changes = changedFields(toInput(toValues(station)), input);
+        if (Object.keys(changes).length === 0) {
+          onClose();
+          return;
+        }
+        saved = await stationsApi.update(station.id, station.version, changes);
+      } else {
+        saved = await stationsApi.create(compact(input) as StationInput);
+      }
+      void message.success(station ? t('common.saved') : t('common.created'));
+      onSaved(saved);
+    } catch (err) {
+      showFormError(form, err, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const both = (field: 'lat' | 'lng') => ({
+    validator: async (_: unknown, value: number | null | undefined) => {
+      const other = form.getFieldValue(['location', field === 'lat' ? 'lng' : 'lat']) as number | null | undefined;
+      if ((value === null || value === undefined) !== (other === null || other === undefined)) throw new Error(t('stations.locationBoth'));
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={station ? t('stations.editTitle', { name: station.name }) : kind === 'room' ? t('stations.createRoom') : t('stations.createTitle')}
+      width={780}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
+        <Row gutter={16}>
+          <Col xs={24} md={14}>
+            <Form.Item name="name" label={t('stations.name')} rules={[r.required(t('stations.name')), r.max(t('stations.name'), 100)]}>
+              <Input placeholder={t('stations.namePlaceholder')} maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item name="kind" label={t('stations.kind')} rules={[r.requiredSelect(t('stations.kind'))]}>
+              <Radio.Group optionType="button" buttonStyle="solid" options={enumOptions(STATION_KINDS, STATION_KIND_LABELS)} />
+            </Form.Item>
+          </Col>
+          {kind === 'room' ? (
+            <Col span={24}>
+              <Form.Item
+                name="parentId"
+                label={t('stations.parent')}
+                rules={[r.requiredSelect(t('stations.parent'))]}
+                extra={t('stations.parentHelp')}
+              >
+                <RemoteSelect<Station>
+                  path="/stations"
+                  query={{ kind: 'station', active: true }}
+                  toOption={(s) => ({ value: s.id, label: s.name })}
+                  knownOptions={
+                    station?.parentId && station.parentName
+                      ? [{ value: station.parentId, label: station.parentName }]
+                      : defaults?.parentId && defaults.parentName
+                        ? [{ value: defaults.parentId, label: defaults.parentName }]
+                        : []
+                  }
+                  placeholder={t('stations.parentPlaceholder')}
+                />
+              </Form.Item>
+            </Col>
+          ) : null}
+          <Col xs={24} md={12}>
+            <Form.Item name="regionCode" label={t('common.region')} rules={[r.requiredSelect(t('common.region'))]}>
+              <RegionCascader rootCode={user.districtCode} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="address" label={t('common.address')} rules={[r.required(t('common.address')), r.max(t('common.address'), 200)]}>
+              <Input placeholder={t('stations.addressPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name={['location', 'lat']} label={t('stations.lat')} rules={[both('lat')]} dependencies={[['location', 'lng']]}>
+              <InputNumber min={-90} max={90} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="27.8321" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name={['location', 'lng']} label={t('stations.lng')} rules={[both('lng')]} dependencies={[['location', 'lat']]}>
+              <InputNumber min={-180} max={180} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="113.0825" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="openingHours" label={t('stations.openingHours')} rules={[r.max(t('stations.openingHours'), 200)]}>
+              <Input placeholder={t('stations.openingHoursPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="contactName" label={t('common.contactName')} rules={[r.max(t('common.contactName'), 50)]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="contactPhone" label={t('common.contactPhone')} rules={[r.phone(t('common.contactPhone'))]}>
+              <Input placeholder="0731-28888888" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="description" label={t('stations.description')} rules={[r.max(t('stations.description'), 2000)]}>
+              <Input.TextArea rows={3} showCount maxLength={2000} placeholder={t('stations.descriptionPlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
