@@ -1,5 +1,6 @@
 import type { ModuleManifest } from './platform/module.ts';
 import { orgModule } from './modules/org/index.ts';
+import { portalModule } from './modules/portal/index.ts';
 
 /** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
-export const modules: ModuleManifest[] = [orgModule];
+export const modules: ModuleManifest[] = [orgModule, portalModule];

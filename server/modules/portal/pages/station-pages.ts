@@ -1,0 +1,74 @@
+import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS, type DeputyLevel } from '../../../../shared/org.ts';
+import { html, type SafeHtml } from '../../../platform/http/html.ts';
+import type { PublicStation, PublicStationSummary } from '../../org/index.ts';
+
+const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l;
+
+export interface UpcomingReception {
+  date: string;
+  start: string;
+  end: string;
+  deputies: Array<{ id: string; name: string }>;
+}
+
+export function stationListPage(items: PublicStationSummary[], q: string, nextHref: string | null): SafeHtml {
+  const groups = new Map<string, PublicStationSummary[]>();
+  for (const s of items) {
+    const key = s.regionName ?? s.regionCode;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return html`
+<h1>找到身边的人大代表联络站</h1>
+<p class="muted">人大代表定期进站接待选民群众，听取意见建议，帮助反映和解决问题。</p>
+<form class="search" method="get" action="/" role="search">
+  <label class="skip" for="q">搜索联络站</label>
+  <input id="q" name="q" type="search" value="${q}" placeholder="输入街道、社区或联络站名称" maxlength="50">
+  <button type="submit">搜索</button>
+</form>
+${items.length === 0 ? html`<p class="empty">没有找到${q ? html`与“${q}”相关的` : ''}联络站。</p>` : ''}
+${[...groups.entries()].map(
+  ([region, list]) => html`
+<h2>${region}</h2>
+${list.map(
+  (s) => html`<article class="card"><a class="stretched" href="/stations/${s.id}">
+  <h3><span class="tag${s.kind === 'room' ? ' plain' : ''}">${STATION_KIND_LABELS[s.kind].zh}</span>${s.name}</h3>
+  <div class="muted">${s.address}</div></a></article>`,
+)}`,
+)}
+${nextHref ? html`<p><a class="button" href="${nextHref}">更多联络站</a></p>` : ''}`;
+}
+
+export function stationPage(s: PublicStation, upcoming: UpcomingReception[]): SafeHtml {
+  return html`
+<p class="muted"><a href="/">联络站</a> › ${s.regionName ?? ''}</p>
+<h1><span class="tag${s.kind === 'room' ? ' plain' : ''}">${STATION_KIND_LABELS[s.kind].zh}</span>${s.name}</h1>
+${s.description ? html`<p>${s.description}</p>` : ''}
+<section class="card" aria-labelledby="facts">
+  <h2 id="facts">地址与开放时间</h2>
+  <dl class="facts">
+    <dt>地址</dt><dd>${s.address}</dd>
+    ${s.parentName ? html`<dt>所属</dt><dd><a href="/stations/${s.parentId ?? ''}">${s.parentName}</a></dd>` : ''}
+    ${s.openingHours ? html`<dt>开放时间</dt><dd>${s.openingHours}</dd>` : ''}
+    ${s.contactPhone ? html`<dt>联系电话</dt><dd><a href="tel:${s.contactPhone.replace(/[^0-9+]/g, '')}">${s.contactPhone}</a></dd>` : ''}
+    ${s.location ? html`<dt>位置</dt><dd>北纬 ${s.location.lat.toFixed(4)}°，东经 ${s.location.lng.toFixed(4)}°</dd>` : ''}
+  </dl>
+</section>
+<h2>近期接待安排</h2>
+${upcoming.length
+  ? html`<ul class="deputies">${upcoming.map((r) => html`<li><strong>${r.date}</strong> ${r.start}–${r.end}<div class="muted">接待代表：${r.deputies.map((d) => d.name).join('、') || '待定'}</div></li>`)}</ul>`
+  : html`<p class="empty">近期接待安排尚未公布，可在开放时间内到站反映问题。</p>`}
+<h2>驻站人大代表（${s.deputies.length} 名）</h2>
+${s.deputies.length
+  ? html`<ul class="deputies">${s.deputies.map(
+      (d) => html`<li><strong>${d.name}</strong> <span class="tag plain">${levelLabel(d.level)}</span>
+      <div class="muted">${d.occupation}${d.expertise.length ? html` · 专长：${d.expertise.join('、')}` : ''}</div></li>`,
+    )}</ul>`
+  : html`<p class="empty">暂无驻站代表信息。</p>`}
+${s.rooms.length
+  ? html`<h2>代表工作室</h2>${s.rooms.map((r) => html`<article class="card"><a class="stretched" href="/stations/${r.id}"><h3>${r.name}</h3><div class="muted">${r.address}</div></a></article>`)}`
+  : ''}`;
+}
+
+export function notFoundPage(): SafeHtml {
+  return html`<h1>页面不存在</h1><p class="empty">您要找的联络站不存在或已停用。</p><p><a class="button" href="/">返回联络站列表</a></p>`;
+}
