@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { boot } from './platform/bootstrap.ts';
+import { boot } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
-import { boot, type Booted } from '../platform/bootstrap.ts';
+import { boot, type Booted } from '../bootstrap.ts';
 import { manualClock } from '../platform/clock.ts';
 import { testConfig } from '../platform/config.ts';
 import type { AppDeps } from '../platform/deps.ts';

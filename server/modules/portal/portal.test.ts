@@ -31,8 +31,8 @@ describe('public API and pages', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/stations?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
-      const body = res.json();
+      const res: import("fastify").LightMyRequestResponse = await t.app.inject({ method: "GET", url: `/api/v1/public/stations?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
+      const body: { items: Array<{ id: string }>; nextCursor: string | null } = res.json();
       seen.push(...body.items.map((s: { id: string }) => s.id));
       cursor = body.nextCursor;
     } while (cursor);

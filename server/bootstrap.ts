@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { modules } from '../modules.ts';
-import { hashPassword, verifyPassword } from './auth/passwords.ts';
-import { usersRepository } from './auth/users.repository.ts';
-import { pinnedClock, systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db/database.ts';
-import { migrateToLatest } from './db/migrator.ts';
-import type { AppDeps } from './deps.ts';
-import { randomToken } from './ids.ts';
-import { platformMigrations } from './platform.migrations.ts';
+import { modules } from './modules.ts';
+import { hashPassword, verifyPassword } from './platform/auth/passwords.ts';
+import { usersRepository } from './platform/auth/users.repository.ts';
+import { pinnedClock, systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { randomToken } from './platform/ids.ts';
+import { platformMigrations } from './platform/platform.migrations.ts';
 
 export interface Booted {
   deps: AppDeps;
