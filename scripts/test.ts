@@ -39,7 +39,8 @@ function run(name: string, args: string[], env: Record<string, string>): Promise
       buf = lines.pop() ?? '';
       for (const l of lines) {
         const m = /^ℹ (pass|fail) (\d+)$/.exec(l.trim());
-        if (m) (m[1] === 'pass' ? (pass = Number(m[2])) : (fail = Number(m[2])));
+        if (m?.[1] === 'pass') pass = Number(m[2]);
+        if (m?.[1] === 'fail') fail = Number(m[2]);
       }
     });
     child.on('close', (code) => resolve({ name, pass, fail, code: code ?? 1 }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts';
 
 describe('public API and pages', () => {
@@ -31,7 +32,7 @@ describe('public API and pages', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: import("fastify").LightMyRequestResponse = await t.app.inject({ method: "GET", url: `/api/v1/public/stations?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
+      const res: LightMyRequestResponse = await t.app.inject({ method: "GET", url: `/api/v1/public/stations?limit=3${cursor ? `&cursor=${cursor}` : ''}` });
       const body: { items: Array<{ id: string }>; nextCursor: string | null } = res.json();
       seen.push(...body.items.map((s: { id: string }) => s.id));
       cursor = body.nextCursor;
