@@ -91,7 +91,9 @@ async function main(): Promise<void> {
         results.push({ name: 'browser', pass: 0, fail: 1, code: 1 });
       } else console.warn(`\n⚠️  ${msg}`);
     } else {
-      results.push(await run(`Browser (Chromium): ${browser.length} files`, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...browser], {}));
+      const build = await run('build the console', ['scripts/ensure-web-build.ts'], {});
+      if (build.code !== 0) results.push({ ...build, fail: 1 });
+      else results.push(await run(`Browser (Chromium): ${browser.length} files`, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...browser], {}));
     }
   }
 

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchChromium, shotPath, startServer, type RunningServer } from './support.ts';
+
+/** Chinese renders as glyphs, not boxes: a CJK font is installed and used. */
+async function cjkWidth(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `40px ${getComputedStyle(document.body).fontFamily}`;
+    return ctx.measureText('人大代表').width;
+  });
+}
+
+async function login(page: Page, server: RunningServer, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/login`);
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 15_000 });
+}
+
+describe('console in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('admin logs in, opens the stations table, sees the 天元区 stations in Chinese glyphs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    await login(page, server, 'admin');
+    await page.goto(`${server.url}/console/stations`);
+    await page.getByText('马家河街道代表联系群众工作站').first().waitFor({ timeout: 15_000 });
+    const rows = await page.locator('.ant-table-tbody tr.ant-table-row').count();
+    assert.ok(rows >= 8, `stations table rows: ${rows}`);
+    for (const name of ['嵩山路街道人大代表联络站', '雷打石镇人大代表联络站', '三门镇人大代表联络站']) {
+      assert.ok(await page.getByText(name).first().isVisible(), name);
+    }
+    const width = await cjkWidth(page);
+    assert.ok(width > 120, `measureText('人大代表') at 40px = ${width}: Chinese would render as boxes`);
+    await page.screenshot({ path: shotPath('console-stations'), fullPage: true });
+    await page.close();
+  });
+
+  test('a wrong password shows the zh-CN error and stays on the login page', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${server.url}/console/login`);
+    await page.locator('input[autocomplete="username"]').fill('admin');
+    await page.locator('input[autocomplete="current-password"]').fill('not-the-password');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('用户名或密码错误').first().waitFor({ timeout: 10_000 });
+    assert.ok(new URL(page.url()).pathname.endsWith('/login'));
+    await page.close();
+  });
+
+  test('station2 cannot open 马家河街道 station data in the console or the API', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await login(page, server, 'station2');
+    const stations = await (await page.request.get(`${server.url}/api/v1/stations?limit=100`)).json();
+    assert.ok(stations.items.every((s: { name: string }) => !s.name.includes('马家河')));
+    const pub = await (await page.request.get(`${server.url}/api/v1/public/stations?limit=100`)).json();
+    const majiahe = pub.items.find((s: { name: string }) => s.name === '马家河街道代表联系群众工作站').id;
+    const res = await page.request.get(`${server.url}/api/v1/stations/${majiahe}`);
+    assert.equal(res.status(), 404);
+    await ctx.close();
+  });
+
+  test('public station page on a phone-sized screen, without JavaScript', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByText('马家河街道代表联系群众工作站').click();
+    await page.getByText('驻站人大代表').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow ${overflow}px on a phone`);
+    await page.screenshot({ path: shotPath('public-station-phone'), fullPage: true });
+    await ctx.close();
+  });
+});
