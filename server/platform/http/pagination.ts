@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformErrors } from '../errors.ts';
+import { hasForbiddenChars } from './fields.ts';
 
 /** Every list: `limit` 1–100 (default 20) and an opaque `cursor`; returns `{ items, nextCursor }`. */
 export const pageQuery = {
@@ -22,7 +23,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorV
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === arity && v.every((x) => x === null || ['string', 'number'].includes(typeof x))) {
+    // A forged cursor must not carry what the database refuses (NUL in PostgreSQL text): 400, not 500.
+    const ok = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= 500 && !hasForbiddenChars(x));
+    if (Array.isArray(v) && v.length === arity && v.every(ok)) {
       return v as CursorValue[];
     }
   } catch {
