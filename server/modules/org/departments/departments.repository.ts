@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
+import { likeContains } from '../org.search.ts';
 
 export type DepartmentRow = OrgTables['departments'];
 export type DepartmentListRow = DepartmentRow & { region_name: string | null };
@@ -22,9 +23,9 @@ function scoped(db: Executor, scope: DepartmentScope) {
 export const departmentsRepository = {
   async list(db: Executor, scope: DepartmentScope, f: { q?: string; active?: boolean; category?: string }, sort: DepartmentSort, limit: number, after: CursorValue[] | null): Promise<DepartmentListRow[]> {
     let q = scoped(db, scope);
-    if (f.q) q = q.where((eb) => eb.or([eb('d.name', 'like', `%${f.q}%`), eb('d.short_name', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([likeContains('d.name', f.q!), likeContains('d.short_name', f.q!)]));
     if (f.active !== undefined) q = q.where('d.active', '=', f.active ? 1 : 0);
-    if (f.category) q = q.where('d.categories', 'like', `%${JSON.stringify(f.category)}%`);
+    if (f.category) q = q.where(likeContains('d.categories', JSON.stringify(f.category)));
     const col = sort.replace('-', '') === 'name' ? 'd.name' : 'd.id';
     return keyset(q, col, 'd.id', sort.startsWith('-') ? 'desc' : 'asc', after).limit(limit + 1).execute();
   },

@@ -4,6 +4,7 @@ import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
 import type { StationScope } from '../org.policy.ts';
+import { likeContains } from '../org.search.ts';
 
 export type DeputyRow = OrgTables['deputies'];
 export type DeputyListRow = DeputyRow & { region_name: string | null };
@@ -34,10 +35,10 @@ function scoped(db: Executor, scope: StationScope) {
 export const deputiesRepository = {
   async list(db: Executor, scope: StationScope, f: DeputyFilter, sort: DeputySort, limit: number, after: CursorValue[] | null): Promise<DeputyListRow[]> {
     let q = scoped(db, scope);
-    if (f.q) q = q.where((eb) => eb.or([eb('d.name', 'like', `%${f.q}%`), eb('d.occupation', 'like', `%${f.q}%`), eb('d.constituency', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([likeContains('d.name', f.q!), likeContains('d.occupation', f.q!), likeContains('d.constituency', f.q!)]));
     if (f.level) q = q.where('d.level', '=', f.level);
     if (f.active !== undefined) q = q.where('d.active', '=', f.active ? 1 : 0);
-    if (f.expertise) q = q.where('d.expertise', 'like', `%${JSON.stringify(f.expertise)}%`);
+    if (f.expertise) q = q.where(likeContains('d.expertise', JSON.stringify(f.expertise)));
     if (f.stationId) {
       const sid = f.stationId;
       q = q.where((eb) => eb.exists(eb.selectFrom('deputy_stations as s2').select('s2.deputy_id').whereRef('s2.deputy_id', '=', 'd.id').where('s2.station_id', '=', sid)));

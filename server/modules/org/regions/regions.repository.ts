@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { RegionLevel } from '../../../../shared/org.ts';
+import { likeContains } from '../org.search.ts';
 
 export interface Region {
   code: string;
@@ -41,7 +42,7 @@ export const regionsRepository = {
         eb.exists(eb.selectFrom('regions as c').select('c.code').whereRef('c.parent_code', '=', 'r.code')).as('has_children'),
       );
     q = opts.parent === null ? q.where('r.parent_code', 'is', null) : q.where('r.parent_code', '=', opts.parent);
-    if (opts.q) q = q.where('r.name', 'like', `%${opts.q.replace(/[%_\\]/g, '')}%`);
+    if (opts.q) q = q.where(likeContains('r.name', opts.q));
     if (opts.within) q = q.where('r.code', 'like', `${opts.within}%`);
     const rows = await keyset(q, 'r.code', 'r.code', 'asc', opts.after).limit(opts.limit + 1).execute();
     return rows.map((r) => ({ ...toRegion(r), hasChildren: Boolean(Number(r.has_children)) }));

@@ -4,6 +4,7 @@ import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
 import type { StationScope } from '../org.policy.ts';
+import { likeContains } from '../org.search.ts';
 
 export type StationRow = OrgTables['stations'];
 export type StationListRow = StationRow & { parent_name: string | null; region_name: string | null; room_count: number; deputy_count: number };
@@ -40,7 +41,7 @@ const normalise = (r: StationListRow): StationListRow => ({ ...r, room_count: Nu
 export const stationsRepository = {
   async list(db: Executor, scope: StationScope, f: StationFilter, sort: StationSort, limit: number, after: CursorValue[] | null): Promise<StationListRow[]> {
     let q = listQuery(db, scope);
-    if (f.q) q = q.where((eb) => eb.or([eb('s.name', 'like', `%${f.q}%`), eb('s.address', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([likeContains('s.name', f.q!), likeContains('s.address', f.q!)]));
     if (f.kind) q = q.where('s.kind', '=', f.kind);
     if (f.parentId) q = q.where('s.parent_id', '=', f.parentId);
     if (f.regionCode) q = q.where('s.region_code', 'like', `${f.regionCode}%`);

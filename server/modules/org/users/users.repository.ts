@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { UserRow } from '../../../platform/auth/users.repository.ts';
+import { likeContains } from '../org.search.ts';
 
 /** Read side of staff accounts with the names of what they are linked to (writes go through the platform's users repository). */
 export type UserListRow = UserRow & { station_name: string | null; department_name: string | null; deputy_name: string | null };
@@ -28,7 +29,7 @@ function scoped(db: Executor, scope: UserScope) {
 export const staffRepository = {
   async list(db: Executor, scope: UserScope, f: { q?: string; role?: string; stationId?: string; departmentId?: string; active?: boolean }, limit: number, after: CursorValue[] | null): Promise<UserListRow[]> {
     let q = scoped(db, scope);
-    if (f.q) q = q.where((eb) => eb.or([eb('u.username', 'like', `%${f.q!.toLowerCase()}%`), eb('u.display_name', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([likeContains('u.username', f.q!.toLowerCase()), likeContains('u.display_name', f.q!)]));
     if (f.role) q = q.where('u.roles', 'like', `%${JSON.stringify(f.role)}%`);
     if (f.stationId) q = q.where('u.station_id', '=', f.stationId);
     if (f.departmentId) q = q.where('u.department_id', '=', f.departmentId);
