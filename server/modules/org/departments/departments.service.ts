@@ -11,6 +11,8 @@ import { requireRegionInDistrict } from '../regions/regions.service.ts';
 import type { CreateDepartmentInput, DepartmentOut, UpdateDepartmentInput } from './departments.schemas.ts';
 import { departmentsRepository, type DepartmentListRow, type DepartmentRow, type DepartmentScope, type DepartmentSort } from './departments.repository.ts';
 
+const isUniqueViolation = (e: unknown): boolean => /unique|duplicate/i.test(String((e as Error)?.message));
+
 export const departmentScopeFor = (p: Principal): DepartmentScope => ({
   districtCode: p.districtCode,
   departmentId: hasRole(p, 'admin', 'station', 'liaison', 'deputy') ? null : (p.departmentId ?? '-'),
@@ -66,7 +68,13 @@ export async function insertDepartment(trx: Executor, ctx: ActionContext, distri
     created_at: now,
     updated_at: now,
   };
-  await departmentsRepository.insert(trx, row);
+  try {
+    await departmentsRepository.insert(trx, row);
+  } catch (e) {
+    // Two creates of one name at once: the unique index decides, the loser gets the same 400.
+    if (isUniqueViolation(e)) throw orgErrors.DEPARTMENT_NAME_TAKEN(`本区已有名为“${input.name}”的承办单位`, { field: 'body.name' });
+    throw e;
+  }
   await recordChange(trx, ctx, { action: 'department.create', entityType: 'department', entityId: id, data: { name: row.name } });
   return id;
 }
@@ -96,7 +104,14 @@ export async function updateDepartment(db: Db, ctx: ActionContext, id: string, i
     if (f.contactName !== undefined) patch.contact_name = f.contactName;
     if (f.contactPhone !== undefined) patch.contact_phone = f.contactPhone;
     if (f.address !== undefined) patch.address = f.address;
-    if (!(await departmentsRepository.update(trx, id, version, patch))) throw platformErrors.CONFLICT(undefined, { field: 'body.version' });
+    let updated: boolean;
+    try {
+      updated = await departmentsRepository.update(trx, id, version, patch);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw orgErrors.DEPARTMENT_NAME_TAKEN(`本区已有名为“${f.name}”的承办单位`, { field: 'body.name' });
+      throw e;
+    }
+    if (!updated) throw platformErrors.CONFLICT(undefined, { field: 'body.version' });
     await recordChange(trx, ctx, { action: 'department.update', entityType: 'department', entityId: id, data: { fields: Object.keys(f) } });
   });
   return getDepartment(db, p, id);

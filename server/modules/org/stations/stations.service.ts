@@ -66,6 +66,7 @@ async function checkStructure(
   selfId?: string,
 ): Promise<void> {
   await requireRegionInDistrict(db, input.regionCode, districtCode, 'body.regionCode');
+  await stationsRepository.lockNames(db, districtCode);
   if (await stationsRepository.nameTaken(db, districtCode, input.name, selfId)) {
     throw orgErrors.STATION_NAME_TAKEN(`本区已有名为“${input.name}”的联络站`, { field: 'body.name' });
   }
