@@ -342,6 +342,14 @@ describe('stations and rooms', () => {
       await refused(() => api(admin, 'POST', '/stations', newStation(MJH.rooms![0]!.name)), 400, 'STATION_NAME_TAKEN', 'body.name');
     });
 
+    test('eight concurrent creates of one name: exactly one 201, the others 400 STATION_NAME_TAKEN, one row', async () => {
+      const results = await Promise.all(Array.from({ length: 8 }, () => api(admin, 'POST', '/stations', newStation('并发创建测试站'))));
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 400, 400, 400, 400, 400, 400, 400], results.map((r) => r.body).join('\n'));
+      for (const r of results.filter((x) => x.statusCode === 400)) expectError(r, 400, 'STATION_NAME_TAKEN', 'body.name');
+      const rows = await t.deps.db.selectFrom('stations').select('id').where('name', '=', '并发创建测试站').execute();
+      assert.equal(rows.length, 1);
+    });
+
     test('a room under a deactivated station → 400', async () => {
       const s = (await api(admin, 'POST', '/stations', newStation('即将停用的联络站'))).json() as StationItem;
       assert.equal((await api(admin, 'POST', `/stations/${s.id}/deactivate`, { version: s.version })).statusCode, 200);
@@ -372,6 +380,17 @@ describe('stations and rooms', () => {
       await refused(() => api(admin, 'PATCH', `/stations/${ids.created}`, { version: before.version - 1, address: '过期版本的地址' }), 409, 'CONFLICT');
       await refused(() => api(admin, 'PATCH', `/stations/${ids.created}`, { version: before.version + 5, address: '未来版本的地址' }), 409, 'CONFLICT');
       assert.deepEqual(await stationRow(ids.created!), before);
+    });
+
+    test('concurrent updates with the same version: one wins, the others get 409', async () => {
+      const v = await versionOf(ids.created!);
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => api(admin, 'PATCH', `/stations/${ids.created}`, { version: v, contactName: `并发修改${i}` })));
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409, 409, 409, 409]);
+      const winner = results.find((r) => r.statusCode === 200)!.json();
+      const now = await stationRow(ids.created!);
+      assert.equal(now.version, v + 1);
+      assert.equal(now.contact_name, winner.contactName);
+      assert.equal((await auditOf(ids.created!)).filter((a) => a.action === 'station.update').length, 2, 'one audit entry per applied update');
     });
 
     test('without a version → 400 on body.version', async () => {
