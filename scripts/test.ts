@@ -38,9 +38,10 @@ function run(name: string, args: string[], env: Record<string, string>): Promise
       const lines = buf.split('\n');
       buf = lines.pop() ?? '';
       for (const l of lines) {
-        const m = /^ℹ (pass|fail) (\d+)$/.exec(l.trim());
+        const m = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(l.trim());
         if (m?.[1] === 'pass') pass = Number(m[2]);
-        if (m?.[1] === 'fail') fail = Number(m[2]);
+        // A cancelled test (its suite's setup failed) did not pass: count it as failed.
+        if (m?.[1] === 'fail' || m?.[1] === 'cancelled') fail += Number(m[2]);
       }
     });
     child.on('close', (code) => resolve({ name, pass, fail, code: code ?? 1 }));
