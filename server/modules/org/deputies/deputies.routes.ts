@@ -7,11 +7,13 @@ import { id } from '../../../platform/http/fields.ts';
 import { versionBody } from '../stations/stations.schemas.ts';
 import { createDeputyBody, deputyOut, listDeputiesQuery, updateDeputyBody } from './deputies.schemas.ts';
 import { createDeputy, getDeputy, listDeputies, setDeputyActive, updateDeputy } from './deputies.service.ts';
+import { deputyImportRoutes } from './deputy-import.routes.ts';
 
 const tags = ['组织 Organisation'];
 const params = z.strictObject({ id: id() });
 
 export function deputyRoutes(app: FastifyInstance, deps: AppDeps): void {
+  deputyImportRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
