@@ -1,10 +1,8 @@
 /** Small helpers between Ant Design forms and API bodies. */
 
-/** Trimmed text, or null when empty (so an edit can clear a field). */
-export function text(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const s = v.trim();
-  return s === '' ? null : s;
+/** Trimmed text; '' when empty — the API clears an optional text field with '' (null is refused). */
+export function text(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
 }
 
 export function num(v: unknown): number | null {
@@ -20,14 +18,15 @@ export function changedFields<T extends object>(before: Partial<T>, after: T): P
   return out;
 }
 
-/** Drops null/undefined members: a create sends only what was filled in. */
+/** Drops empty members (null, undefined, '', []): a create sends only what was filled in. */
 export function compact<T extends object>(obj: T): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(obj) as (keyof T)[]) {
     const v = obj[key];
-    if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+    if (v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[key] = v;
   }
   return out;
 }
 
-export const PHONE_PATTERN = /^[0-9+\-() ]{5,20}$/;
+/** The server's rule: mobile or landline, optional +, hyphens, spaces and an extension (转123). */
+export const PHONE_PATTERN = /^\+?[0-9][0-9\- ]{4,24}(转[0-9]{1,6})?$/;

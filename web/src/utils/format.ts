@@ -36,13 +36,10 @@ export function formatDate(value: string | number | Date | null | undefined): st
 
 /** "2026年3月5日" for zh, "5 Mar 2026" for en: used in headings and greetings. */
 export function formatLongDate(value: Date, lng: string): string {
-  return new Intl.DateTimeFormat(lng.startsWith('en') ? 'en-GB' : 'zh-CN', {
-    timeZone: TZ,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'long',
-  }).format(value);
+  const locale = lng.startsWith('en') ? 'en-GB' : 'zh-CN';
+  const date = new Intl.DateTimeFormat(locale, { timeZone: TZ, year: 'numeric', month: 'long', day: 'numeric' }).format(value);
+  const weekday = new Intl.DateTimeFormat(locale, { timeZone: TZ, weekday: 'long' }).format(value);
+  return lng.startsWith('en') ? `${weekday}, ${date}` : `${date} ${weekday}`;
 }
 
 export const dash = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : String(v));

@@ -27,7 +27,8 @@ export function DashboardPage() {
     () =>
       deputies
         ? levelBar(
-            deputiesByLevel(deputies).map((d) => ({ name: L(DEPUTY_LEVEL_LABELS, d.level), value: d.count })),
+            // "全国人大代表" → "全国": the axis has room for short names; the tooltip says the rest
+            deputiesByLevel(deputies).map((d) => ({ name: L(DEPUTY_LEVEL_LABELS, d.level).replace(/(人大)?代表$/, ''), value: d.count })),
             t('dashboard.deputies'),
           )
         : null,
@@ -44,6 +45,8 @@ export function DashboardPage() {
   const expertiseOption = useMemo(() => donut(expertise.map((e) => ({ name: e.name, value: e.count })), t('dashboard.expertise')), [expertise, t]);
 
   const districtPath = data?.district?.path.map((p) => p.name).join(' / ');
+  // "view all" only for those whose menu has the lists (office and station staff)
+  const listLinks = user.roles.includes('admin') || user.roles.includes('station');
 
   return (
     <div className="page dashboard">
@@ -76,7 +79,7 @@ export function DashboardPage() {
             title={t('dashboard.stations')}
             icon={<BankOutlined />}
             data={data?.stations}
-            to="/stations"
+            to={listLinks ? '/stations' : undefined}
             value={(items) => countActive(items).active}
             detail={(items) => {
               const rooms = items.filter((s) => s.kind === 'room' && s.active).length;
@@ -89,7 +92,7 @@ export function DashboardPage() {
             title={t('dashboard.deputies')}
             icon={<TeamOutlined />}
             data={data?.deputies}
-            to="/deputies"
+            to={listLinks ? '/deputies' : undefined}
             value={(items) => countActive(items).active}
             detail={(items) => t('dashboard.deputiesDetail', { inactive: countActive(items).inactive })}
           />
@@ -99,7 +102,7 @@ export function DashboardPage() {
             title={t('dashboard.departments')}
             icon={<ApartmentOutlined />}
             data={data?.departments}
-            to="/departments"
+            to={listLinks ? '/departments' : undefined}
             value={(items) => countActive(items).active}
             detail={(items) => t('dashboard.departmentsDetail', { inactive: countActive(items).inactive })}
           />

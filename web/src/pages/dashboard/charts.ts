@@ -8,7 +8,7 @@ export function levelBar(data: { name: string; value: number }[], seriesName: st
     color: PALETTE,
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, fontSize: 11 }, axisTick: { show: false } },
+    xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, fontSize: 11, width: 64, overflow: 'break' }, axisTick: { show: false } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
     series: [
       {

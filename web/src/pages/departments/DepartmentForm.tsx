@@ -109,7 +109,7 @@ export function DepartmentForm({ open, department, onClose, onSaved }: Props) {
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={14}>
-            <Form.Item name="name" label={t('departments.name')} rules={[r.required(t('departments.name')), r.max(t('departments.name'), 100)]}>
+            <Form.Item name="name" label={t('departments.name')} rules={[r.required(t('departments.name')), r.max(t('departments.name'), 60)]}>
               <Input placeholder={t('departments.namePlaceholder')} />
             </Form.Item>
           </Col>
@@ -129,7 +129,19 @@ export function DepartmentForm({ open, department, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="categories" label={t('departments.categories')} extra={t('departments.categoriesHelp')}>
+            <Form.Item
+              name="categories"
+              label={t('departments.categories')}
+              extra={t('departments.categoriesHelp')}
+              rules={[
+                { type: 'array', max: 20, message: t('validation.maxItems', { max: 20 }) },
+                {
+                  validator: async (_: unknown, v: string[] | undefined) => {
+                    if ((v ?? []).some((s) => s.trim().length > 20)) throw new Error(t('validation.tagMax', { max: 20 }));
+                  },
+                },
+              ]}
+            >
               <Select mode="tags" options={CATEGORY_SUGGESTIONS.map((c) => ({ value: c, label: c }))} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
           </Col>

@@ -9,17 +9,19 @@ import { departmentsApi } from '../../api/resources.ts';
 import type { Department } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { ContactCell } from '../../components/ContactCell.tsx';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { useSort } from '../../hooks/useSort.ts';
-import { dash, formatDateTime } from '../../utils/format.ts';
+import { dash, formatDate } from '../../utils/format.ts';
 import { DepartmentForm } from './DepartmentForm.tsx';
 
 export function DepartmentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hasRole } = useAuth();
   const [q, setQ] = useState('');
   const [active, setActive] = useState<string | undefined>('true');
@@ -36,6 +38,7 @@ export function DepartmentsPage() {
         key: 'name',
         sorter: true,
         sortOrder: sort.orderOf('name'),
+        width: 240,
         render: (_: unknown, d) => (
           <Link to={`/departments/${d.id}`} className="cell-strong">
             {d.name}
@@ -61,15 +64,15 @@ export function DepartmentsPage() {
       {
         title: t('common.contact'),
         key: 'contact',
-        width: 180,
-        render: (_: unknown, d) => [d.contactName, d.contactPhone].filter(Boolean).join(' ') || '—',
+        width: 150,
+        render: (_: unknown, d) => <ContactCell name={d.contactName} phone={d.contactPhone} />,
       },
       { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
-      { title: t('common.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, sorter: true, sortOrder: sort.orderOf('createdAt'), render: formatDateTime },
+      { title: t('common.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 112, sorter: true, sortOrder: sort.orderOf('createdAt'), render: formatDate },
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 120,
+        width: isEnglish(i18n.language) ? 180 : 120,
         fixed: 'right',
         render: (_: unknown, d) => (
           <Space size={0}>
@@ -92,7 +95,7 @@ export function DepartmentsPage() {
         ),
       },
     ],
-    [t, sort, list.reload],
+    [t, i18n.language, sort, list.reload],
   );
 
   return (

@@ -17,6 +17,7 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useSort } from '../../hooks/useSort.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { dash } from '../../utils/format.ts';
 import { DeputyForm } from './DeputyForm.tsx';
@@ -24,7 +25,7 @@ import { LEVEL_COLORS } from './level-colors.ts';
 import { RosterImport } from './RosterImport.tsx';
 
 export function DeputiesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLabel();
   const enumOptions = useEnumOptions();
   const { hasRole } = useAuth();
@@ -49,29 +50,29 @@ export function DeputiesPage() {
         key: 'name',
         sorter: true,
         sortOrder: sort.orderOf('name'),
-        width: 130,
+        width: 110,
         render: (_: unknown, d) => (
           <Link to={`/deputies/${d.id}`} className="cell-strong">
             {d.name}
           </Link>
         ),
       },
-      { title: t('deputies.gender'), dataIndex: 'gender', width: 70, render: (g: string | null) => L(GENDER_LABELS, g) || '—' },
+      { title: t('deputies.gender'), dataIndex: 'gender', width: 64, render: (g: string | null) => L(GENDER_LABELS, g) || '—' },
       {
         title: t('deputies.level'),
         dataIndex: 'level',
         key: 'level',
-        width: 150,
+        width: 130,
         sorter: true,
         sortOrder: sort.orderOf('level'),
         render: (l: string) => <Tag color={LEVEL_COLORS[l] ?? 'default'}>{L(DEPUTY_LEVEL_LABELS, l)}</Tag>,
       },
       { title: t('deputies.occupation'), dataIndex: 'occupation', ellipsis: { showTitle: true }, render: dash },
-      { title: t('deputies.constituency'), dataIndex: 'constituency', width: 150, ellipsis: true, render: dash },
+      { title: t('deputies.constituency'), dataIndex: 'constituency', width: 140, ellipsis: true, render: dash },
       {
         title: t('deputies.stations'),
         dataIndex: 'stations',
-        width: 200,
+        width: 190,
         render: (ss: Deputy['stations']) =>
           ss.length ? (
             <Space size={[0, 4]} wrap>
@@ -88,7 +89,7 @@ export function DeputiesPage() {
       {
         title: t('deputies.expertise'),
         dataIndex: 'expertise',
-        width: 180,
+        width: 150,
         render: (es: string[]) =>
           es.length ? (
             <Space size={[0, 4]} wrap>
@@ -102,12 +103,11 @@ export function DeputiesPage() {
             '—'
           ),
       },
-      { title: t('deputies.term'), dataIndex: 'term', width: 100, render: dash },
-      { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
+      { title: t('common.status'), dataIndex: 'active', width: 76, render: (a: boolean) => <StatusTag active={a} /> },
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 160,
+        width: isEnglish(i18n.language) ? 220 : 150,
         fixed: 'right',
         render: (_: unknown, d) => (
           <Space size={0}>
@@ -134,7 +134,7 @@ export function DeputiesPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, sort, list.reload, navigate],
+    [t, i18n.language, sort, list.reload, navigate],
   );
 
   return (
@@ -213,7 +213,7 @@ export function DeputiesPage() {
               loading={list.loading}
               pagination={false}
               onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1350 }}
+              scroll={{ x: 1150 }}
               rowClassName={(d) => (d.active ? '' : 'row-inactive')}
             />
             <CursorPager list={list} />

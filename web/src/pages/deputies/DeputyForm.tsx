@@ -118,6 +118,12 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
     }
   };
 
+  const tagLength = {
+    validator: async (_: unknown, v: string[] | undefined) => {
+      if ((v ?? []).some((s) => s.trim().length > 20)) throw new Error(t('validation.tagMax', { max: 20 }));
+    },
+  };
+
   const year = (field: string) => ({
     type: 'integer' as const,
     min: 1949,
@@ -141,8 +147,8 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="name" label={t('deputies.name')} rules={[r.required(t('deputies.name')), r.max(t('deputies.name'), 50)]}>
-              <Input maxLength={60} />
+            <Form.Item name="name" label={t('deputies.name')} rules={[r.required(t('deputies.name')), r.max(t('deputies.name'), 30)]}>
+              <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -156,7 +162,7 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="occupation" label={t('deputies.occupation')} rules={[r.max(t('deputies.occupation'), 200)]}>
+            <Form.Item name="occupation" label={t('deputies.occupation')} rules={[r.max(t('deputies.occupation'), 100)]}>
               <Input placeholder={t('deputies.occupationPlaceholder')} />
             </Form.Item>
           </Col>
@@ -171,7 +177,7 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="stationIds" label={t('deputies.stations')}>
+            <Form.Item name="stationIds" label={t('deputies.stations')} rules={[{ type: 'array', max: 10, message: t('validation.maxItems', { max: 10 }) }]}>
               <RemoteSelect<Station>
                 mode="multiple"
                 path="/stations"
@@ -183,7 +189,7 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="term" label={t('deputies.term')} rules={[r.max(t('deputies.term'), 50)]}>
+            <Form.Item name="term" label={t('deputies.term')} rules={[r.max(t('deputies.term'), 30)]}>
               <Input placeholder={t('deputies.termPlaceholder')} />
             </Form.Item>
           </Col>
@@ -211,7 +217,12 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="expertise" label={t('deputies.expertise')} extra={t('deputies.expertiseHelp')}>
+            <Form.Item
+              name="expertise"
+              label={t('deputies.expertise')}
+              extra={t('deputies.expertiseHelp')}
+              rules={[{ type: 'array', max: 10, message: t('validation.maxItems', { max: 10 }) }, tagLength]}
+            >
               <Select mode="tags" options={EXPERTISE_SUGGESTIONS.map((e) => ({ value: e, label: e }))} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
           </Col>

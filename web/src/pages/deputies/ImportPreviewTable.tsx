@@ -8,13 +8,33 @@ import { DEPUTY_LEVEL_LABELS, GENDER_LABELS } from '../../../../shared/org.ts';
 import type { ImportRow } from '../../api/types.ts';
 import { useLabel } from '../../i18n/labels.ts';
 
-const FIELDS = ['name', 'gender', 'level', 'occupation', 'constituency', 'regionCode', 'term', 'expertise', 'publicPhone', 'stationNames'] as const;
+const FIELDS = ['name', 'gender', 'level', 'occupation', 'constituency', 'regionCode', 'term', 'termStart', 'termEnd', 'expertise', 'publicPhone', 'stationNames'] as const;
 type Field = (typeof FIELDS)[number];
 
-const WIDTHS: Partial<Record<Field, number>> = { name: 90, gender: 60, level: 120, regionCode: 130, term: 90, publicPhone: 120 };
+const WIDTHS: Partial<Record<Field, number>> = { name: 90, gender: 60, level: 120, regionCode: 120, term: 90, termStart: 80, termEnd: 80, publicPhone: 130 };
 
-/** `data.level`, `rows.3.level` or `level` all name the column `level`. */
-const columnOf = (field: string): string => field.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? field;
+/** The server names a row error's field by the template's Chinese column name (header without "*" and notes). */
+const COLUMN_NAMES: Record<Field, string> = {
+  name: '姓名',
+  gender: '性别',
+  level: '代表层级',
+  occupation: '工作单位及职务',
+  constituency: '选区',
+  regionCode: '行政区划代码',
+  term: '届次',
+  termStart: '任期开始年份',
+  termEnd: '任期结束年份',
+  expertise: '专长',
+  publicPhone: '公开联系电话',
+  stationNames: '驻站联络站',
+};
+
+/** `姓名`, `姓名*`, `专长（用、分隔）`, `name` or `data.name` all name the column `name`. */
+function columnOf(field: string): Field | undefined {
+  const plain = field.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s*＊]/g, '');
+  const last = plain.split('.').filter((s) => !/^\d+$/.test(s)).pop() ?? plain;
+  return FIELDS.find((f) => f === last || COLUMN_NAMES[f] === last);
+}
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -59,12 +79,17 @@ export function PreviewTable({ rows }: { rows: ImportRow[] }) {
       render: (_: unknown, r: ImportRow) =>
         r.errors.length ? (
           <ul className="row-errors">
-            {r.errors.map((e, i) => (
-              <li key={i}>
-                {FIELDS.includes(columnOf(e.field) as Field) ? `${t(`import.fields.${columnOf(e.field)}`)}：` : ''}
-                {e.message}
-              </li>
-            ))}
+            {r.errors.map((e, i) => {
+              const col = columnOf(e.field);
+              // the server's messages usually name the column already
+              const named = !col || e.message.includes(COLUMN_NAMES[col]) || e.message.includes(t(`import.fields.${col}`));
+              return (
+                <li key={i}>
+                  {named ? '' : `${col ? t(`import.fields.${col}`) : e.field}：`}
+                  {e.message}
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <span className="row-ok">{t('import.ok')}</span>
@@ -80,7 +105,7 @@ export function PreviewTable({ rows }: { rows: ImportRow[] }) {
       columns={columns}
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 1500, y: 420 }}
+      scroll={{ x: 1650, y: 420 }}
       rowClassName={(r) => (r.errors.length ? 'import-row-error' : '')}
     />
   );

@@ -28,6 +28,7 @@ export function RegionsPage() {
   const [locating, setLocating] = useState(false);
   const [found, setFound] = useState<Region[]>([]);
   const [searchText, setSearchText] = useState('');
+  const treeView = useRef<{ scrollTo: (arg: { key: string; align?: 'top' | 'bottom' | 'auto'; offset?: number }) => void } | null>(null);
 
   const select = useCallback(async (code: string) => {
     try {
@@ -45,12 +46,20 @@ export function RegionsPage() {
         const detail = await api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`);
         let nodes = treeRef.current;
         const ancestors = detail.path.slice(0, -1).map((p) => p.code);
+        // open the levels above it, and the region itself so its subdivisions show
+        const open = [...ancestors];
         for (const a of ancestors) {
           if (!findNode(nodes, a)?.children) nodes = setChildren(nodes, a, await loadChildren(a));
         }
+        const self = findNode(nodes, code);
+        if (self && !self.isLeaf) {
+          if (!self.children) nodes = setChildren(nodes, code, await loadChildren(code));
+          open.push(code);
+        }
         setTree(nodes);
-        setExpanded((prev) => [...new Set([...prev, ...ancestors])]);
+        setExpanded((prev) => [...new Set([...prev, ...open])]);
         setSelected(detail);
+        setTimeout(() => treeView.current?.scrollTo({ key: code, align: 'top', offset: 60 }), 50);
       } catch (e) {
         setError(e);
       } finally {
@@ -120,6 +129,7 @@ export function RegionsPage() {
             </AutoComplete>
             <Spin spinning={locating || tree.length === 0}>
               <Tree<RegionNode>
+                ref={treeView as never}
                 className="region-tree"
                 height={560}
                 treeData={tree}

@@ -183,12 +183,12 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name={['location', 'lat']} label={t('stations.lat')} rules={[both('lat')]} dependencies={[['location', 'lng']]}>
-              <InputNumber min={-90} max={90} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="27.8321" />
+              <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} placeholder="27.8321" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name={['location', 'lng']} label={t('stations.lng')} rules={[both('lng')]} dependencies={[['location', 'lat']]}>
-              <InputNumber min={-180} max={180} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="113.0825" />
+              <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} placeholder="113.0825" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

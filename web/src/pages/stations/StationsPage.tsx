@@ -10,6 +10,7 @@ import { stationsApi } from '../../api/resources.ts';
 import type { Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { ContactCell } from '../../components/ContactCell.tsx';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -17,12 +18,13 @@ import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useSort } from '../../hooks/useSort.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
-import { dash, formatDateTime } from '../../utils/format.ts';
+import { dash, formatDate } from '../../utils/format.ts';
 import { StationForm } from './StationForm.tsx';
 
 export function StationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLabel();
   const enumOptions = useEnumOptions();
   const user = useUser();
@@ -45,6 +47,7 @@ export function StationsPage() {
         key: 'name',
         sorter: true,
         sortOrder: sort.orderOf('name'),
+        width: 240,
         render: (_: unknown, s) => (
           <Space orientation="vertical" size={0}>
             <Link to={`/stations/${s.id}`} className="cell-strong">
@@ -57,33 +60,44 @@ export function StationsPage() {
       {
         title: t('stations.kind'),
         dataIndex: 'kind',
-        width: 92,
+        width: 84,
         render: (k: Station['kind']) => <Tag color={k === 'station' ? 'red' : 'gold'}>{L(STATION_KIND_LABELS, k)}</Tag>,
       },
-      { title: t('common.region'), dataIndex: 'regionName', width: 150, render: dash },
-      { title: t('common.address'), dataIndex: 'address', ellipsis: { showTitle: true }, render: dash },
+      {
+        title: t('stations.regionAndAddress'),
+        key: 'where',
+        ellipsis: true,
+        render: (_: unknown, s) => (
+          <div className="cell-two-lines">
+            <div>{dash(s.regionName)}</div>
+            <Typography.Text type="secondary" className="cell-sub" title={s.address ?? undefined}>
+              {dash(s.address)}
+            </Typography.Text>
+          </div>
+        ),
+      },
       {
         title: t('common.contact'),
         key: 'contact',
-        width: 170,
-        render: (_: unknown, s) => (s.contactName || s.contactPhone ? `${s.contactName ?? ''} ${s.contactPhone ?? ''}`.trim() : '—'),
+        width: 130,
+        render: (_: unknown, s) => <ContactCell name={s.contactName} phone={s.contactPhone} />,
       },
-      { title: t('stations.rooms'), dataIndex: 'roomCount', width: 80, align: 'right' },
-      { title: t('stations.deputies'), dataIndex: 'deputyCount', width: 80, align: 'right' },
-      { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
+      { title: t('stations.rooms'), dataIndex: 'roomCount', width: 72, align: 'right' },
+      { title: t('stations.deputies'), dataIndex: 'deputyCount', width: 64, align: 'right' },
+      { title: t('common.status'), dataIndex: 'active', width: 76, render: (a: boolean) => <StatusTag active={a} /> },
       {
         title: t('common.createdAt'),
         dataIndex: 'createdAt',
         key: 'createdAt',
-        width: 150,
+        width: 112,
         sorter: true,
         sortOrder: sort.orderOf('createdAt'),
-        render: formatDateTime,
+        render: formatDate,
       },
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 160,
+        width: isEnglish(i18n.language) ? 220 : 150,
         fixed: 'right',
         render: (_: unknown, s) => (
           <Space size={0}>
@@ -111,7 +125,7 @@ export function StationsPage() {
     ],
     // L follows the language through t
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, sort, list.reload, navigate],
+    [t, i18n.language, sort, list.reload, navigate],
   );
 
   return (
@@ -189,7 +203,7 @@ export function StationsPage() {
               loading={list.loading}
               pagination={false}
               onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 1100 }}
               rowClassName={(s) => (s.active ? '' : 'row-inactive')}
             />
             <CursorPager list={list} />

@@ -74,7 +74,7 @@ export function UserForm({ open, user, onClose, onSaved }: Props) {
     try {
       let saved: User;
       if (user) {
-        const before = { displayName: user.displayName, roles: user.roles, ...links(toValues(user)), phone: user.phone ?? null };
+        const before = { displayName: user.displayName, roles: user.roles, ...links(toValues(user)), phone: user.phone ?? '' };
         const after = { displayName: v.displayName.trim(), roles: v.roles ?? [], ...links(v), phone: text(v.phone) };
         const changes = changedFields(before, after);
         if (Object.keys(changes).length === 0) {
@@ -130,7 +130,7 @@ export function UserForm({ open, user, onClose, onSaved }: Props) {
               rules={
                 user
                   ? []
-                  : [r.required(t('users.username')), { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('users.usernameRule') }]
+                  : [r.required(t('users.username')), { pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, message: t('users.usernameRule') }]
               }
               extra={user ? t('users.usernameFixed') : t('users.usernameRule')}
             >

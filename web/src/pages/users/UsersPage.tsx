@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
 import { dash, formatDateTime } from '../../utils/format.ts';
@@ -22,7 +23,7 @@ import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserForm } from './UserForm.tsx';
 
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLabel();
   const enumOptions = useEnumOptions();
   const me = useUser();
@@ -91,7 +92,7 @@ export function UsersPage() {
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 170,
+        width: isEnglish(i18n.language) ? 230 : 170,
         fixed: 'right',
         render: (_: unknown, u) => {
           const can = u.abilities ?? {};
@@ -134,7 +135,7 @@ export function UsersPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, list.reload, me.id],
+    [t, i18n.language, list.reload, me.id],
   );
 
   return (
