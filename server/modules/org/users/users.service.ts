@@ -177,6 +177,9 @@ export async function setUserActive(db: Db, ctx: ActionContext, id: string, vers
 
 export async function resetUserPassword(db: Db, ctx: ActionContext, id: string, password: string): Promise<void> {
   const p = ctx.principal!;
+  // Access first: a scrypt run (128 MiB, ~0.5 s) is not something any signed-in account may make the server do.
+  await loadScoped(db, p, id);
+  requireAdmin(p);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await loadScoped(trx, p, id);
