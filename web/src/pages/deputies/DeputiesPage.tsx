@@ -40,7 +40,8 @@ export function DeputiesPage() {
   const [editing, setEditing] = useState<Deputy | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const canManage = hasRole('admin', 'station');
+  // creating deputies and importing the roster are the district office's (the server enforces it too)
+  const canManage = hasRole('admin');
 
   const columns = useMemo<ColumnsType<Deputy>>(
     () => [
@@ -68,11 +69,11 @@ export function DeputiesPage() {
         render: (l: string) => <Tag color={LEVEL_COLORS[l] ?? 'default'}>{L(DEPUTY_LEVEL_LABELS, l)}</Tag>,
       },
       { title: t('deputies.occupation'), dataIndex: 'occupation', ellipsis: { showTitle: true }, render: dash },
-      { title: t('deputies.constituency'), dataIndex: 'constituency', width: 140, ellipsis: true, render: dash },
+      { title: t('deputies.constituency'), dataIndex: 'constituency', width: 130, ellipsis: true, render: dash },
       {
         title: t('deputies.stations'),
         dataIndex: 'stations',
-        width: 190,
+        width: 180,
         render: (ss: Deputy['stations']) =>
           ss.length ? (
             <Space size={[0, 4]} wrap>
@@ -213,7 +214,7 @@ export function DeputiesPage() {
               loading={list.loading}
               pagination={false}
               onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1150 }}
+              scroll={{ x: 1100 }}
               rowClassName={(d) => (d.active ? '' : 'row-inactive')}
             />
             <CursorPager list={list} />

@@ -78,6 +78,11 @@ export function RegionsPage() {
       .catch(setError);
   }, [user.districtCode, locate, setTree]);
 
+  // The API searches names among one region's subdivisions (`parent` + `q`); a code is looked up directly.
+  // the selected region, or its parent when it has no subdivisions
+  const selectedIsLeaf = selected ? findNode(tree, selected.code)?.isLeaf === true : false;
+  const scope = selected ? (selectedIsLeaf ? (selected.path[selected.path.length - 2] ?? null) : selected) : null;
+  const scopeCode = scope?.code ?? null;
   useEffect(() => {
     const q = searchText.trim();
     if (!q) {
@@ -86,16 +91,16 @@ export function RegionsPage() {
     }
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
-      api
-        .get<Page<Region>>('/regions', { q, limit: 20 }, ctrl.signal)
-        .then((p) => setFound(p.items))
-        .catch(() => undefined);
+      const lookup: Promise<Region[]> = /^\d{2,12}$/.test(q)
+        ? api.get<RegionDetail>(`/regions/${q}`, undefined, ctrl.signal).then((r) => [{ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, hasChildren: true }])
+        : api.get<Page<Region>>('/regions', { parent: scopeCode, q, limit: 20 }, ctrl.signal).then((p) => p.items);
+      lookup.then(setFound).catch(() => setFound([]));
     }, 300);
     return () => {
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [searchText]);
+  }, [searchText, scopeCode]);
 
   if (error) return <LoadError error={error} />;
 
@@ -125,7 +130,11 @@ export function RegionsPage() {
                 void locate(code);
               }}
             >
-              <Input.Search placeholder={t('regions.searchPlaceholder')} allowClear aria-label={t('common.search')} />
+              <Input.Search
+                placeholder={scope ? t('regions.searchIn', { name: scope.name }) : t('regions.searchPlaceholder')}
+                allowClear
+                aria-label={t('common.search')}
+              />
             </AutoComplete>
             <Spin spinning={locating || tree.length === 0}>
               <Tree<RegionNode>

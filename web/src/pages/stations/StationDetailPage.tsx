@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS } from '../../../../shared/org.ts';
 import { stationsApi } from '../../api/resources.ts';
 import type { Station } from '../../api/types.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
 import { ActiveToggle } from '../../components/ActiveToggle.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -20,6 +21,7 @@ export function StationDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const L = useLabel();
+  const { hasRole } = useAuth();
   const { data: s, loading, error, reload } = useAsync((signal) => stationsApi.get(id, signal), [id]);
   const [form, setForm] = useState<{ station: Station | null; room: boolean } | null>(null);
 
@@ -27,6 +29,7 @@ export function StationDetailPage() {
   if (!s) return <Skeleton active className="page" />;
 
   const can = s.abilities ?? {};
+  const isAdmin = hasRole('admin');
   return (
     <div className="page">
       <PageHeader
@@ -89,7 +92,7 @@ export function StationDetailPage() {
               variant="borderless"
               title={t('stations.roomsTitle', { count: s.rooms.length })}
               extra={
-                can.update ? (
+                isAdmin ? (
                   <Button size="small" icon={<PlusOutlined />} onClick={() => setForm({ station: null, room: true })}>
                     {t('stations.createRoom')}
                   </Button>

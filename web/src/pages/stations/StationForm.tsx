@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '../../../../shared/org.ts';
 import { stationsApi } from '../../api/resources.ts';
 import type { Station, StationInput } from '../../api/types.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
+import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useEnumOptions } from '../../i18n/labels.ts';
@@ -71,6 +71,10 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
   const { t } = useTranslation();
   const { message } = App.useApp();
   const user = useUser();
+  const { hasRole } = useAuth();
+  // Station staff may edit their station's profile; name, kind, parent and region are the district office's.
+  const profileOnly = !!station && !hasRole('admin');
+  const locked = profileOnly ? { disabled: true, extra: t('stations.lockedField') } : {};
   const enumOptions = useEnumOptions();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -138,13 +142,13 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={14}>
-            <Form.Item name="name" label={t('stations.name')} rules={[r.required(t('stations.name')), r.max(t('stations.name'), 100)]}>
-              <Input placeholder={t('stations.namePlaceholder')} maxLength={120} />
+            <Form.Item name="name" label={t('stations.name')} rules={[r.required(t('stations.name')), r.max(t('stations.name'), 100)]} extra={locked.extra}>
+              <Input placeholder={t('stations.namePlaceholder')} maxLength={120} disabled={locked.disabled} />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
             <Form.Item name="kind" label={t('stations.kind')} rules={[r.requiredSelect(t('stations.kind'))]}>
-              <Radio.Group optionType="button" buttonStyle="solid" options={enumOptions(STATION_KINDS, STATION_KIND_LABELS)} />
+              <Radio.Group optionType="button" buttonStyle="solid" options={enumOptions(STATION_KINDS, STATION_KIND_LABELS)} disabled={locked.disabled} />
             </Form.Item>
           </Col>
           {kind === 'room' ? (
@@ -167,13 +171,14 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
                         : []
                   }
                   placeholder={t('stations.parentPlaceholder')}
+                  disabled={locked.disabled}
                 />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} md={12}>
             <Form.Item name="regionCode" label={t('common.region')} rules={[r.requiredSelect(t('common.region'))]}>
-              <RegionCascader rootCode={user.districtCode} />
+              <RegionCascader rootCode={user.districtCode} disabled={locked.disabled} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -134,7 +134,7 @@ export function StationsPage() {
         title={t('stations.title')}
         subtitle={t('stations.subtitle')}
         extra={
-          hasRole('admin', 'station') ? (
+          hasRole('admin') ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
