@@ -34,8 +34,9 @@ function toAppError(err: unknown): AppError {
       return platformErrors.PAYLOAD_TOO_LARGE();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return platformErrors.UNSUPPORTED_MEDIA_TYPE();
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return platformErrors.VALIDATION_FAILED('请求体长度与 Content-Length 不一致', { field: 'headers.content-length' });
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return platformErrors.VALIDATION_FAILED('请求地址不合法');
