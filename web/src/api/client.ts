@@ -62,12 +62,7 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 async function parseError(res: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
+  const body: unknown = await res.json().catch(() => null);
   const e = (body as ApiErrorBody | null)?.error;
   if (e && typeof e.code === 'string') return new ApiError(res.status, e.code, e.message || e.code, e.field);
   return new ApiError(res.status, `HTTP_${res.status}`, i18n.t('errors.httpStatus', { status: res.status }));

@@ -28,7 +28,7 @@ export function useCursorList<T>(path: string, query: Query, initialPageSize = 2
   const [pageSize, setPageSize] = useState(initialPageSize);
   const key = JSON.stringify([path, query, pageSize]);
   const [paging, setPaging] = useState<{ key: string; stack: (string | null)[] }>({ key, stack: [null] });
-  const stack = paging.key === key ? paging.stack : [null];
+  const stack = useMemo(() => (paging.key === key ? paging.stack : [null]), [paging, key]);
   const cursor = stack[stack.length - 1] ?? null;
   const [reloads, setReloads] = useState(0);
   const [result, setResult] = useState<{ forKey: string; page: Page<T> | null; error: unknown }>({ forKey: '', page: null, error: null });
