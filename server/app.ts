@@ -85,10 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasConsole = existsSync(webDist);
   if (hasConsole) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/console/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/console/', wildcard: true, index: ['index.html'], maxAge: '1h' });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (hasConsole && req.method === 'GET' && (req.url === '/console' || req.url.startsWith('/console/'))) {
+    if (hasConsole && req.method === 'GET' && (req.url === '/console' || req.url.startsWith('/console/')) && !req.url.startsWith('/console/assets/')) {
       // Client-side routes of the console: the SPA shell answers, its router shows the page.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
     }
