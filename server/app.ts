@@ -32,6 +32,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // JSON bodies must be valid UTF-8: a lenient decoder would store U+FFFD in place of the damage.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body);
+    } catch {
+      done(platformErrors.INVALID_JSON('请求体不是合法的 UTF-8 编码', { field: 'body' }), undefined);
+      return;
+    }
+    defaultJson(req, text, done);
+  });
 
   await app.register(swagger, {
     openapi: {

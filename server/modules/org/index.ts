@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { orgInit } from './migrations/20261121_01_org_init.ts';
+import { orgStationNameUnique } from './migrations/20261121_02_org_station_name_unique.ts';
 import { ensureReferenceRegions } from './regions/regions.reference.ts';
 import { regionRoutes } from './regions/regions.routes.ts';
 import { stationRoutes } from './stations/stations.routes.ts';
@@ -15,7 +16,7 @@ export { listPublicStations, getPublicStation, type PublicStation, type PublicSt
 /** Organisation: regions, stations and rooms, deputies, departments, staff accounts. */
 export const orgModule: ModuleManifest = {
   name: 'org',
-  migrations: { '20261121_01_org_init': orgInit },
+  migrations: { '20261121_01_org_init': orgInit, '20261121_02_org_station_name_unique': orgStationNameUnique },
   async routes(app, deps) {
     regionRoutes(app, deps);
     stationRoutes(app, deps);

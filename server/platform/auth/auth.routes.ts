@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordChange } from '../audit/audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { platformErrors } from '../errors.ts';
+import { hasForbiddenChars } from '../http/fields.ts';
 import { actionContext, requirePrincipal } from './auth.plugin.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { roleSchema, type Principal } from './principal.ts';
@@ -50,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         tags: ['会话 Sessions'],
         summary: '登录：返回用户与 CSRF 令牌，并设置 HttpOnly 会话 Cookie',
         body: z.strictObject({
-          username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 个字符'),
+          username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 个字符').refine((s) => !hasForbiddenChars(s), '用户名含有不允许的字符'),
           password: z.string().min(1, '请输入密码').max(200, '密码不能超过 200 个字符'),
         }),
         response: { 200: z.object({ user: userOut, csrfToken: z.string() }) },

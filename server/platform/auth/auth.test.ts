@@ -100,3 +100,27 @@ describe('sessions, CSRF and login', () => {
     assert.ok(rows.some((r) => r.action === 'auth.login_failed'));
   });
 });
+
+describe('login input', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('control characters in the username → 400 naming the field, on both databases', async () => {
+    for (const username of ['ad\u0000min', 'admin\u0007']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'x' } });
+      assert.equal(res.statusCode, 400, JSON.stringify(username));
+      assert.equal(res.json().error.field, 'body.username');
+    }
+  });
+
+  test('a JSON body that is not valid UTF-8 → 400 INVALID_JSON', async () => {
+    const body = Buffer.concat([Buffer.from('{"username":"adm'), Buffer.from([0xff, 0xfe]), Buffer.from('in","password":"x"}')]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: body });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'INVALID_JSON');
+    assert.match(res.json().error.message, /UTF-8/);
+  });
+});

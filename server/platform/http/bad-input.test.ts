@@ -291,7 +291,7 @@ describe('bad input on the create endpoints', () => {
         }
       });
 
-      test('invalid UTF-8 → 400: inside a text field naming the field, in the JSON structure INVALID_JSON', async () => {
+      test('invalid UTF-8 → 400 INVALID_JSON, inside a text field and in the JSON structure (the body is decoded strictly)', async () => {
         const first = ep.text.find((f) => !f.path.includes('.'))!;
         const rest = JSON.stringify(without(ep.valid(++n), first.path)).slice(1);
         const badBytes: Array<[string, number[]]> = [
@@ -304,7 +304,7 @@ describe('bad input on the create endpoints', () => {
         ];
         for (const [name, bytes] of badBytes) {
           const payload = Buffer.concat([Buffer.from(`{"${first.path}":"坏`), Buffer.from(bytes), Buffer.from(`字",${rest}`)]);
-          await refused(() => raw(ep.url, payload, 'application/json'), 400, 'VALIDATION_FAILED', `body.${first.path}`, name);
+          await refused(() => raw(ep.url, payload, 'application/json'), 400, 'INVALID_JSON', 'body', `${name} inside a string`);
           const outside = Buffer.concat([Buffer.from(`{"${first.path}":"好"`), Buffer.from(bytes), Buffer.from(`,${rest}`)]);
           await refused(() => raw(ep.url, outside, 'application/json'), 400, 'INVALID_JSON', 'body', `${name} outside a string`);
         }

@@ -2,6 +2,7 @@ import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
 import { recordChange } from '../../../platform/audit/audit.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
+import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -11,7 +12,6 @@ import { requireRegionInDistrict } from '../regions/regions.service.ts';
 import type { CreateDepartmentInput, DepartmentOut, UpdateDepartmentInput } from './departments.schemas.ts';
 import { departmentsRepository, type DepartmentListRow, type DepartmentRow, type DepartmentScope, type DepartmentSort } from './departments.repository.ts';
 
-const isUniqueViolation = (e: unknown): boolean => /unique|duplicate/i.test(String((e as Error)?.message));
 
 export const departmentScopeFor = (p: Principal): DepartmentScope => ({
   districtCode: p.districtCode,

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
@@ -65,16 +65,6 @@ export const stationsRepository = {
   async findManyRaw(db: Executor, ids: string[]): Promise<StationRow[]> {
     if (!ids.length) return [];
     return db.selectFrom('stations').selectAll().where('id', 'in', ids).execute();
-  },
-
-  /**
-   * Serialises name checks of one district until the transaction ends: without it two
-   * concurrent creates on PostgreSQL both see the name free and both insert it. (SQLite has
-   * one writer; station names have no unique index because rooms share the name space.)
-   */
-  async lockNames(trx: Executor, districtCode: string): Promise<void> {
-    if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-    await sql`select pg_advisory_xact_lock(hashtext(${`lianxin.stations.name:${districtCode}`}))`.execute(trx);
   },
 
   async nameTaken(db: Executor, districtCode: string, name: string, exceptId?: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { hasRole } from '../../../platform/auth/principal.ts';
 import { recordChange } from '../../../platform/audit/audit.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
+import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -59,6 +60,16 @@ export async function getStation(db: Db, p: Principal, id: string) {
   return { ...presentStation(p, row), rooms: rooms.map((r) => presentStation(p, r)), deputies };
 }
 
+/** Two writes of one name at once: the unique index decides, and the loser gets the same 400 as a sequential duplicate. */
+async function nameGuard<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw orgErrors.STATION_NAME_TAKEN(`本区已有名为“${name}”的联络站`, { field: 'body.name' });
+    throw e;
+  }
+}
+
 async function checkStructure(
   db: Executor,
   districtCode: string,
@@ -66,7 +77,6 @@ async function checkStructure(
   selfId?: string,
 ): Promise<void> {
   await requireRegionInDistrict(db, input.regionCode, districtCode, 'body.regionCode');
-  await stationsRepository.lockNames(db, districtCode);
   if (await stationsRepository.nameTaken(db, districtCode, input.name, selfId)) {
     throw orgErrors.STATION_NAME_TAKEN(`本区已有名为“${input.name}”的联络站`, { field: 'body.name' });
   }
@@ -107,7 +117,7 @@ export async function insertStation(trx: Executor, ctx: ActionContext, districtC
     created_at: now,
     updated_at: now,
   };
-  await stationsRepository.insert(trx, row);
+  await nameGuard(input.name, () => stationsRepository.insert(trx, row));
   await recordChange(trx, ctx, { action: 'station.create', entityType: 'station', entityId: id, data: { name: row.name, kind: row.kind, regionCode: row.region_code } });
   return id;
 }
@@ -160,7 +170,7 @@ export async function updateStation(db: Db, ctx: ActionContext, id: string, inpu
     if (fields.contactName !== undefined) patch.contact_name = fields.contactName;
     if (fields.contactPhone !== undefined) patch.contact_phone = fields.contactPhone;
     if (fields.description !== undefined) patch.description = fields.description;
-    if (!(await stationsRepository.update(trx, id, version, patch))) throw platformErrors.CONFLICT(undefined, { field: 'body.version' });
+    if (!(await nameGuard(next.name, () => stationsRepository.update(trx, id, version, patch)))) throw platformErrors.CONFLICT(undefined, { field: 'body.version' });
     await recordChange(trx, ctx, { action: 'station.update', entityType: 'station', entityId: id, data: { fields: touched } });
   });
   return presentStation(p, await loadScoped(db, p, id));

@@ -5,6 +5,7 @@ import { toUser, usersRepository, type UserRow } from '../../../platform/auth/us
 import { recordChange } from '../../../platform/audit/audit.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
+import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -118,7 +119,7 @@ export async function insertUser(trx: Executor, ctx: ActionContext, districtCode
     await usersRepository.insert(trx, row);
   } catch (e) {
     // Two admins creating the same username at once: the unique index decides.
-    if (/unique|duplicate/i.test(String((e as Error).message))) throw orgErrors.USERNAME_TAKEN(undefined, { field: 'body.username' });
+    if (isUniqueViolation(e)) throw orgErrors.USERNAME_TAKEN(undefined, { field: 'body.username' });
     throw e;
   }
   await recordChange(trx, ctx, { action: 'user.create', entityType: 'user', entityId: id, data: { username: row.username, roles: input.roles } });
