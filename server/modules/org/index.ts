@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { orgInit } from './migrations/20261121_01_org_init.ts';
 import { orgStationNameUnique } from './migrations/20261121_02_org_station_name_unique.ts';
+import { orgNameKeys } from './migrations/20261121_03_org_name_keys.ts';
 import { ensureReferenceRegions } from './regions/regions.reference.ts';
 import { regionRoutes } from './regions/regions.routes.ts';
 import { stationRoutes } from './stations/stations.routes.ts';
@@ -16,7 +17,7 @@ export { listPublicStations, getPublicStation, type PublicStation, type PublicSt
 /** Organisation: regions, stations and rooms, deputies, departments, staff accounts. */
 export const orgModule: ModuleManifest = {
   name: 'org',
-  migrations: { '20261121_01_org_init': orgInit, '20261121_02_org_station_name_unique': orgStationNameUnique },
+  migrations: { '20261121_01_org_init': orgInit, '20261121_02_org_station_name_unique': orgStationNameUnique, '20261121_03_org_name_keys': orgNameKeys },
   async routes(app, deps) {
     regionRoutes(app, deps);
     stationRoutes(app, deps);

@@ -11,6 +11,8 @@ export interface OrgTables {
   stations: {
     id: string;
     name: string;
+    /** chineseSortKey(name), kept by the repository. */
+    name_key: string;
     kind: string;
     parent_id: string | null;
     region_code: string;
@@ -30,6 +32,8 @@ export interface OrgTables {
   deputies: {
     id: string;
     name: string;
+    /** chineseSortKey(name), kept by the repository. */
+    name_key: string;
     gender: string | null;
     level: string;
     occupation: string;
@@ -54,6 +58,8 @@ export interface OrgTables {
   departments: {
     id: string;
     name: string;
+    /** chineseSortKey(name), kept by the repository. */
+    name_key: string;
     short_name: string;
     region_code: string;
     district_code: string;

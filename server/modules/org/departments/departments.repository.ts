@@ -1,3 +1,4 @@
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
@@ -26,7 +27,7 @@ export const departmentsRepository = {
     if (f.q) q = q.where((eb) => eb.or([likeContains('d.name', f.q!), likeContains('d.short_name', f.q!)]));
     if (f.active !== undefined) q = q.where('d.active', '=', f.active ? 1 : 0);
     if (f.category) q = q.where(likeContains('d.categories', JSON.stringify(f.category)));
-    const col = sort.replace('-', '') === 'name' ? 'd.name' : 'd.id';
+    const col = sort.replace('-', '') === 'name' ? 'd.name_key' : 'd.id';
     return keyset(q, col, 'd.id', sort.startsWith('-') ? 'desc' : 'asc', after).limit(limit + 1).execute();
   },
   async get(db: Executor, scope: DepartmentScope, id: string): Promise<DepartmentListRow | undefined> {
@@ -40,11 +41,11 @@ export const departmentsRepository = {
     if (exceptId) q = q.where('id', '!=', exceptId);
     return (await q.executeTakeFirst()) !== undefined;
   },
-  async insert(db: Executor, row: DepartmentRow): Promise<void> {
-    await db.insertInto('departments').values(row).execute();
+  async insert(db: Executor, row: Omit<DepartmentRow, 'name_key'>): Promise<void> {
+    await db.insertInto('departments').values({ ...row, name_key: chineseSortKey(row.name) }).execute();
   },
   async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>): Promise<boolean> {
-    const res = await db.updateTable('departments').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const res = await db.updateTable('departments').set({ ...patch, ...(patch.name !== undefined ? { name_key: chineseSortKey(patch.name) } : {}), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
 };

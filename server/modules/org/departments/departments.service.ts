@@ -37,7 +37,7 @@ export const presentDepartment = (p: Principal, r: DepartmentListRow): Departmen
 
 export async function listDepartments(db: Db, p: Principal, f: { q?: string; category?: string; active?: boolean; sort: DepartmentSort; limit: number; cursor?: string }): Promise<Page<DepartmentOut>> {
   const rows = await departmentsRepository.list(db, departmentScopeFor(p), f, f.sort, f.limit, decodeCursor(f.cursor, 2));
-  return toPage(rows, f.limit, (r) => [f.sort.endsWith('name') ? r.name : r.id, r.id], (r) => presentDepartment(p, r));
+  return toPage(rows, f.limit, (r) => [f.sort.endsWith('name') ? r.name_key : r.id, r.id], (r) => presentDepartment(p, r));
 }
 
 async function loadScoped(db: Executor, p: Principal, id: string): Promise<DepartmentListRow> {
@@ -53,7 +53,7 @@ export async function insertDepartment(trx: Executor, ctx: ActionContext, distri
   if (await departmentsRepository.nameTaken(trx, districtCode, input.name)) throw orgErrors.DEPARTMENT_NAME_TAKEN(`本区已有名为“${input.name}”的承办单位`, { field: 'body.name' });
   const id = newId();
   const now = ctx.now.toISOString();
-  const row: DepartmentRow = {
+  const row: Omit<DepartmentRow, 'name_key'> = {
     id,
     name: input.name,
     short_name: input.shortName ?? '',

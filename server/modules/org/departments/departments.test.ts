@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import { after, before, describe, test } from 'node:test';
 import { countRows, expectError, expectPage, walkPages } from '../../../testing/expect.ts';
 import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts';
@@ -91,7 +92,7 @@ describe('departments', () => {
         const all = await list(admin, `sort=${sort}`);
         assert.equal(all.length, DEPARTMENTS.length + 10);
         const expected = [...all].sort((a, b) => {
-          const d = sort.endsWith('name') ? cmp(a.name, b.name) || cmp(a.id, b.id) : cmp(a.id, b.id);
+          const d = sort.endsWith('name') ? cmp(chineseSortKey(a.name), chineseSortKey(b.name)) || cmp(a.id, b.id) : cmp(a.id, b.id);
           return sort.startsWith('-') ? -d : d;
         });
         assert.deepEqual(all.map((d) => d.id), expected.map((d) => d.id));

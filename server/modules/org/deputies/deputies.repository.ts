@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
@@ -10,7 +11,7 @@ export type DeputyRow = OrgTables['deputies'];
 export type DeputyListRow = DeputyRow & { region_name: string | null };
 
 export type DeputySort = 'name' | '-name' | 'level' | '-level' | 'createdAt' | '-createdAt';
-const sortColumn = { name: 'd.name', level: 'd.level', createdAt: 'd.id' } as const;
+const sortColumn = { name: 'd.name_key', level: 'd.level', createdAt: 'd.id' } as const;
 
 export interface DeputyFilter {
   q?: string;
@@ -64,7 +65,7 @@ export const deputiesRepository = {
       .innerJoin('stations as s', 's.id', 'ds.station_id')
       .select(['ds.deputy_id', 's.id', 's.name'])
       .where('ds.deputy_id', 'in', deputyIds)
-      .orderBy('s.name')
+      .orderBy('s.name_key')
       .execute();
     for (const r of rows) {
       const list = out.get(r.deputy_id) ?? [];
@@ -74,12 +75,12 @@ export const deputiesRepository = {
     return out;
   },
 
-  async insert(db: Executor, row: DeputyRow): Promise<void> {
-    await db.insertInto('deputies').values(row).execute();
+  async insert(db: Executor, row: Omit<DeputyRow, 'name_key'>): Promise<void> {
+    await db.insertInto('deputies').values({ ...row, name_key: chineseSortKey(row.name) }).execute();
   },
 
   async update(db: Executor, id: string, version: number, patch: Partial<DeputyRow>): Promise<boolean> {
-    const res = await db.updateTable('deputies').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const res = await db.updateTable('deputies').set({ ...patch, ...(patch.name !== undefined ? { name_key: chineseSortKey(patch.name) } : {}), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
 

@@ -42,7 +42,7 @@ export async function listDeputies(db: Db, p: Principal, f: DeputyFilter & { sor
   const scope = await stationScopeFor(db, p);
   const rows = await deputiesRepository.list(db, scope, f, f.sort, f.limit, decodeCursor(f.cursor, 2));
   const sortKey = f.sort.replace('-', '');
-  const page = toPage(rows, f.limit, (r) => [sortKey === 'name' ? r.name : sortKey === 'level' ? r.level : r.id, r.id], (r) => r);
+  const page = toPage(rows, f.limit, (r) => [sortKey === 'name' ? r.name_key : sortKey === 'level' ? r.level : r.id, r.id], (r) => r);
   return { items: await present(db, p, page.items), nextCursor: page.nextCursor };
 }
 
@@ -72,7 +72,7 @@ export async function insertDeputy(trx: Executor, ctx: ActionContext, districtCo
   await checkDeputyStations(trx, districtCode, stationIds, 'body.stationIds');
   const id = newId();
   const now = ctx.now.toISOString();
-  const row: DeputyRow = {
+  const row: Omit<DeputyRow, 'name_key'> = {
     id,
     name: input.name,
     gender: input.gender ?? null,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import { after, before, describe, test } from 'node:test';
 import { countRows, expectError, expectPage, walkPages } from '../../../testing/expect.ts';
 import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts';
@@ -112,7 +113,7 @@ describe('deputies', () => {
         const all = await list(admin, `sort=${sort}`);
         const key = sort.replace('-', '') as 'name' | 'level' | 'createdAt';
         const expected = [...all].sort((a, b) => {
-          const d = key === 'createdAt' ? cmp(a.id, b.id) : cmp(a[key], b[key]) || cmp(a.id, b.id);
+          const d = key === 'createdAt' ? cmp(a.id, b.id) : key === 'name' ? cmp(chineseSortKey(a.name), chineseSortKey(b.name)) || cmp(a.id, b.id) : cmp(a[key], b[key]) || cmp(a.id, b.id);
           return sort.startsWith('-') ? -d : d;
         });
         assert.deepEqual(all.map((d) => d.id), expected.map((d) => d.id));

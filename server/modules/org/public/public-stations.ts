@@ -63,9 +63,9 @@ export async function getPublicStation(db: Executor, id: string): Promise<Public
       .select(['d.id', 'd.name', 'd.level', 'd.occupation', 'd.expertise'])
       .where('ds.station_id', '=', id)
       .where('d.active', '=', 1)
-      .orderBy('d.name')
+      .orderBy('d.name_key')
       .execute(),
-    db.selectFrom('stations').select(['id', 'name', 'address']).where('parent_id', '=', id).where('active', '=', 1).orderBy('name').execute(),
+    db.selectFrom('stations').select(['id', 'name', 'address']).where('parent_id', '=', id).where('active', '=', 1).orderBy('name_key').execute(),
   ]);
   return {
     id: r.id,

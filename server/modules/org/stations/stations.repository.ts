@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
@@ -10,7 +11,7 @@ export type StationRow = OrgTables['stations'];
 export type StationListRow = StationRow & { parent_name: string | null; region_name: string | null; room_count: number; deputy_count: number };
 
 export type StationSort = 'name' | '-name' | 'createdAt' | '-createdAt';
-const sortColumn = { name: 's.name', createdAt: 's.id' } as const;
+const sortColumn = { name: 's.name_key', createdAt: 's.id' } as const;
 
 export interface StationFilter {
   q?: string;
@@ -78,12 +79,12 @@ export const stationsRepository = {
     return Number(r?.n ?? 0);
   },
 
-  async insert(db: Executor, row: StationRow): Promise<void> {
-    await db.insertInto('stations').values(row).execute();
+  async insert(db: Executor, row: Omit<StationRow, 'name_key'>): Promise<void> {
+    await db.insertInto('stations').values({ ...row, name_key: chineseSortKey(row.name) }).execute();
   },
 
   async update(db: Executor, id: string, version: number, patch: Partial<StationRow>): Promise<boolean> {
-    const res = await db.updateTable('stations').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const res = await db.updateTable('stations').set({ ...patch, ...(patch.name !== undefined ? { name_key: chineseSortKey(patch.name) } : {}), version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
 
@@ -94,12 +95,12 @@ export const stationsRepository = {
       .select(['d.id', 'd.name', 'd.level'])
       .where('ds.station_id', '=', stationId)
       .where('d.active', '=', 1)
-      .orderBy('d.name')
+      .orderBy('d.name_key')
       .execute();
   },
 
   async rooms(db: Executor, scope: StationScope, stationId: string): Promise<StationListRow[]> {
-    const rows = await listQuery(db, scope).where('s.parent_id', '=', stationId).orderBy('s.name').execute();
+    const rows = await listQuery(db, scope).where('s.parent_id', '=', stationId).orderBy('s.name_key').execute();
     return (rows as StationListRow[]).map(normalise);
   },
 };

@@ -42,7 +42,7 @@ export async function listStations(db: Db, p: Principal, f: StationFilter & { so
   const scope = await stationScopeFor(db, p);
   const after = decodeCursor(f.cursor, 2);
   const rows = await stationsRepository.list(db, scope, f, f.sort, f.limit, after);
-  const key = (r: StationListRow) => [f.sort.endsWith('name') ? r.name : r.id, r.id];
+  const key = (r: StationListRow) => [f.sort.endsWith('name') ? r.name_key : r.id, r.id];
   return toPage(rows, f.limit, key, (r) => presentStation(p, r));
 }
 
@@ -98,7 +98,7 @@ export async function insertStation(trx: Executor, ctx: ActionContext, districtC
   await checkStructure(trx, districtCode, { name: input.name, kind: input.kind, parentId: input.parentId ?? null, regionCode: input.regionCode });
   const id = newId();
   const now = ctx.now.toISOString();
-  const row: StationRow = {
+  const row: Omit<StationRow, 'name_key'> = {
     id,
     name: input.name,
     kind: input.kind,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import { after, before, describe, test } from 'node:test';
 import { verifyAuditChain } from '../../../platform/audit/audit.ts';
 import { encodeCursor } from '../../../platform/http/pagination.ts';
@@ -123,7 +124,7 @@ describe('stations and rooms', () => {
         const all = expectPage<StationItem>(await api(admin, 'GET', `/stations?limit=100&sort=${sort}`)).items;
         assert.equal(all.length, DEMO_COUNT + 25);
         const expected = [...all].sort((a, b) => {
-          const d = sort.endsWith('name') ? byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id) : byCodePoint(a.id, b.id);
+          const d = sort.endsWith('name') ? byCodePoint(chineseSortKey(a.name), chineseSortKey(b.name)) || byCodePoint(a.id, b.id) : byCodePoint(a.id, b.id);
           return sort.startsWith('-') ? -d : d;
         });
         assert.deepEqual(all.map((s) => s.id), expected.map((s) => s.id), 'the full list is in the promised order');
