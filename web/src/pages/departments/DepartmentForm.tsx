@@ -1,14 +1,13 @@
 /** Create or edit a department (承办单位). */
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_SUGGESTIONS } from '../../../../shared/org.ts';
 import { departmentsApi } from '../../api/resources.ts';
 import type { Department, DepartmentInput } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
-import { showFormError } from '../../utils/errors.ts';
-import { changedFields, compact, text } from '../../utils/form-values.ts';
+import { createOrUpdate, useEntityForm } from '../../hooks/useEntityForm.ts';
+import { text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
 
 interface Values {
@@ -50,61 +49,22 @@ interface Props {
 
 export function DepartmentForm({ open, department, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useUser();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { form, modalProps } = useEntityForm<Values, Department>({
+    open,
+    record: department,
+    initialValues: () => (department ? toValues(department) : { regionCode: user.districtCode ?? undefined, categories: [] }),
+    save: (values) => createOrUpdate(departmentsApi, department, toInput(values), (d) => toInput(toValues(d))),
+    onClose,
+    onSaved,
+  });
   const r = rules(t);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(department ? toValues(department) : { regionCode: user.districtCode ?? undefined, categories: [] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, department, form]);
-
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const input = toInput(values);
-      let saved: Department;
-      if (department) {
-        const changes = changedFields(toInput(toValues(department)), input);
-        if (Object.keys(changes).length === 0) {
-          onClose();
-          return;
-        }
-        saved = await departmentsApi.update(department.id, department.version, changes);
-      } else {
-        saved = await departmentsApi.create(compact(input) as DepartmentInput);
-      }
-      void message.success(department ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Modal
-      open={open}
+      {...modalProps}
       title={department ? t('departments.editTitle', { name: department.name }) : t('departments.createTitle')}
       width={720}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>

@@ -1,6 +1,5 @@
 /** Create or edit a deputy (Modal). */
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, EXPERTISE_SUGGESTIONS, GENDERS, GENDER_LABELS, type DeputyLevel, type Gender } from '../../../../shared/org.ts';
 import { deputiesApi } from '../../api/resources.ts';
@@ -8,9 +7,9 @@ import type { Deputy, DeputyInput, Station } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { createOrUpdate, useEntityForm } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
-import { showFormError } from '../../utils/errors.ts';
-import { changedFields, compact, num, text } from '../../utils/form-values.ts';
+import { num, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
 
 interface Values {
@@ -74,49 +73,17 @@ interface Props {
 
 export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useUser();
   const enumOptions = useEnumOptions();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { form, modalProps } = useEntityForm<Values, Deputy>({
+    open,
+    record: deputy,
+    initialValues: () => (deputy ? toValues(deputy) : { regionCode: user.districtCode ?? undefined, expertise: [], stationIds: user.stationId ? [user.stationId] : [] }),
+    save: (values) => createOrUpdate(deputiesApi, deputy, toInput(values), (d) => toInput(toValues(d))),
+    onClose,
+    onSaved,
+  });
   const r = rules(t);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(deputy ? toValues(deputy) : { regionCode: user.districtCode ?? undefined, expertise: [], stationIds: user.stationId ? [user.stationId] : [] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, deputy, form]);
-
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const input = toInput(values);
-      let saved: Deputy;
-      if (deputy) {
-        const changes = changedFields(toInput(toValues(deputy)), input);
-        if (Object.keys(changes).length === 0) {
-          onClose();
-          return;
-        }
-        saved = await deputiesApi.update(deputy.id, deputy.version, changes);
-      } else {
-        saved = await deputiesApi.create(compact(input) as DeputyInput);
-      }
-      void message.success(deputy ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const tagLength = {
     validator: async (_: unknown, v: string[] | undefined) => {
@@ -133,16 +100,9 @@ export function DeputyForm({ open, deputy, onClose, onSaved }: Props) {
 
   return (
     <Modal
-      open={open}
+      {...modalProps}
       title={deputy ? t('deputies.editTitle', { name: deputy.name }) : t('deputies.createTitle')}
       width={820}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>

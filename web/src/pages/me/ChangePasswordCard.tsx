@@ -1,8 +1,7 @@
 import { App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { showFormError } from '../../utils/errors.ts';
+import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 
 interface Values {
   currentPassword: string;
@@ -14,21 +13,12 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      await api.post<void>('/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      void message.success(t('me.passwordChanged'));
-      form.resetFields();
-      onChanged();
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, run: submit } = useFormSubmit(form, async (v) => {
+    await api.post<void>('/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+    void message.success(t('me.passwordChanged'));
+    form.resetFields();
+    onChanged();
+  });
 
   return (
     <Card variant="borderless" title={t('me.changePassword')}>

@@ -1,6 +1,5 @@
 /** Create or edit a station or a room (Modal). */
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '../../../../shared/org.ts';
 import { stationsApi } from '../../api/resources.ts';
@@ -8,9 +7,9 @@ import type { Station, StationInput } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { createOrUpdate, useEntityForm } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
-import { showFormError } from '../../utils/errors.ts';
-import { changedFields, compact, num, text } from '../../utils/form-values.ts';
+import { num, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
 
 interface Values {
@@ -69,55 +68,23 @@ function toInput(v: Values): StationInput {
 
 export function StationForm({ open, station, defaults, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useUser();
   const { hasRole } = useAuth();
   // Station staff may edit their station's profile; name, kind, parent and region are the district office's.
   const profileOnly = !!station && !hasRole('admin');
   const locked = profileOnly ? { disabled: true, extra: t('stations.lockedField') } : {};
   const enumOptions = useEnumOptions();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  // `defaults` may be a fresh object on every render: the form is filled once each time the dialog opens.
+  const { form, modalProps } = useEntityForm<Values, Station>({
+    open,
+    record: station,
+    initialValues: () => (station ? toValues(station) : { kind: 'station', ...defaults }),
+    save: (values) => createOrUpdate(stationsApi, station, toInput(values), (s) => toInput(toValues(s))),
+    onClose,
+    onSaved,
+  });
   const kind = Form.useWatch('kind', form);
   const r = rules(t);
-
-  // Filled once each time the dialog opens; `defaults` may be a fresh object on every render.
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(station ? toValues(station) : { kind: 'station', ...defaults });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, station, form]);
-
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const input = toInput(values);
-      let saved: Station;
-      if (station) {
-        const changes = changedFields(toInput(toValues(station)), input);
-        if (Object.keys(changes).length === 0) {
-          onClose();
-          return;
-        }
-        saved = await stationsApi.update(station.id, station.version, changes);
-      } else {
-        saved = await stationsApi.create(compact(input) as StationInput);
-      }
-      void message.success(station ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const both = (field: 'lat' | 'lng') => ({
     validator: async (_: unknown, value: number | null | undefined) => {
@@ -128,16 +95,9 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
 
   return (
     <Modal
-      open={open}
+      {...modalProps}
       title={station ? t('stations.editTitle', { name: station.name }) : kind === 'room' ? t('stations.createRoom') : t('stations.createTitle')}
       width={780}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
         <Row gutter={16}>

@@ -1,40 +1,27 @@
 /** An administrator sets a new password for an account (the user should change it after signing in). */
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../api/resources.ts';
 import type { User } from '../../api/types.ts';
-import { showFormError } from '../../utils/errors.ts';
+import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (user) form.resetFields();
   }, [user, form]);
 
-  const submit = async () => {
+  // Only reachable while the dialog is open, that is with a user.
+  const { saving, submit } = useFormSubmit(form, async (v) => {
     if (!user) return;
-    let v: { password: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await usersApi.resetPassword(user.id, v.password);
-      void message.success(t('users.resetDone', { name: user.displayName }));
-      onClose();
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    await usersApi.resetPassword(user.id, v.password);
+    void message.success(t('users.resetDone', { name: user.displayName }));
+    onClose();
+  });
 
   return (
     <Modal

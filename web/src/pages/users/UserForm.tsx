@@ -1,13 +1,12 @@
 /** Create or edit a staff account; which link (station, department, deputy) is asked for depends on the roles. */
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/org.ts';
 import { usersApi } from '../../api/resources.ts';
 import type { Department, Deputy, Station, User, UserInput } from '../../api/types.ts';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { useEntityForm } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
-import { showFormError } from '../../utils/errors.ts';
 import { changedFields, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
 
@@ -50,77 +49,43 @@ interface Props {
 
 export function UserForm({ open, user, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const enumOptions = useEnumOptions();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const roles = Form.useWatch('roles', form) ?? [];
-  const r = rules(t);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(user ? toValues(user) : { roles: [] });
-  }, [open, user, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      let saved: User;
+  const { form, modalProps } = useEntityForm<Values, User>({
+    open,
+    record: user,
+    initialValues: () => (user ? toValues(user) : { roles: [] }),
+    save: async (v) => {
       if (user) {
         const before = { displayName: user.displayName, roles: user.roles, ...links(toValues(user)), phone: user.phone ?? '' };
         const after = { displayName: v.displayName.trim(), roles: v.roles ?? [], ...links(v), phone: text(v.phone) };
         const changes = changedFields(before, after);
-        if (Object.keys(changes).length === 0) {
-          onClose();
-          return;
-        }
-        saved = await usersApi.update(user.id, user.version, changes);
-      } else {
-        const input: UserInput = {
-          username: (v.username ?? '').trim(),
-          displayName: v.displayName.trim(),
-          password: v.password ?? '',
-          roles: v.roles ?? [],
-        };
-        const l = links(v);
-        if (l.stationId) input.stationId = l.stationId;
-        if (l.departmentId) input.departmentId = l.departmentId;
-        if (l.deputyId) input.deputyId = l.deputyId;
-        const phone = text(v.phone);
-        if (phone) input.phone = phone;
-        saved = await usersApi.create(input);
+        if (Object.keys(changes).length === 0) return null;
+        return usersApi.update(user.id, user.version, changes);
       }
-      void message.success(user ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      showFormError(form, err, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      const input: UserInput = {
+        username: (v.username ?? '').trim(),
+        displayName: v.displayName.trim(),
+        password: v.password ?? '',
+        roles: v.roles ?? [],
+      };
+      const l = links(v);
+      if (l.stationId) input.stationId = l.stationId;
+      if (l.departmentId) input.departmentId = l.departmentId;
+      if (l.deputyId) input.deputyId = l.deputyId;
+      const phone = text(v.phone);
+      if (phone) input.phone = phone;
+      return usersApi.create(input);
+    },
+    onClose,
+    onSaved,
+  });
+  const roles = Form.useWatch('roles', form) ?? [];
+  const r = rules(t);
 
   const known = (id: string | null | undefined, name: string | null | undefined) => (id && name ? [{ value: id, label: name }] : []);
 
   return (
-    <Modal
-      open={open}
-      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
-      width={720}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
+    <Modal {...modalProps} title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')} width={720}>
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError autoComplete="off">
         <Row gutter={16}>
           <Col xs={24} md={12}>
