@@ -1,6 +1,6 @@
 /** 承办单位: the departments that handle cases in the district. */
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,14 @@ import { Link } from 'react-router-dom';
 import { departmentsApi } from '../../api/resources.ts';
 import type { Department } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
 import { ContactCell } from '../../components/ContactCell.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
+import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { useRecordDialog } from '../../hooks/useRecordDialog.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useSort } from '../../hooks/useSort.ts';
 import { dash, formatDate } from '../../utils/format.ts';
@@ -27,8 +28,8 @@ export function DepartmentsPage() {
   const [active, setActive] = useState<string | undefined>('true');
   const sort = useSort('name');
   const list = useCursorList<Department>('/departments', { q, active, sort: sort.value });
-  const [editing, setEditing] = useState<Department | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useRecordDialog<Department>(list);
+  const { edit } = dialog;
 
   const columns = useMemo<ColumnsType<Department>>(
     () => [
@@ -75,27 +76,17 @@ export function DepartmentsPage() {
         width: isEnglish(i18n.language) ? 180 : 120,
         fixed: 'right',
         render: (_: unknown, d) => (
-          <Space size={0}>
-            {d.abilities?.update ? (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => {
-                  setEditing(d);
-                  setFormOpen(true);
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {d.abilities?.deactivate ? (
-              <ActiveToggle active={d.active} name={d.name} onToggle={(a) => departmentsApi.setActive(d.id, d.version, a)} onDone={list.reload} />
-            ) : null}
-          </Space>
+          <EntityActions
+            record={d}
+            name={d.name}
+            onEdit={() => edit(d)}
+            onSetActive={(a) => departmentsApi.setActive(d.id, d.version, a)}
+            onDone={list.reload}
+          />
         ),
       },
     ],
-    [t, i18n.language, sort, list.reload],
+    [t, i18n.language, sort, list.reload, edit],
   );
 
   return (
@@ -105,68 +96,19 @@ export function DepartmentsPage() {
         subtitle={t('departments.subtitle')}
         extra={
           hasRole('admin') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
               {t('departments.create')}
             </Button>
           ) : null
         }
       />
       <Card variant="borderless">
-        <div className="toolbar">
-          <Input.Search allowClear placeholder={t('departments.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} aria-label={t('common.search')} />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={active}
-            onChange={setActive}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-            aria-label={t('common.status')}
-          />
-          <span className="toolbar-spacer" />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </div>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<Department>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1100 }}
-              rowClassName={(d) => (d.active ? '' : 'row-inactive')}
-            />
-            <CursorPager list={list} />
-          </>
-        )}
+        <ListToolbar searchPlaceholder={t('departments.searchPlaceholder')} searchWidth={260} onSearch={setQ} onRefresh={list.reload}>
+          <StatusFilter value={active} onChange={setActive} width={120} />
+        </ListToolbar>
+        <CursorTable list={list} columns={columns} sort={sort} />
       </Card>
-      <DepartmentForm
-        open={formOpen}
-        department={editing}
-        onClose={() => setFormOpen(false)}
-        onSaved={() => {
-          setFormOpen(false);
-          if (editing) list.reload();
-          else list.reset();
-        }}
-      />
+      <DepartmentForm open={dialog.open} department={dialog.record} onClose={dialog.close} onSaved={dialog.onSaved} />
     </div>
   );
 }

@@ -1,21 +1,22 @@
 /** 人大代表: the deputies of the jurisdiction, with roster import. */
-import { ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, EXPERTISE_SUGGESTIONS, GENDER_LABELS } from '../../../../shared/org.ts';
 import { deputiesApi } from '../../api/resources.ts';
 import type { Deputy, Station } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
+import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { useRecordDialog } from '../../hooks/useRecordDialog.ts';
 import { useSort } from '../../hooks/useSort.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
@@ -29,7 +30,6 @@ export function DeputiesPage() {
   const L = useLabel();
   const enumOptions = useEnumOptions();
   const { hasRole } = useAuth();
-  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [level, setLevel] = useState<string | undefined>();
   const [stationId, setStationId] = useState<string | undefined>();
@@ -37,8 +37,7 @@ export function DeputiesPage() {
   const [active, setActive] = useState<string | undefined>('true');
   const sort = useSort('name');
   const list = useCursorList<Deputy>('/deputies', { q, level, stationId, expertise, active, sort: sort.value });
-  const [editing, setEditing] = useState<Deputy | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useRecordDialog<Deputy>(list);
   const [importOpen, setImportOpen] = useState(false);
   // creating deputies and importing the roster are the district office's (the server enforces it too)
   const canManage = hasRole('admin');
@@ -111,31 +110,19 @@ export function DeputiesPage() {
         width: isEnglish(i18n.language) ? 220 : 150,
         fixed: 'right',
         render: (_: unknown, d) => (
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => navigate(`/deputies/${d.id}`)}>
-              {t('common.view')}
-            </Button>
-            {d.abilities?.update ? (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => {
-                  setEditing(d);
-                  setFormOpen(true);
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {d.abilities?.deactivate ? (
-              <ActiveToggle active={d.active} name={d.name} onToggle={(a) => deputiesApi.setActive(d.id, d.version, a)} onDone={list.reload} />
-            ) : null}
-          </Space>
+          <EntityActions
+            record={d}
+            name={d.name}
+            viewTo={`/deputies/${d.id}`}
+            onEdit={() => dialog.edit(d)}
+            onSetActive={(a) => deputiesApi.setActive(d.id, d.version, a)}
+            onDone={list.reload}
+          />
         ),
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language, sort, list.reload, navigate],
+    [t, i18n.language, sort, list.reload, dialog.edit],
   );
 
   return (
@@ -149,14 +136,7 @@ export function DeputiesPage() {
               <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
                 {t('import.button')}
               </Button>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => {
-                  setEditing(null);
-                  setFormOpen(true);
-                }}
-              >
+              <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
                 {t('deputies.create')}
               </Button>
             </Space>
@@ -164,8 +144,7 @@ export function DeputiesPage() {
         }
       />
       <Card variant="borderless">
-        <div className="toolbar">
-          <Input.Search allowClear placeholder={t('deputies.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} aria-label={t('common.search')} />
+        <ListToolbar searchPlaceholder={t('deputies.searchPlaceholder')} searchWidth={240} onSearch={setQ} onRefresh={list.reload}>
           <Select allowClear placeholder={t('deputies.level')} value={level} onChange={setLevel} style={{ width: 150 }} options={enumOptions(DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS)} aria-label={t('deputies.level')} />
           <RemoteSelect<Station>
             path="/stations"
@@ -185,52 +164,11 @@ export function DeputiesPage() {
             options={EXPERTISE_SUGGESTIONS.map((e) => ({ value: e, label: e }))}
             aria-label={t('deputies.expertise')}
           />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={active}
-            onChange={setActive}
-            style={{ width: 110 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-            aria-label={t('common.status')}
-          />
-          <span className="toolbar-spacer" />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </div>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<Deputy>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1100 }}
-              rowClassName={(d) => (d.active ? '' : 'row-inactive')}
-            />
-            <CursorPager list={list} />
-          </>
-        )}
+          <StatusFilter value={active} onChange={setActive} width={110} />
+        </ListToolbar>
+        <CursorTable list={list} columns={columns} sort={sort} />
       </Card>
-      <DeputyForm
-        open={formOpen}
-        deputy={editing}
-        onClose={() => setFormOpen(false)}
-        onSaved={() => {
-          setFormOpen(false);
-          if (editing) list.reload();
-          else list.reset();
-        }}
-      />
+      <DeputyForm open={dialog.open} deputy={dialog.record} onClose={dialog.close} onSaved={dialog.onSaved} />
       <RosterImport open={importOpen} onClose={() => setImportOpen(false)} onImported={list.reset} />
     </div>
   );

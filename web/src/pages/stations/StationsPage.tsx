@@ -1,22 +1,23 @@
 /** 联络站: the stations and rooms of the user's jurisdiction, searched, filtered, sorted and paged on the server. */
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { STATION_KINDS, STATION_KIND_LABELS } from '../../../../shared/org.ts';
 import { stationsApi } from '../../api/resources.ts';
 import type { Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
 import { ContactCell } from '../../components/ContactCell.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
+import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { useRecordDialog } from '../../hooks/useRecordDialog.ts';
 import { useSort } from '../../hooks/useSort.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
@@ -29,15 +30,13 @@ export function StationsPage() {
   const enumOptions = useEnumOptions();
   const user = useUser();
   const { hasRole } = useAuth();
-  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<string | undefined>();
   const [active, setActive] = useState<string | undefined>('true');
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const sort = useSort('name');
   const list = useCursorList<Station>('/stations', { q, kind, active, regionCode, sort: sort.value });
-  const [editing, setEditing] = useState<Station | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useRecordDialog<Station>(list);
 
   const columns = useMemo<ColumnsType<Station>>(
     () => [
@@ -100,32 +99,20 @@ export function StationsPage() {
         width: isEnglish(i18n.language) ? 220 : 150,
         fixed: 'right',
         render: (_: unknown, s) => (
-          <Space size={0}>
-            <Button type="link" size="small" onClick={() => navigate(`/stations/${s.id}`)}>
-              {t('common.view')}
-            </Button>
-            {s.abilities?.update ? (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => {
-                  setEditing(s);
-                  setFormOpen(true);
-                }}
-              >
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {s.abilities?.deactivate ? (
-              <ActiveToggle active={s.active} name={s.name} onToggle={(a) => stationsApi.setActive(s.id, s.version, a)} onDone={list.reload} />
-            ) : null}
-          </Space>
+          <EntityActions
+            record={s}
+            name={s.name}
+            viewTo={`/stations/${s.id}`}
+            onEdit={() => dialog.edit(s)}
+            onSetActive={(a) => stationsApi.setActive(s.id, s.version, a)}
+            onDone={list.reload}
+          />
         ),
       },
     ],
     // L follows the language through t
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language, sort, list.reload, navigate],
+    [t, i18n.language, sort, list.reload, dialog.edit],
   );
 
   return (
@@ -135,28 +122,14 @@ export function StationsPage() {
         subtitle={t('stations.subtitle')}
         extra={
           hasRole('admin') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setFormOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
               {t('stations.create')}
             </Button>
           ) : null
         }
       />
       <Card variant="borderless">
-        <div className="toolbar">
-          <Input.Search
-            allowClear
-            placeholder={t('stations.searchPlaceholder')}
-            onSearch={(v) => setQ(v.trim())}
-            style={{ width: 260 }}
-            aria-label={t('common.search')}
-          />
+        <ListToolbar searchPlaceholder={t('stations.searchPlaceholder')} searchWidth={260} onSearch={setQ} onRefresh={list.reload}>
           <Select
             allowClear
             placeholder={t('stations.kind')}
@@ -166,18 +139,7 @@ export function StationsPage() {
             options={enumOptions(STATION_KINDS, STATION_KIND_LABELS)}
             aria-label={t('stations.kind')}
           />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={active}
-            onChange={setActive}
-            style={{ width: 120 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-            aria-label={t('common.status')}
-          />
+          <StatusFilter value={active} onChange={setActive} width={120} />
           <RegionCascader
             rootCode={user.districtCode}
             value={regionCode}
@@ -186,40 +148,10 @@ export function StationsPage() {
             placeholder={t('common.regionFilter')}
             style={{ width: 240 }}
           />
-          <span className="toolbar-spacer" />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </div>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<Station>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              onChange={(_p, _f, sorter) => sort.onTableChange(sorter)}
-              scroll={{ x: 1100 }}
-              rowClassName={(s) => (s.active ? '' : 'row-inactive')}
-            />
-            <CursorPager list={list} />
-          </>
-        )}
+        </ListToolbar>
+        <CursorTable list={list} columns={columns} sort={sort} />
       </Card>
-      <StationForm
-        open={formOpen}
-        station={editing}
-        onClose={() => setFormOpen(false)}
-        onSaved={() => {
-          setFormOpen(false);
-          if (editing) list.reload();
-          else list.reset();
-        }}
-      />
+      <StationForm open={dialog.open} station={dialog.record} onClose={dialog.close} onSaved={dialog.onSaved} />
     </div>
   );
 }

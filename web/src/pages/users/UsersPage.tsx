@@ -1,6 +1,6 @@
 /** 账号管理: staff, deputy and department accounts of the district (admin only). */
-import { MoreOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,14 @@ import { ROLES, ROLE_LABELS } from '../../../../shared/org.ts';
 import { usersApi } from '../../api/resources.ts';
 import type { Station, User } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
+import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
+import { useRecordDialog } from '../../hooks/useRecordDialog.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
@@ -33,8 +34,7 @@ export function UsersPage() {
   const [stationId, setStationId] = useState<string | undefined>();
   const [active, setActive] = useState<string | undefined>('true');
   const list = useCursorList<User>('/users', { q, role, stationId, active });
-  const [editing, setEditing] = useState<User | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  const dialog = useRecordDialog<User>(list);
   const [resetting, setResetting] = useState<User | null>(null);
 
   const revoke = (u: User) =>
@@ -102,22 +102,14 @@ export function UsersPage() {
             ...(can.revokeSessions ?? can.update ? [{ key: 'revoke', label: t('users.revokeSessions') }] : []),
           ];
           return (
-            <Space size={0}>
-              {can.update ? (
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => {
-                    setEditing(u);
-                    setFormOpen(true);
-                  }}
-                >
-                  {t('common.edit')}
-                </Button>
-              ) : null}
-              {can.deactivate && !self ? (
-                <ActiveToggle active={u.active} name={u.displayName} onToggle={(a) => usersApi.setActive(u.id, u.version, a)} onDone={list.reload} />
-              ) : null}
+            <EntityActions
+              record={u}
+              name={u.displayName}
+              canToggle={!self}
+              onEdit={() => dialog.edit(u)}
+              onSetActive={(a) => usersApi.setActive(u.id, u.version, a)}
+              onDone={list.reload}
+            >
               {more.length ? (
                 <Dropdown
                   trigger={['click']}
@@ -129,13 +121,13 @@ export function UsersPage() {
                   <Button type="link" size="small" icon={<MoreOutlined />} aria-label={t('common.more')} />
                 </Dropdown>
               ) : null}
-            </Space>
+            </EntityActions>
           );
         },
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language, list.reload, me.id],
+    [t, i18n.language, list.reload, me.id, dialog.edit],
   );
 
   return (
@@ -144,21 +136,13 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setFormOpen(true);
-            }}
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
             {t('users.create')}
           </Button>
         }
       />
       <Card variant="borderless">
-        <div className="toolbar">
-          <Input.Search allowClear placeholder={t('users.searchPlaceholder')} onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} aria-label={t('common.search')} />
+        <ListToolbar searchPlaceholder={t('users.searchPlaceholder')} searchWidth={240} onSearch={setQ} onRefresh={list.reload}>
           <Select allowClear placeholder={t('users.roles')} value={role} onChange={setRole} style={{ width: 200 }} options={enumOptions(ROLES, ROLE_LABELS)} aria-label={t('users.roles')} />
           <RemoteSelect<Station>
             path="/stations"
@@ -168,51 +152,11 @@ export function UsersPage() {
             placeholder={t('users.station')}
             style={{ width: 200 }}
           />
-          <Select
-            allowClear
-            placeholder={t('common.status')}
-            value={active}
-            onChange={setActive}
-            style={{ width: 110 }}
-            options={[
-              { value: 'true', label: t('common.active') },
-              { value: 'false', label: t('common.inactive') },
-            ]}
-            aria-label={t('common.status')}
-          />
-          <span className="toolbar-spacer" />
-          <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t('common.refresh')} />
-          </Tooltip>
-        </div>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<User>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              scroll={{ x: 1100 }}
-              rowClassName={(u) => (u.active ? '' : 'row-inactive')}
-            />
-            <CursorPager list={list} />
-          </>
-        )}
+          <StatusFilter value={active} onChange={setActive} width={110} />
+        </ListToolbar>
+        <CursorTable list={list} columns={columns} />
       </Card>
-      <UserForm
-        open={formOpen}
-        user={editing}
-        onClose={() => setFormOpen(false)}
-        onSaved={() => {
-          setFormOpen(false);
-          if (editing) list.reload();
-          else list.reset();
-        }}
-      />
+      <UserForm open={dialog.open} user={dialog.record} onClose={dialog.close} onSaved={dialog.onSaved} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </div>
   );
