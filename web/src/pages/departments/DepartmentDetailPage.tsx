@@ -1,15 +1,13 @@
 /** One department's record (also "本单位" for a department handler). */
-import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
+import { Card, Descriptions, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { departmentsApi } from '../../api/resources.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { StatusTag } from '../../components/StatusTag.tsx';
+import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { dash, formatDateTime } from '../../utils/format.ts';
 import { DepartmentForm } from './DepartmentForm.tsx';
@@ -27,26 +25,20 @@ export function DepartmentDetailPage() {
 
   return (
     <div className="page">
-      <PageHeader
+      <RecordHeader
         crumbs={mine ? [{ title: t('menu.myDepartment') }] : [{ title: t('menu.departments'), to: '/departments' }, { title: d.name }]}
-        title={
-          <Space>
-            {d.name}
-            <StatusTag active={d.active} />
-          </Space>
-        }
+        name={d.name}
+        active={d.active}
         subtitle={d.shortName ?? undefined}
-        extra={
-          <Space>
-            {d.abilities?.update ? (
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {d.abilities?.deactivate ? (
-              <ActiveToggle type="default" size="middle" active={d.active} name={d.name} onToggle={(a) => departmentsApi.setActive(d.id, d.version, a)} onDone={reload} />
-            ) : null}
-          </Space>
+        actions={
+          <EntityActions
+            variant="header"
+            record={d}
+            name={d.name}
+            onEdit={() => setEditing(true)}
+            onSetActive={(a) => departmentsApi.setActive(d.id, d.version, a)}
+            onDone={reload}
+          />
         }
       />
       <Card variant="borderless">

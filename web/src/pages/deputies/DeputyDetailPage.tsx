@@ -1,16 +1,14 @@
 /** One deputy's record (also "我的信息" for a deputy). */
-import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
+import { Card, Descriptions, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DEPUTY_LEVEL_LABELS, GENDER_LABELS } from '../../../../shared/org.ts';
 import { deputiesApi } from '../../api/resources.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { StatusTag } from '../../components/StatusTag.tsx';
+import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { dash, formatDateTime } from '../../utils/format.ts';
@@ -32,27 +30,21 @@ export function DeputyDetailPage() {
 
   return (
     <div className="page">
-      <PageHeader
+      <RecordHeader
         crumbs={mine ? [{ title: t('menu.myDeputy') }] : [{ title: t('menu.deputies'), to: '/deputies' }, { title: d.name }]}
-        title={
-          <Space>
-            {d.name}
-            <Tag color={LEVEL_COLORS[d.level] ?? 'default'}>{L(DEPUTY_LEVEL_LABELS, d.level)}</Tag>
-            <StatusTag active={d.active} />
-          </Space>
-        }
+        name={d.name}
+        tags={<Tag color={LEVEL_COLORS[d.level] ?? 'default'}>{L(DEPUTY_LEVEL_LABELS, d.level)}</Tag>}
+        active={d.active}
         subtitle={d.occupation ?? undefined}
-        extra={
-          <Space>
-            {d.abilities?.update ? (
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {d.abilities?.deactivate ? (
-              <ActiveToggle type="default" size="middle" active={d.active} name={d.name} onToggle={(a) => deputiesApi.setActive(d.id, d.version, a)} onDone={reload} />
-            ) : null}
-          </Space>
+        actions={
+          <EntityActions
+            variant="header"
+            record={d}
+            name={d.name}
+            onEdit={() => setEditing(true)}
+            onSetActive={(a) => deputiesApi.setActive(d.id, d.version, a)}
+            onDone={reload}
+          />
         }
       />
       <Card variant="borderless">

@@ -1,5 +1,5 @@
 /** One station: its record, its rooms and its deputies; edit, add a room, deactivate. */
-import { EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,9 @@ import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS } from '../../../../shared/org
 import { stationsApi } from '../../api/resources.ts';
 import type { Station } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { ActiveToggle } from '../../components/ActiveToggle.tsx';
+import { EntityActions } from '../../components/EntityActions.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
@@ -28,31 +28,24 @@ export function StationDetailPage() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!s) return <Skeleton active className="page" />;
 
-  const can = s.abilities ?? {};
   const isAdmin = hasRole('admin');
   return (
     <div className="page">
-      <PageHeader
+      <RecordHeader
         crumbs={[{ title: t('menu.stations'), to: '/stations' }, { title: s.name }]}
-        title={
-          <Space>
-            {s.name}
-            <Tag color={s.kind === 'station' ? 'red' : 'gold'}>{L(STATION_KIND_LABELS, s.kind)}</Tag>
-            <StatusTag active={s.active} />
-          </Space>
-        }
+        name={s.name}
+        tags={<Tag color={s.kind === 'station' ? 'red' : 'gold'}>{L(STATION_KIND_LABELS, s.kind)}</Tag>}
+        active={s.active}
         subtitle={s.parentName ? t('stations.roomOf', { name: s.parentName }) : s.regionName}
-        extra={
-          <Space>
-            {can.update ? (
-              <Button icon={<EditOutlined />} onClick={() => setForm({ station: s, room: false })}>
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {can.deactivate ? (
-              <ActiveToggle type="default" size="middle" active={s.active} name={s.name} onToggle={(a) => stationsApi.setActive(s.id, s.version, a)} onDone={reload} />
-            ) : null}
-          </Space>
+        actions={
+          <EntityActions
+            variant="header"
+            record={s}
+            name={s.name}
+            onEdit={() => setForm({ station: s, room: false })}
+            onSetActive={(a) => stationsApi.setActive(s.id, s.version, a)}
+            onDone={reload}
+          />
         }
       />
       <Card variant="borderless" loading={loading && !s}>
