@@ -1,11 +1,13 @@
 /**
  * Assertions shared by the API tests: the error contract `{ error: { code, message, field? } }`
- * with a zh-CN message, list pages `{ items, nextCursor }`, and row counts around refused writes.
+ * with a zh-CN message, list pages `{ items, nextCursor }`, and row counts around refused writes;
+ * and the small request helpers the module tests build on them.
  */
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import type { Database } from '../database.ts';
+import type { Session, TestApp } from './harness.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -61,4 +63,31 @@ export async function walkPages<T>(fetch: (cursor: string | null) => Promise<Lig
     cursor = page.nextCursor;
   } while (cursor);
   return { items, pages };
+}
+
+/** Plain code-unit order (what the API's tie-breakers by id use). */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export type ApiCall = (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
+
+/** Requests to `/api/v1…` as a session (null: signed out). `app` is read on each call, so it may be created in `before`. */
+export function apiCalls(app: () => TestApp): ApiCall {
+  return (s, method, url, payload) =>
+    app().as(s, { method, url: `/api/v1${url}`, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
+}
+
+/** The first page of up to 100 items of a list endpoint, with extra query parameters `qs` (`a=1&b=2`). */
+export function lister<T>(api: ApiCall, path: string): (s: Session, qs?: string) => Promise<T[]> {
+  return async (s, qs = '') => expectPage<T>(await api(s, 'GET', `${path}?limit=100${qs ? `&${qs}` : ''}`), qs).items;
+}
+
+/** Runs a request that must be refused with this status, code (and field), and checks it wrote no row to `tables`. */
+export function refuser(app: () => TestApp, tables: ReadonlyArray<keyof Database>) {
+  return async (run: () => Promise<LightMyRequestResponse>, status: number, code: string, field?: string): Promise<LightMyRequestResponse> => {
+    const before = await countRows(app().deps.db, [...tables]);
+    const res = await run();
+    expectError(res, status, code, field);
+    assert.deepEqual(await countRows(app().deps.db, [...tables]), before, 'a refused request wrote something');
+    return res;
+  };
 }

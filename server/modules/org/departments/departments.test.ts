@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import { after, before, describe, test } from 'node:test';
-import { countRows, expectError, expectPage, walkPages } from '../../../testing/expect.ts';
+import { apiCalls, cmp, expectError, expectPage, lister, refuser, walkPages } from '../../../testing/expect.ts';
 import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts';
 import { DEPARTMENTS } from '../demo/tianyuan.data.ts';
 
@@ -24,8 +24,6 @@ interface DepartmentItem {
   abilities: { update: boolean; deactivate: boolean };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 describe('departments', () => {
   let t: TestApp;
   let admin: Session;
@@ -37,20 +35,13 @@ describe('departments', () => {
   const ids: Record<string, string> = {};
   const TABLES = ['departments', 'audit_log', 'events'] as const;
 
-  const api = (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.as(s, { method, url: `/api/v1${url}`, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
-  const list = async (s: Session, qs = '') => expectPage<DepartmentItem>(await api(s, 'GET', `/departments?limit=100${qs ? `&${qs}` : ''}`), qs).items;
+  const api = apiCalls(() => t);
+  const list = lister<DepartmentItem>(api, '/departments');
   const names = (items: DepartmentItem[]) => items.map((d) => d.name).sort();
   const row = (id: string) => t.deps.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const versionOf = async (id: string) => (await row(id)).version;
   const auditOf = (entityId: string) => t.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'data']).where('entity_id', '=', entityId).orderBy('seq').execute();
-  const refused = async (run: () => Promise<Awaited<ReturnType<typeof api>>>, status: number, code: string, field?: string) => {
-    const before = await countRows(t.deps.db, [...TABLES]);
-    const res = await run();
-    expectError(res, status, code, field);
-    assert.deepEqual(await countRows(t.deps.db, [...TABLES]), before, 'a refused request wrote something');
-    return res;
-  };
+  const refused = refuser(() => t, TABLES);
   const newDept = <E extends Record<string, unknown>>(name: string, extra?: E) => ({ name, regionCode: '430211', ...extra }) as { name: string; regionCode: string } & E;
 
   before(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chineseSortKey } from '../../../platform/text/sort-key.ts';
 import { after, before, describe, test } from 'node:test';
-import { countRows, expectError, expectPage, walkPages } from '../../../testing/expect.ts';
+import { apiCalls, cmp, expectError, expectPage, lister, refuser, walkPages } from '../../../testing/expect.ts';
 import { createTestApp, type Session, type TestApp } from '../../../testing/harness.ts';
 import { demoDeputies, STATIONS } from '../demo/tianyuan.data.ts';
 
@@ -37,8 +37,6 @@ interface DeputyItem {
   abilities: { update: boolean; deactivate: boolean };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 describe('deputies', () => {
   let t: TestApp;
   let admin: Session;
@@ -49,22 +47,15 @@ describe('deputies', () => {
   const ids: Record<string, string> = {};
   const TABLES = ['deputies', 'deputy_stations', 'audit_log', 'events'] as const;
 
-  const api = (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.as(s, { method, url: `/api/v1${url}`, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
-  const list = async (s: Session, qs = '') => expectPage<DeputyItem>(await api(s, 'GET', `/deputies?limit=100${qs ? `&${qs}` : ''}`), qs).items;
+  const api = apiCalls(() => t);
+  const list = lister<DeputyItem>(api, '/deputies');
   const names = (items: DeputyItem[]) => items.map((d) => d.name).sort();
   const deputyRow = (id: string) => t.deps.db.selectFrom('deputies').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const versionOf = async (id: string) => (await deputyRow(id)).version;
   const stationsOfRow = async (id: string) => (await t.deps.db.selectFrom('deputy_stations').select('station_id').where('deputy_id', '=', id).execute()).map((r) => r.station_id).sort();
   const auditOf = (entityId: string) =>
     t.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'data']).where('entity_id', '=', entityId).orderBy('seq').execute();
-  const refused = async (run: () => Promise<Awaited<ReturnType<typeof api>>>, status: number, code: string, field?: string) => {
-    const before = await countRows(t.deps.db, [...TABLES]);
-    const res = await run();
-    expectError(res, status, code, field);
-    assert.deepEqual(await countRows(t.deps.db, [...TABLES]), before, 'a refused request wrote something');
-    return res;
-  };
+  const refused = refuser(() => t, TABLES);
   const newDeputy = <E extends Record<string, unknown>>(name: string, extra?: E) => ({ name, level: 'county', regionCode: '430211004', ...extra }) as { name: string; level: string; regionCode: string } & E;
 
   before(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { systemContext } from '../../../platform/context.ts';
-import { countRows, expectError, expectPage, walkPages } from '../../../testing/expect.ts';
+import { apiCalls, expectError, expectPage, lister, refuser, walkPages } from '../../../testing/expect.ts';
 import { createTestApp, DEMO_PASSWORD, type Session, type TestApp } from '../../../testing/harness.ts';
 import { ACCOUNTS } from '../demo/tianyuan.data.ts';
 import type { CreateUserInput } from './users.schemas.ts';
@@ -43,9 +43,8 @@ describe('staff accounts', () => {
   const ids: Record<string, string> = {};
   const TABLES = ['users', 'sessions', 'audit_log', 'events'] as const;
 
-  const api = (s: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t.as(s, { method, url: `/api/v1${url}`, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
-  const list = async (s: Session, qs = '') => expectPage<UserItem>(await api(s, 'GET', `/users?limit=100${qs ? `&${qs}` : ''}`), qs).items;
+  const api = apiCalls(() => t);
+  const list = lister<UserItem>(api, '/users');
   const usernames = (items: UserItem[]) => items.map((u) => u.username);
   const row = (id: string) => t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const versionOf = async (id: string) => (await row(id)).version;
@@ -53,13 +52,7 @@ describe('staff accounts', () => {
   const auditOf = (entityId: string) =>
     t.deps.db.selectFrom('audit_log').select(['action', 'actor_id', 'data']).where('entity_id', '=', entityId).where('action', 'like', 'user.%').orderBy('seq').execute();
   const me = (s: Session) => api(s, 'GET', '/me');
-  const refused = async (run: () => Promise<Awaited<ReturnType<typeof api>>>, status: number, code: string, field?: string) => {
-    const before = await countRows(t.deps.db, [...TABLES]);
-    const res = await run();
-    expectError(res, status, code, field);
-    assert.deepEqual(await countRows(t.deps.db, [...TABLES]), before, 'a refused request wrote something');
-    return res;
-  };
+  const refused = refuser(() => t, TABLES);
   const newUser = (username: string, extra: Record<string, unknown> = {}): Record<string, unknown> =>
     ({ username, displayName: `测试账号 ${username}`, password: PASSWORD, roles: ['station'], stationId: ids.mjh, ...extra });
 
