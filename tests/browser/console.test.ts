@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchChromium, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
 
 /** Chinese renders as glyphs, not boxes: a CJK font is installed and used. */
 async function cjkWidth(page: Page): Promise<number> {
@@ -11,14 +11,6 @@ async function cjkWidth(page: Page): Promise<number> {
     ctx.font = `40px ${getComputedStyle(document.body).fontFamily}`;
     return ctx.measureText('人大代表').width;
   });
-}
-
-async function login(page: Page, server: RunningServer, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/login`);
-  await page.locator('input[autocomplete="username"]').fill(username);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 15_000 });
 }
 
 describe('console in Chromium', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchChromium, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
 
 const HEADER = ['姓名*', '性别', '代表层级*', '工作单位及职务', '选区', '行政区划代码*', '届次', '任期开始年份', '任期结束年份', '专长（用、分隔）', '公开联系电话', '驻站联络站（用、分隔）'];
 
@@ -13,14 +13,6 @@ async function roster(rows: unknown[][]): Promise<Buffer> {
   ws.addRow(HEADER);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function login(page: Page, server: RunningServer, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/login`);
-  await page.locator('input[autocomplete="username"]').fill(username);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 15_000 });
 }
 
 describe('district office in the console: edit a station, import a roster', () => {

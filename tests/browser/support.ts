@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'browser-test-password';
 const root = new URL('../..', import.meta.url).pathname;
@@ -80,3 +80,12 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const shotPath = (name: string) => join(root, 'test-results', `${name}.png`);
+
+/** Signs in on the console's login page with the demo password and waits to leave it. */
+export async function login(page: Page, server: RunningServer, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/login`);
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 15_000 });
+}
