@@ -5,6 +5,7 @@ import { CATEGORY_SUGGESTIONS } from '../../../../shared/org.ts';
 import { departmentsApi } from '../../api/resources.ts';
 import type { Department, DepartmentInput } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { ContactFields } from '../../components/ContactFields.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { createOrUpdate, useEntityForm } from '../../hooks/useEntityForm.ts';
 import { text } from '../../utils/form-values.ts';
@@ -105,16 +106,7 @@ export function DepartmentForm({ open, department, onClose, onSaved }: Props) {
               <Select mode="tags" options={CATEGORY_SUGGESTIONS.map((c) => ({ value: c, label: c }))} tokenSeparators={[',', '，', '、']} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactName" label={t('common.contactName')} rules={[r.max(t('common.contactName'), 50)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactPhone" label={t('common.contactPhone')} rules={[r.phone(t('common.contactPhone'))]}>
-              <Input placeholder="0731-28888888" />
-            </Form.Item>
-          </Col>
+          <ContactFields />
         </Row>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '../../../.
 import { stationsApi } from '../../api/resources.ts';
 import type { Station, StationInput } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
+import { ContactFields } from '../../components/ContactFields.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { createOrUpdate, useEntityForm } from '../../hooks/useEntityForm.ts';
@@ -161,16 +162,7 @@ export function StationForm({ open, station, defaults, onClose, onSaved }: Props
               <Input placeholder={t('stations.openingHoursPlaceholder')} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactName" label={t('common.contactName')} rules={[r.max(t('common.contactName'), 50)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactPhone" label={t('common.contactPhone')} rules={[r.phone(t('common.contactPhone'))]}>
-              <Input placeholder="0731-28888888" />
-            </Form.Item>
-          </Col>
+          <ContactFields />
           <Col span={24}>
             <Form.Item name="description" label={t('stations.description')} rules={[r.max(t('stations.description'), 2000)]}>
               <Input.TextArea rows={3} showCount maxLength={2000} placeholder={t('stations.descriptionPlaceholder')} />
