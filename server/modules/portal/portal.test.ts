@@ -78,6 +78,14 @@ describe('public API and pages', () => {
     assert.match(missing.body, /页面不存在/);
   });
 
+  test('public search takes %, _ and \\ literally', async () => {
+    for (const q of ['%', '_', '\\']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/stations?q=${encodeURIComponent(q)}` });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.json().items.length, 0, q);
+    }
+  });
+
   test('search on the public list page', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/?q=${encodeURIComponent('雷打石')}` });
     assert.match(res.body, /雷打石镇人大代表联络站/);

@@ -7,7 +7,8 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { id } from '../../../platform/http/fields.ts';
 import { orgErrors } from '../org.errors.ts';
 import { requireAdmin } from '../org.policy.ts';
-import { contentDisposition, MAX_IMPORT_ROWS, XLSX_MIME } from './deputy-import.ts';
+import { MAX_IMPORT_ROWS, XLSX_MIME } from './deputy-import.ts';
+import { contentDisposition } from './deputy-import.template.ts';
 import { commitDeputyImport, deputyImportTemplate, previewDeputyImport } from './deputy-import.service.ts';
 
 const tags = ['组织 Organisation'];

@@ -12,7 +12,8 @@ import { newId } from '../../../platform/ids.ts';
 import { orgErrors } from '../org.errors.ts';
 import { requireAdmin } from '../org.policy.ts';
 import { regionsRepository } from '../regions/regions.repository.ts';
-import { buildTemplate, checkRows, dupKey, readRoster, type CheckedRow, type ImportContext, type RawRow, type RowData, type RowError } from './deputy-import.ts';
+import { checkRows, dupKey, readRoster, type CheckedRow, type ImportContext, type RawRow, type RowData, type RowError } from './deputy-import.ts';
+import { buildTemplate } from './deputy-import.template.ts';
 import { insertDeputy } from './deputies.service.ts';
 
 export const IMPORT_KIND = 'deputies';

@@ -2,6 +2,7 @@ import { DEPUTY_LEVELS } from '../../../../shared/org.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
+import { likeContains } from '../org.search.ts';
 
 /**
  * What the public may know about stations and the deputies stationed there: no staff
@@ -36,21 +37,25 @@ function base(db: Executor) {
     .where('s.active', '=', 1);
 }
 
+type BaseRow = { id: string; name: string; kind: string; region_code: string; region_name: string | null; address: string; parent_id: string | null };
+
+const toSummary = (r: BaseRow): PublicStationSummary => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as 'station' | 'room',
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  address: r.address,
+  parentId: r.parent_id,
+});
+
 export async function listPublicStations(db: Executor, f: { q?: string; regionCode?: string; limit: number; cursor?: string }): Promise<Page<PublicStationSummary>> {
   let q = base(db);
-  if (f.q) q = q.where((eb) => eb.or([eb('s.name', 'like', `%${f.q}%`), eb('s.address', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([likeContains('s.name', f.q!), likeContains('s.address', f.q!)]));
   if (f.regionCode) q = q.where('s.region_code', 'like', `${f.regionCode}%`);
   // Ordered by region code then id: a district's stations come street by street.
   const rows = await keyset(q, 's.region_code', 's.id', 'asc', decodeCursor(f.cursor, 2)).limit(f.limit + 1).execute();
-  return toPage(rows, f.limit, (r) => [r.region_code, r.id], (r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind as 'station' | 'room',
-    regionCode: r.region_code,
-    regionName: r.region_name,
-    address: r.address,
-    parentId: r.parent_id,
-  }));
+  return toPage(rows, f.limit, (r) => [r.region_code, r.id], toSummary);
 }
 
 export async function getPublicStation(db: Executor, id: string): Promise<PublicStation | null> {
@@ -68,13 +73,7 @@ export async function getPublicStation(db: Executor, id: string): Promise<Public
     db.selectFrom('stations').select(['id', 'name', 'address']).where('parent_id', '=', id).where('active', '=', 1).orderBy('name_key').execute(),
   ]);
   return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind as 'station' | 'room',
-    regionCode: r.region_code,
-    regionName: r.region_name,
-    address: r.address,
-    parentId: r.parent_id,
+    ...toSummary(r),
     parentName: r.parent_name,
     openingHours: r.opening_hours,
     contactPhone: r.contact_phone,

@@ -8,7 +8,7 @@ import { platformErrors } from '../../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
 import { orgErrors } from '../org.errors.ts';
-import { requireAdmin, STATION_PROFILE_FIELDS, stationAbilities, stationScopeFor } from '../org.policy.ts';
+import { requireAdmin, STATION_PROFILE_FIELDS, stationAbilities, stationScopeFor, type StationScope } from '../org.policy.ts';
 import { requireRegionInDistrict } from '../regions/regions.service.ts';
 import type { CreateStationInput, StationOut, UpdateStationInput } from './stations.schemas.ts';
 import { stationsRepository, type StationFilter, type StationListRow, type StationRow, type StationSort } from './stations.repository.ts';
@@ -46,16 +46,15 @@ export async function listStations(db: Db, p: Principal, f: StationFilter & { so
   return toPage(rows, f.limit, key, (r) => presentStation(p, r));
 }
 
-async function loadScoped(db: Executor, p: Principal, id: string): Promise<StationListRow> {
-  const scope = await stationScopeFor(db, p);
-  const row = await stationsRepository.get(db, scope, id);
+async function loadScoped(db: Executor, p: Principal, id: string, scope?: StationScope): Promise<StationListRow> {
+  const row = await stationsRepository.get(db, scope ?? (await stationScopeFor(db, p)), id);
   if (!row) throw platformErrors.NOT_FOUND('联络站不存在或不在您的管辖范围内');
   return row;
 }
 
 export async function getStation(db: Db, p: Principal, id: string) {
-  const row = await loadScoped(db, p, id);
   const scope = await stationScopeFor(db, p);
+  const row = await loadScoped(db, p, id, scope);
   const [rooms, deputies] = await Promise.all([stationsRepository.rooms(db, scope, id), stationsRepository.deputiesOf(db, id)]);
   return { ...presentStation(p, row), rooms: rooms.map((r) => presentStation(p, r)), deputies };
 }
