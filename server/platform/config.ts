@@ -32,6 +32,26 @@ export const configSchema = z
     LIANXIN_DISTRICT: z.string().regex(/^\d{6}$/, '必须是 6 位县级区划代码 (a 6-digit county code)').default('430211'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+    /** 32 random bytes, base64: the AES-256-GCM key for personal data (names, phones) and the HMAC key for look-ups. Outside production a key is generated once into the data directory. */
+    LIANXIN_PII_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, { message: '必须是 32 字节的 base64 (must be 32 bytes, base64)' }),
+    /** smtp://user:pass@host:587 or smtps://…: the email channel; without it emails go to the console log channel. */
+    LIANXIN_SMTP_URL: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: '必须以 smtp:// 或 smtps:// 开头 (must start with smtp:// or smtps://)' }),
+    LIANXIN_MAIL_FROM: z.string().default('连心桥 <noreply@lianxin.local>'),
+    /** An SMS gateway that takes JSON POSTs { to, text }; without it SMS go to the console log channel. */
+    LIANXIN_SMS_WEBHOOK: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^https?:\/\//.test(v), { message: '必须是 http(s) 地址 (must be an http(s) URL)' }),
+    /** Largest photo or attachment accepted, in megabytes. */
+    LIANXIN_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
+    /** Background jobs (SLA sweep, message dispatch): off in tests, which run them by hand. */
+    LIANXIN_JOBS: booleanFlag(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -40,6 +60,13 @@ export const configSchema = z
         code: 'custom',
         path: ['LIANXIN_RATE_LIMITS'],
         message: '生产环境 (NODE_ENV=production) 不允许关闭限流 (rate limits cannot be switched off in production)',
+      });
+    }
+    if (c.NODE_ENV === 'production' && !c.LIANXIN_PII_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIANXIN_PII_KEY'],
+        message: '生产环境必须设置个人信息加密密钥 (required in production: 32 random bytes, base64; keep it outside the database)',
       });
     }
   });
@@ -62,7 +89,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** A fixed key for tests only (never a real deployment's). */
+export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A config for tests and tools: defaults plus overrides, no environment. */
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LIANXIN_DEMO: '0', LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LIANXIN_DEMO: '0', LOG_LEVEL: 'silent', LIANXIN_JOBS: '0', LIANXIN_PII_KEY: TEST_PII_KEY, ...overrides });
 }
