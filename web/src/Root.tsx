@@ -8,6 +8,9 @@ import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { isEnglish } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { CaseDetailPage } from './pages/cases/CaseDetailPage.tsx';
+import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { NewCasePage } from './pages/cases/NewCasePage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { DepartmentDetailPage } from './pages/departments/DepartmentDetailPage.tsx';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
@@ -34,6 +37,10 @@ const router = createBrowserRouter(
       ),
       children: [
         { index: true, element: <DashboardPage /> },
+        { path: 'cases', element: <CasesPage key="cases" /> },
+        { path: 'cases/new', element: <NewCasePage /> },
+        { path: 'cases/:id', element: <CaseDetailPage /> },
+        { path: 'inbox', element: <CasesPage key="inbox" mode="inbox" /> },
         { path: 'stations', element: <StationsPage /> },
         { path: 'stations/:id', element: <StationDetailPage /> },
         { path: 'deputies', element: <DeputiesPage /> },

@@ -49,6 +49,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login and the session probe handle 401 themselves. */
   skipAuthRedirect?: boolean;
+  /** Extra request headers (e.g. `Idempotency-Key`); they cannot replace the ones set here. */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -70,7 +72,7 @@ async function parseError(res: Response): Promise<ApiError> {
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
@@ -114,9 +116,10 @@ async function refreshCsrf(): Promise<boolean> {
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>(path, { method: 'POST', body: body ?? {}, headers }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
   upload: <T>(path: string, form: FormData) => request<T>(path, { method: 'POST', body: form }),
+  delete: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
 };
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-/** A list page's table over a cursor list: the load error with "retry", or the rows (inactive ones dimmed) and the pager. */
+/** A list page's table over a cursor list: the load error with "retry", or the rows (inactive ones dimmed, when rows have `active`) and the pager. */
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CursorList } from '../hooks/useCursorList.ts';
@@ -13,7 +13,7 @@ interface Props<T> {
   sort?: ReturnType<typeof useSort>;
 }
 
-export function CursorTable<T extends { id: string; active: boolean }>({ list, columns, sort }: Props<T>) {
+export function CursorTable<T extends { id: string; active?: boolean }>({ list, columns, sort }: Props<T>) {
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
   return (
     <>
@@ -26,7 +26,7 @@ export function CursorTable<T extends { id: string; active: boolean }>({ list, c
         pagination={false}
         onChange={sort ? (_p, _f, sorter) => sort.onTableChange(sorter) : undefined}
         scroll={{ x: 1100 }}
-        rowClassName={(r) => (r.active ? '' : 'row-inactive')}
+        rowClassName={(r) => (r.active === false ? 'row-inactive' : '')}
       />
       <CursorPager list={list} />
     </>

@@ -1,12 +1,14 @@
 /** The bar above a list table: the search box, the page's filters, and "refresh" at the far end. */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
   searchPlaceholder: string;
   searchWidth: number;
+  /** The search applied now, when the page keeps it elsewhere (e.g. in the URL): the box follows it. */
+  search?: string;
   /** The trimmed search text. */
   onSearch: (q: string) => void;
   onRefresh: () => void;
@@ -14,11 +16,26 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ListToolbar({ searchPlaceholder, searchWidth, onSearch, onRefresh, children }: Props) {
+export function ListToolbar({ searchPlaceholder, searchWidth, search, onSearch, onRefresh, children }: Props) {
   const { t } = useTranslation();
+  const [text, setText] = useState(search ?? '');
+  const [applied, setApplied] = useState(search);
+  if (search !== applied) {
+    // the page changed the search (a saved filter, the browser's back button): show it
+    setApplied(search);
+    setText(search ?? '');
+  }
   return (
     <div className="toolbar">
-      <Input.Search allowClear placeholder={searchPlaceholder} onSearch={(v) => onSearch(v.trim())} style={{ width: searchWidth }} aria-label={t('common.search')} />
+      <Input.Search
+        allowClear
+        placeholder={searchPlaceholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onSearch(v.trim())}
+        style={{ width: searchWidth }}
+        aria-label={t('common.search')}
+      />
       {children}
       <span className="toolbar-spacer" />
       <Tooltip title={t('common.refresh')}>

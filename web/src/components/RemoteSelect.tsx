@@ -35,6 +35,8 @@ export function RemoteSelect<T>({ id, path, query, toOption, mode, value, onChan
   const queryKey = JSON.stringify(query ?? {});
 
   for (const o of knownOptions ?? []) if (!remembered.current.has(o.value)) remembered.current.set(o.value, o);
+  // labels may arrive after the value (e.g. a value from the URL, named once a list has loaded)
+  const knownKey = (knownOptions ?? []).map((o) => o.value).join('\n');
 
   useEffect(() => {
     if (!opened) return;
@@ -67,7 +69,9 @@ export function RemoteSelect<T>({ id, path, query, toOption, mode, value, onChan
     );
     const seen = new Set<string>();
     return [...chosen, ...found].filter((o) => (seen.has(o.value) ? false : (seen.add(o.value), true)));
-  }, [found, value]);
+    // knownKey: the remembered labels changed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [found, value, knownKey]);
 
   return (
     <Select<string | string[]>

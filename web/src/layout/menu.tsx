@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -16,6 +16,12 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   const add = (e: MenuEntry) => {
     if (!out.some((x) => x.key === e.key)) out.push(e);
   };
+  // Case work comes first: it is what most users open the console for.
+  if (roles.has('admin') || roles.has('station') || roles.has('liaison')) {
+    add({ key: 'cases', path: '/cases', labelKey: 'menu.cases', icon: <AuditOutlined /> });
+  }
+  if (roles.has('department')) add({ key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <InboxOutlined /> });
+  if (roles.has('deputy')) add({ key: 'cases', path: '/cases', labelKey: 'menu.casesReceived', icon: <AuditOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
     add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });

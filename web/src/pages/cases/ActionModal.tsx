@@ -1,0 +1,293 @@
+/**
+ * One case action as a dialog: the action's fields (docs/plans/cases-api.md), sent with the version
+ * the page last loaded. A 409 (someone else acted first, or the status moved on) shows the server's
+ * message and reloads the case; other errors go onto the field they name.
+ */
+import { BulbOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Modal, Radio, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CASE_ACTION_LABELS, RATINGS, RATING_LABELS, type CaseAction, type CaseAttachmentOut, type CaseOut, type Rating } from '../../../../shared/cases.ts';
+import { casesApi, type CaseActionBodies } from '../../api/cases.ts';
+import { isApiError } from '../../api/client.ts';
+import type { Department } from '../../api/types.ts';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { useFormSubmit } from '../../hooks/useEntityForm.ts';
+import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
+import { errorText } from '../../utils/errors.ts';
+import { formatDateTime } from '../../utils/format.ts';
+import { rules } from '../../utils/rules.ts';
+import { CasePicker } from './CasePicker.tsx';
+
+interface Values {
+  note?: string;
+  reason?: string;
+  reply?: string;
+  content?: string;
+  departmentId?: string;
+  workingDays?: number | null;
+  approve?: boolean;
+  rating?: Rating;
+  intoCaseId?: string;
+  attachments?: UploadFile<CaseAttachmentOut>[];
+}
+
+const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+const req = (s: string | undefined) => (s ?? '').trim();
+const uploadedIds = (files: UploadFile<CaseAttachmentOut>[] | undefined) =>
+  (files ?? []).flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
+
+const BODY: { [A in CaseAction]: (v: Values) => CaseActionBodies[A] } = {
+  accept: (v) => ({ note: opt(v.note) }),
+  reject: (v) => ({ reason: req(v.reason) }),
+  assign: (v) => ({ departmentId: v.departmentId ?? '', workingDays: v.workingDays ?? undefined, note: opt(v.note) }),
+  resolve: (v) => ({ reply: req(v.reply) }),
+  'dept-accept': () => ({}),
+  return: (v) => ({ reason: req(v.reason) }),
+  'request-extension': (v) => ({ workingDays: v.workingDays ?? 0, reason: req(v.reason) }),
+  'approve-extension': (v) => ({ approve: v.approve === true, note: opt(v.note) }),
+  reply: (v) => {
+    const ids = uploadedIds(v.attachments);
+    return { content: req(v.content), attachmentIds: ids.length ? ids : undefined };
+  },
+  feedback: (v) => ({ content: req(v.content) }),
+  'follow-up': (v) => ({ rating: v.rating ?? 'satisfied', note: req(v.note) }),
+  supervise: (v) => ({ note: req(v.note) }),
+  merge: (v) => ({ intoCaseId: v.intoCaseId ?? '' }),
+  close: (v) => ({ note: req(v.note) }),
+};
+
+const DANGER: CaseAction[] = ['reject', 'return'];
+const WIDE: CaseAction[] = ['assign', 'merge', 'reply'];
+
+interface Props {
+  c: CaseOut;
+  action: CaseAction | null;
+  onClose: () => void;
+  onDone: (updated: CaseOut, action: CaseAction) => void;
+  /** The case changed under us (409): close and reload. */
+  onStale: () => void;
+}
+
+export function ActionModal({ c, action, onClose, onDone, onStale }: Props) {
+  const { t } = useTranslation();
+  const L = useLabel();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const rating = Form.useWatch('rating', form);
+
+  const { saving, submit } = useFormSubmit(form, async (v) => {
+    if (!action) return;
+    if ((v.attachments ?? []).some((f) => f.status === 'uploading')) {
+      void message.warning(t('cases.actions.waitUpload'));
+      return;
+    }
+    try {
+      const out = await casesApi.act(c.id, action, c.version, BODY[action](v));
+      onDone(out, action);
+    } catch (err) {
+      if (isApiError(err) && err.status === 409) {
+        void message.error(errorText(err));
+        onStale();
+        return;
+      }
+      throw err;
+    }
+  });
+
+  const label = action ? L(CASE_ACTION_LABELS, action) : '';
+  const initialValues: Values = action === 'assign' ? { departmentId: c.suggestedDepartment?.id } : action === 'approve-extension' ? { approve: true } : {};
+
+  return (
+    <Modal
+      open={!!action}
+      title={t('cases.actions.dialogTitle', { action: label, code: c.trackingCode })}
+      okText={label}
+      okButtonProps={{ danger: !!action && DANGER.includes(action) }}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={action && WIDE.includes(action) ? 640 : 540}
+    >
+      {action ? (
+        <Form<Values> form={form} layout="vertical" className="record-form action-form" initialValues={initialValues} preserve={false}>
+          <ActionFields action={action} c={c} unsatisfied={rating === 'unsatisfied'} />
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
+function ActionFields({ action, c, unsatisfied }: { action: CaseAction; c: CaseOut; unsatisfied: boolean }) {
+  const { t } = useTranslation();
+  const enumOptions = useEnumOptions();
+  const r = rules(t);
+  const text = (name: keyof Values, labelKey: string, required: boolean, max: number, extra?: string, rows = 4) => (
+    <Form.Item name={name} label={t(labelKey)} extra={extra} rules={[...(required ? [r.required(t(labelKey))] : []), r.max(t(labelKey), max)]}>
+      <Input.TextArea rows={rows} showCount maxLength={max} />
+    </Form.Item>
+  );
+
+  switch (action) {
+    case 'accept':
+      return (
+        <>
+          <Typography.Paragraph type="secondary">{t('cases.actions.acceptHelp')}</Typography.Paragraph>
+          {text('note', 'cases.actions.acceptNote', false, 1000, undefined, 3)}
+        </>
+      );
+    case 'reject':
+      return text('reason', 'cases.actions.rejectReason', true, 1000, t('cases.actions.rejectHelp'));
+    case 'assign':
+      return (
+        <>
+          <Form.Item
+            name="departmentId"
+            label={t('cases.department')}
+            rules={[r.requiredSelect(t('cases.department'))]}
+            extra={
+              c.suggestedDepartment ? (
+                <span className="suggest-hint">
+                  <Tag color="gold" icon={<BulbOutlined />}>
+                    {t('cases.actions.suggested')}
+                  </Tag>
+                  {t('cases.actions.suggestedHelp', { name: c.suggestedDepartment.name })}
+                </span>
+              ) : (
+                t('cases.actions.noSuggestion')
+              )
+            }
+          >
+            <RemoteSelect<Department>
+              path="/departments"
+              query={{ active: true }}
+              toOption={(d) => ({ value: d.id, label: d.name })}
+              knownOptions={c.suggestedDepartment ? [{ value: c.suggestedDepartment.id, label: c.suggestedDepartment.name }] : []}
+              placeholder={t('cases.actions.departmentPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item name="workingDays" label={t('cases.actions.workingDays')} extra={t('cases.actions.workingDaysHelp')}>
+            <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} placeholder={t('cases.actions.workingDaysDefault')} suffix={t('cases.actions.daysUnit')} />
+          </Form.Item>
+          {text('note', 'cases.actions.assignNote', false, 1000, undefined, 3)}
+        </>
+      );
+    case 'resolve':
+      return text('reply', 'cases.actions.resolveReply', true, 5000, t('cases.actions.resolveHelp'), 5);
+    case 'dept-accept':
+      return <Typography.Paragraph>{t('cases.actions.deptAcceptHelp')}</Typography.Paragraph>;
+    case 'return':
+      return text('reason', 'cases.actions.returnReason', true, 1000, t('cases.actions.returnHelp'));
+    case 'request-extension':
+      return (
+        <>
+          <Form.Item
+            name="workingDays"
+            label={t('cases.actions.extensionDays')}
+            rules={[{ required: true, message: t('validation.required', { field: t('cases.actions.extensionDays') }) }]}
+          >
+            <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} suffix={t('cases.actions.daysUnit')} />
+          </Form.Item>
+          {text('reason', 'cases.actions.extensionReason', true, 1000)}
+        </>
+      );
+    case 'approve-extension':
+      return (
+        <>
+          {c.extension ? (
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              className="action-extension"
+              items={[
+                { key: 'days', label: t('cases.extension.days'), children: t('cases.extension.daysValue', { count: c.extension.workingDays }) },
+                { key: 'reason', label: t('cases.extension.reason'), children: <span className="pre-wrap">{c.extension.reason}</span> },
+                { key: 'at', label: t('cases.extension.requestedAt'), children: formatDateTime(c.extension.requestedAt) },
+              ]}
+            />
+          ) : null}
+          <Form.Item name="approve" label={t('cases.actions.decision')} rules={[{ required: true, message: t('validation.select', { field: t('cases.actions.decision') }) }]}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={[
+                { value: true, label: t('cases.actions.approve') },
+                { value: false, label: t('cases.actions.refuse') },
+              ]}
+            />
+          </Form.Item>
+          {text('note', 'cases.actions.decisionNote', false, 1000, undefined, 3)}
+        </>
+      );
+    case 'reply':
+      return (
+        <>
+          {text('content', 'cases.actions.replyContent', true, 5000, t('cases.actions.replyHelp'), 6)}
+          <ReplyAttachments caseId={c.id} />
+        </>
+      );
+    case 'feedback':
+      return text('content', 'cases.actions.feedbackContent', true, 5000, t('cases.actions.feedbackHelp'), 5);
+    case 'follow-up':
+      return (
+        <>
+          <Form.Item name="rating" label={t('cases.actions.rating')} rules={[{ required: true, message: t('validation.select', { field: t('cases.actions.rating') }) }]}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={enumOptions(RATINGS, RATING_LABELS)} />
+          </Form.Item>
+          {unsatisfied ? <Alert type="warning" showIcon className="action-alert" title={t('cases.actions.unsatisfiedHelp')} /> : null}
+          {text('note', 'cases.actions.followUpNote', true, 2000, t('cases.actions.followUpHelp'))}
+        </>
+      );
+    case 'supervise':
+      return text('note', 'cases.actions.superviseNote', true, 1000, t('cases.actions.superviseHelp'));
+    case 'merge':
+      return (
+        <>
+          <Alert type="info" showIcon className="action-alert" title={t('cases.actions.mergeHelp')} />
+          <Form.Item name="intoCaseId" label={t('cases.actions.mergeInto')} rules={[r.requiredSelect(t('cases.actions.mergeInto'))]}>
+            <CasePicker stationId={c.stationId} excludeId={c.id} />
+          </Form.Item>
+        </>
+      );
+    case 'close':
+      return text('note', 'cases.actions.closeNote', true, 1000, t('cases.actions.closeHelp'));
+  }
+}
+
+/** Files go up as soon as they are chosen (POST /cases/:id/attachments); the reply then names their ids. */
+function ReplyAttachments({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const customRequest: UploadProps<CaseAttachmentOut>['customRequest'] = ({ file, onSuccess, onError }) => {
+    if (!(file instanceof File)) return;
+    casesApi
+      .uploadAttachment(caseId, file)
+      .then((a) => onSuccess?.(a))
+      .catch((err: unknown) => {
+        const text = errorText(err);
+        void message.error(t('cases.actions.uploadFailed', { name: file.name, error: text }));
+        onError?.(new Error(text));
+      });
+  };
+  return (
+    <Form.Item
+      name="attachments"
+      label={t('cases.actions.attachments')}
+      valuePropName="fileList"
+      getValueFromEvent={(e: { fileList: UploadFile<CaseAttachmentOut>[] }) => e.fileList}
+      extra={t('cases.actions.attachmentsHelp')}
+    >
+      <Upload<CaseAttachmentOut>
+        customRequest={customRequest}
+        multiple
+        maxCount={10}
+        accept="image/*,.pdf,.doc,.docx,.xls,.xlsx"
+      >
+        <Button icon={<UploadOutlined />}>{t('cases.actions.chooseFiles')}</Button>
+      </Upload>
+    </Form.Item>
+  );
+}

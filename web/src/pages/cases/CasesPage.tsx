@@ -1,0 +1,211 @@
+/**
+ * 诉求办理 (and the department handlers' 待办件 at /inbox): the cases the user may see, with quick
+ * views by role, the user's saved filters, and the filters in the URL so a link reproduces the view.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Select } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useMemo, type SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, type CaseListItemOut } from '../../../../shared/cases.ts';
+import { caseCategoriesApi } from '../../api/cases.ts';
+import type { Department, Station } from '../../api/types.ts';
+import { useAuth, useUser } from '../../auth/AuthContext.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
+import { ListToolbar } from '../../components/ListToolbar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { useAsync } from '../../hooks/useAsync.ts';
+import { useCursorList } from '../../hooks/useCursorList.ts';
+import type { useSort } from '../../hooks/useSort.ts';
+import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
+import { caseColumns } from './case-columns.tsx';
+import { ALL_STATUSES, presetsFor, sameFilters, toApiQuery, useCaseFilters, type CaseFilters } from './case-filters.ts';
+import { SavedFilters } from './SavedFilters.tsx';
+import './cases.css';
+
+/** Roles that record cases (intake); the others only read or handle them. */
+export const CREATE_ROLES = ['admin', 'station', 'liaison', 'deputy'] as const;
+
+type DueFilter = 'overdue' | 'yellow' | 'notOverdue';
+
+function dueFilterOf(f: CaseFilters): DueFilter | undefined {
+  if (f.overdue === 'true') return 'overdue';
+  if (f.dueState === 'yellow') return 'yellow';
+  if (f.overdue === 'false') return 'notOverdue';
+  return undefined;
+}
+
+const DUE_PATCH: Record<DueFilter | 'none', CaseFilters> = {
+  overdue: { overdue: 'true', dueState: undefined },
+  yellow: { dueState: 'yellow', overdue: undefined },
+  notOverdue: { overdue: 'false', dueState: undefined },
+  none: { overdue: undefined, dueState: undefined },
+};
+
+export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
+  const { t } = useTranslation();
+  const L = useLabel();
+  const enumOptions = useEnumOptions();
+  const navigate = useNavigate();
+  const user = useUser();
+  const { hasRole } = useAuth();
+  const presets = useMemo(() => presetsFor(user.roles, mode), [user.roles, mode]);
+  const { filters, update, replace } = useCaseFilters(presets[0]?.query ?? {});
+  const apiQuery = useMemo(() => toApiQuery(filters), [filters]);
+  const list = useCursorList<CaseListItemOut>('/cases', apiQuery);
+  const categories = useAsync((signal) => caseCategoriesApi.list(signal), []);
+
+  const inbox = mode === 'inbox';
+  const isDeptOnly = inbox || (hasRole('department') && !hasRole('admin', 'station'));
+  const readOnly = !inbox && hasRole('deputy') && !hasRole('admin', 'station', 'liaison', 'department');
+  const canCreate = !inbox && hasRole(...CREATE_ROLES);
+  const sortedByDue = filters.sort === 'due';
+  const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key ?? '';
+
+  const sort: ReturnType<typeof useSort> = useMemo(
+    () => ({
+      value: sortedByDue ? 'due' : 'newest',
+      set: (v: SetStateAction<string>) => {
+        const next = typeof v === 'function' ? v(sortedByDue ? 'due' : 'newest') : v;
+        update({ sort: next === 'due' ? 'due' : undefined });
+      },
+      orderOf: (key: string) => (key === 'due' && sortedByDue ? 'ascend' : null),
+      onTableChange: <T,>(sorter: SorterResult<T> | SorterResult<T>[]) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        update({ sort: s?.columnKey === 'due' && s.order ? 'due' : undefined });
+      },
+    }),
+    [sortedByDue, update],
+  );
+
+  const columns = useMemo(() => caseColumns({ t, L, showDepartment: !isDeptOnly, sortedByDue }), [t, L, isDeptOnly, sortedByDue]);
+
+  // The selects show names for ids taken from the URL as soon as a row carries them.
+  const stationKnown = useMemo(() => {
+    const row = list.items.find((c) => c.stationId === filters.stationId);
+    return row ? [{ value: row.stationId, label: row.stationName }] : [];
+  }, [list.items, filters.stationId]);
+  const departmentKnown = useMemo(() => {
+    const row = list.items.find((c) => c.departmentId === filters.departmentId);
+    return row?.departmentId ? [{ value: row.departmentId, label: row.departmentName ?? row.departmentId }] : [];
+  }, [list.items, filters.departmentId]);
+
+  const statusOptions = [
+    {
+      label: t('cases.statusGroups.title'),
+      options: [
+        { value: 'open', label: t('cases.statusGroups.open') },
+        { value: 'handling', label: t('cases.statusGroups.handling') },
+        { value: 'ended', label: t('cases.statusGroups.ended') },
+      ],
+    },
+    { label: t('cases.statusGroups.single'), options: enumOptions(CASE_STATUSES, CASE_STATUS_LABELS) },
+  ];
+
+  const title = inbox ? t('cases.inboxTitle') : readOnly ? t('cases.deputyTitle') : t('cases.title');
+  const subtitle = inbox ? t('cases.inboxSubtitle') : readOnly ? t('cases.deputySubtitle') : t('cases.subtitle');
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        extra={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+              {t('cases.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card
+        variant="borderless"
+        className="cases-card"
+        tabList={presets.map((p) => ({ key: p.key, label: t(`cases.presets.${p.label}`) }))}
+        activeTabKey={activePreset}
+        onTabChange={(key) => {
+          const p = presets.find((x) => x.key === key);
+          if (p) replace(p.query);
+        }}
+        tabProps={{ size: 'middle' }}
+      >
+        <SavedFilters current={filters} onApply={replace} />
+        <ListToolbar searchPlaceholder={t('cases.searchPlaceholder')} searchWidth={240} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
+          <Select
+            allowClear
+            placeholder={t('cases.status')}
+            aria-label={t('cases.status')}
+            value={filters.status && filters.status !== ALL_STATUSES ? filters.status : undefined}
+            onChange={(v?: string) => update({ status: v ?? ALL_STATUSES })}
+            options={statusOptions}
+            style={{ width: 150 }}
+            popupMatchSelectWidth={180}
+          />
+          {hasRole('admin') && !inbox ? (
+            <RemoteSelect<Station>
+              path="/stations"
+              query={{ active: true }}
+              toOption={(s) => ({ value: s.id, label: s.name })}
+              knownOptions={stationKnown}
+              value={filters.stationId}
+              onChange={(v) => update({ stationId: typeof v === 'string' ? v : undefined })}
+              placeholder={t('cases.station')}
+              style={{ width: 200 }}
+            />
+          ) : null}
+          {!isDeptOnly ? (
+            <RemoteSelect<Department>
+              path="/departments"
+              query={{ active: true }}
+              toOption={(d) => ({ value: d.id, label: d.name })}
+              knownOptions={departmentKnown}
+              value={filters.departmentId}
+              onChange={(v) => update({ departmentId: typeof v === 'string' ? v : undefined })}
+              placeholder={t('cases.department')}
+              style={{ width: 200 }}
+            />
+          ) : null}
+          <Select
+            allowClear
+            showSearch
+            placeholder={t('cases.category')}
+            aria-label={t('cases.category')}
+            value={filters.category}
+            onChange={(v?: string) => update({ category: v })}
+            loading={categories.loading}
+            options={(categories.data?.items ?? []).map((c) => ({ value: c.name, label: c.name }))}
+            style={{ width: 140 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('cases.channel')}
+            aria-label={t('cases.channel')}
+            value={filters.channel}
+            onChange={(v?: string) => update({ channel: v })}
+            options={enumOptions(CASE_CHANNELS, CASE_CHANNEL_LABELS)}
+            style={{ width: 140 }}
+          />
+          <Select<DueFilter>
+            allowClear
+            placeholder={t('cases.dueFilter')}
+            aria-label={t('cases.dueFilter')}
+            value={dueFilterOf(filters)}
+            onChange={(v?: DueFilter) => update(DUE_PATCH[v ?? 'none'])}
+            options={[
+              { value: 'overdue', label: t('cases.dueFilters.overdue') },
+              { value: 'yellow', label: t('cases.dueFilters.yellow') },
+              { value: 'notOverdue', label: t('cases.dueFilters.notOverdue') },
+            ]}
+            style={{ width: 150 }}
+          />
+          <Checkbox checked={filters.supervised === 'true'} onChange={(e) => update({ supervised: e.target.checked ? 'true' : undefined })} className="toolbar-check">
+            {t('cases.onlySupervised')}
+          </Checkbox>
+        </ListToolbar>
+        <CursorTable list={list} columns={columns} sort={sort} />
+      </Card>
+    </div>
+  );
+}
