@@ -10,6 +10,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { modules } from './modules.ts';
+import { notifyRoutes } from './platform/notify/notify.routes.ts';
+import { maxUploadBytes } from './platform/files/limits.ts';
 import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -62,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50, parts: 60 } });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes(deps.config), files: 10, fields: 50, parts: 60 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => {
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       );
       await authRoutes(api, deps);
+      notifyRoutes(api, deps);
       for (const m of modules) if (m.routes) await m.routes(api, deps);
     },
     { prefix: '/api/v1' },

@@ -11,6 +11,9 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { randomToken } from './platform/ids.ts';
 import { platformMigrations } from './platform/platform.migrations.ts';
+import { notifyMigrations } from './platform/notify/notify.migrations.ts';
+import { createPiiCipher, loadOrCreatePiiKey } from './platform/crypto/pii.ts';
+import { localFileStore } from './platform/files/file-store.ts';
 
 export interface Booted {
   deps: AppDeps;
@@ -36,9 +39,11 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   const clock = opts.clock ?? (config.LIANXIN_NOW ? pinnedClock(config.LIANXIN_NOW) : systemClock());
   const handle = await openDatabase(config.DATABASE_URL);
-  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log };
+  const pii = createPiiCipher(loadOrCreatePiiKey(config, log));
+  const files = localFileStore(join(config.LIANXIN_DATA_DIR, 'files'));
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log, pii, files };
   try {
-    const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)]);
+    const applied = await migrateToLatest(handle.db, [platformMigrations, notifyMigrations, ...modules.map((m) => m.migrations)]);
     if (applied.length) log.info({ applied }, '数据库迁移完成 (migrations applied)');
     for (const m of modules) await m.loadReference?.(deps);
 

@@ -1,5 +1,7 @@
+import type { CasesTables } from './modules/cases/index.ts';
 import type { OrgTables } from './modules/org/index.ts';
+import type { NotifyTables } from './platform/notify/notify.tables.ts';
 import type { PlatformTables } from './platform/tables.ts';
 
 /** The whole schema as Kysely sees it: the platform's tables and every module's. */
-export interface Database extends PlatformTables, OrgTables {}
+export interface Database extends PlatformTables, NotifyTables, OrgTables, CasesTables {}

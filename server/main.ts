@@ -1,6 +1,10 @@
 import { buildApp } from './app.ts';
 import { boot } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
+import { channelsFromConfig } from './platform/notify/channels.ts';
+import { dispatchDue } from './platform/notify/dispatcher.ts';
+import { modules } from './modules.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -22,6 +26,14 @@ async function main(): Promise<void> {
   if (config.LIANXIN_RATE_LIMITS === 'off') deps.log.warn('⚠️  LIANXIN_RATE_LIMITS=off: 限流已关闭 (rate limits are off)');
   const app = await buildApp(deps);
   await app.listen({ port: config.PORT, host: config.HOST });
+  let jobs: JobRunner | null = null;
+  if (config.LIANXIN_JOBS) {
+    const channels = channelsFromConfig(config, deps.log);
+    jobs = startJobs(deps, [
+      ...modules.flatMap((m) => m.jobs ?? []),
+      { name: 'dispatch-messages', everyMs: 5_000, run: (d) => dispatchDue(d.db, channels, { dialect: d.dialect, now: d.clock.now(), decrypt: (s) => d.pii.decrypt(s), log: d.log }) },
+    ]);
+  }
   const url = `http://localhost:${config.PORT}`;
   const lines = [
     '',
@@ -41,6 +53,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     deps.log.info({ signal }, '正在关闭 (shutting down): finishing in-flight requests');
+    await jobs?.stop();
     await app.close();
     await booted.close();
     process.exit(0);

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { PiiCipher } from './crypto/pii.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { Db, Dialect } from './db/database.ts';
 
 /** What the platform hands to every module: no globals, so tests build as many apps as they like. */
@@ -10,4 +12,8 @@ export interface AppDeps {
   dialect: Dialect;
   clock: Clock;
   log: Logger;
+  /** Personal data at rest: encrypt, decrypt, keyed hash. */
+  pii: PiiCipher;
+  /** Photos and attachments. */
+  files: FileStore;
 }

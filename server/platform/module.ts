@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { AppDeps } from './deps.ts';
+import type { JobSpec } from './jobs/jobs.ts';
 
 /**
  * What a domain module contributes. The platform iterates manifests (server/modules.ts)
@@ -18,6 +19,8 @@ export interface ModuleManifest {
   loadReference?: (deps: AppDeps) => Promise<void>;
   /** The demo district, run once on an empty database; `demo` carries ids between modules. */
   seedDemo?: (deps: AppDeps, demo: DemoSeed) => Promise<void>;
+  /** Background jobs (SLA sweep…), started by main.ts when LIANXIN_JOBS is on; tests run them by hand. */
+  jobs?: JobSpec[];
 }
 
 export interface DemoSeed {

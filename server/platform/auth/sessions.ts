@@ -96,3 +96,14 @@ export async function listUserSessions(db: Executor, userId: string, now: Date) 
     .limit(50)
     .execute();
 }
+
+/** A user acting without a session (demo seeding, scripted imports): the same principal a login would give. */
+export async function principalForUser(db: Executor, userId: string): Promise<Principal | null> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!row || row.active !== 1) return null;
+  const user = toUser(row);
+  return {
+    userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, districtCode: user.districtCode,
+    stationId: user.stationId, departmentId: user.departmentId, deputyId: user.deputyId, sessionId: 'none', csrfToken: 'none',
+  };
+}

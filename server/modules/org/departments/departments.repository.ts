@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
-import { likeContains } from '../org.search.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 export type DepartmentRow = OrgTables['departments'];
 export type DepartmentListRow = DepartmentRow & { region_name: string | null };

@@ -5,7 +5,7 @@ import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
 import type { StationScope } from '../org.policy.ts';
-import { likeContains } from '../org.search.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 export type DeputyRow = OrgTables['deputies'];
 export type DeputyListRow = DeputyRow & { region_name: string | null };

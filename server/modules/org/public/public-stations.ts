@@ -2,7 +2,7 @@ import { DEPUTY_LEVELS } from '../../../../shared/org.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
-import { likeContains } from '../org.search.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 /**
  * What the public may know about stations and the deputies stationed there: no staff

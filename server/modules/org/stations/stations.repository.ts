@@ -5,7 +5,7 @@ import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { OrgTables } from '../org.tables.ts';
 import type { StationScope } from '../org.policy.ts';
-import { likeContains } from '../org.search.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 export type StationRow = OrgTables['stations'];
 export type StationListRow = StationRow & { parent_name: string | null; region_name: string | null; room_count: number; deputy_count: number };

@@ -2,7 +2,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { keyset } from '../../../platform/db/keyset.ts';
 import type { CursorValue } from '../../../platform/http/pagination.ts';
 import type { UserRow } from '../../../platform/auth/users.repository.ts';
-import { likeContains } from '../org.search.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 /** Read side of staff accounts with the names of what they are linked to (writes go through the platform's users repository). */
 export type UserListRow = UserRow & { station_name: string | null; department_name: string | null; deputy_name: string | null };

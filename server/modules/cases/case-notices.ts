@@ -1,0 +1,46 @@
+import type { Executor } from '../../platform/db/database.ts';
+import { maskEmail, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
+import { enqueueMessage } from '../../platform/notify/outbox.ts';
+import { formatTrackingCode } from './tracking-code.ts';
+import type { CaseRow } from './cases.repository.ts';
+
+/**
+ * Who hears about what. Staff get console inbox messages; the constituent gets an SMS (and an
+ * email when given) through the outbox, so a message exists exactly when the change committed
+ * and the dispatcher delivers it with retries.
+ */
+type Audience = { stationId: string } | { departmentId: string } | { districtAdmins: string };
+
+async function staffIds(db: Executor, who: Audience): Promise<string[]> {
+  let q = db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1);
+  if ('stationId' in who) q = q.where('station_id', '=', who.stationId);
+  else if ('departmentId' in who) q = q.where('department_id', '=', who.departmentId);
+  else q = q.where('district_code', '=', who.districtAdmins);
+  const rows = await q.execute();
+  const role = 'stationId' in who ? 'station' : 'departmentId' in who ? 'department' : 'admin';
+  return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(role)).map((r) => r.id);
+}
+
+export async function notifyStaff(trx: Executor, who: Audience, c: Pick<CaseRow, 'id' | 'title' | 'tracking_code'>, subject: string, body: string, now: Date): Promise<number> {
+  const ids = await staffIds(trx, who);
+  for (const userId of ids) {
+    await enqueueMessage(trx, { channel: 'inbox', recipientUserId: userId, recipientMasked: '', subject, body: `${body}\n诉求：${c.title}（${formatTrackingCode(c.tracking_code)}）`, entityType: 'case', entityId: c.id }, now);
+  }
+  return ids.length;
+}
+
+/** The constituent, on every contact channel they gave; returns the channels used. */
+export async function notifyConstituent(trx: Executor, pii: PiiCipher, c: CaseRow, subject: string, text: string, now: Date): Promise<string[]> {
+  const used: string[] = [];
+  const link = `/track/${c.tracking_code}`;
+  const body = `【连心桥】${text} 查询码 ${formatTrackingCode(c.tracking_code)}，查看进展与评价：${link}`;
+  if (c.contact_phone) {
+    await enqueueMessage(trx, { channel: 'sms', recipient: c.contact_phone, recipientMasked: maskPhone(pii.decrypt(c.contact_phone)), subject, body, entityType: 'case', entityId: c.id }, now);
+    used.push('sms');
+  }
+  if (c.contact_email) {
+    await enqueueMessage(trx, { channel: 'email', recipient: c.contact_email, recipientMasked: maskEmail(pii.decrypt(c.contact_email)), subject, body, entityType: 'case', entityId: c.id }, now);
+    used.push('email');
+  }
+  return used;
+}

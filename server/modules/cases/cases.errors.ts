@@ -1,0 +1,25 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const casesErrors = defineErrors({
+  CASE_NOT_FOUND: { status: 404, message: '诉求不存在或不在您的管辖范围内' },
+  TRACKING_CODE_NOT_FOUND: { status: 404, message: '查询码不存在，请核对后重试' },
+  STATION_INVALID: { status: 400, message: '联络站不存在或已停用' },
+  CATEGORY_INVALID: { status: 400, message: '诉求类别不存在或已停用' },
+  DEPARTMENT_INVALID: { status: 400, message: '承办单位不存在、已停用或不在本区' },
+  DEPUTY_INVALID: { status: 400, message: '所选代表不存在或不在本区' },
+  CHANNEL_NOT_ALLOWED: { status: 403, message: '您的角色不能以此渠道登记诉求' },
+  RATING_NOT_ALLOWED: { status: 409, message: '该诉求当前不在待评价状态' },
+  PHONE_CHECK_FAILED: { status: 400, message: '手机号后四位不正确' },
+  PHONE_INVALID: { status: 400, message: '电话号码格式不正确（手机号 11 位，座机请带区号）' },
+  EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
+  NO_EXTENSION_PENDING: { status: 409, message: '没有待审批的延期申请' },
+  MERGE_TARGET_INVALID: { status: 400, message: '只能合并到同一区内另一件未办结的诉求' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'Idempotency-Key 已用于另一份不同的提交' },
+  ATTACHMENT_INVALID: { status: 400, message: '附件不存在或不属于本诉求' },
+  FILE_TYPE_NOT_ALLOWED: { status: 400, message: '只接受 JPEG、PNG、WebP、GIF 图片' },
+  FILE_TOO_LARGE: { status: 413, message: '文件太大' },
+  TOO_MANY_FILES: { status: 400, message: '照片最多 6 张' },
+  CALENDAR_DAY_BUILTIN: { status: 409, message: '这一天是国务院公布的安排，只能用本区的调整覆盖，不能删除' },
+  CATEGORY_NAME_TAKEN: { status: 400, message: '已有同名诉求类别' },
+  RULE_INVALID: { status: 400, message: '分办规则不正确' },
+});

@@ -1,0 +1,165 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import { keyset } from '../../platform/db/keyset.ts';
+import { likeContains } from '../../platform/db/like.ts';
+import type { CursorValue } from '../../platform/http/pagination.ts';
+import type { CasesTables } from './cases.tables.ts';
+
+export type CaseRow = CasesTables['cases'];
+export type CaseEventRow = CasesTables['case_events'];
+export type CaseAttachmentRow = CasesTables['case_attachments'];
+export type CaseListRow = CaseRow & { station_name: string; department_name: string | null };
+
+/**
+ * What a caller may see: the district, then either everything (admin), or the cases of some
+ * stations (station staff, liaison officers, deputies) and/or of one department (handlers).
+ */
+export interface CaseScope {
+  districtCode: string;
+  all: boolean;
+  stationIds: string[];
+  departmentId: string | null;
+}
+
+export interface CaseFilters {
+  statuses?: string[];
+  stationId?: string;
+  departmentId?: string;
+  category?: string;
+  channel?: string;
+  /** true: due_at < now; false: not overdue. */
+  overdue?: boolean;
+  now: string;
+  /** Due between now and this instant (yellow). */
+  dueBefore?: string;
+  /** Due after this instant (green). */
+  dueAfter?: string;
+  supervised?: boolean;
+  q?: string;
+  sort: 'newest' | 'due';
+}
+
+function scoped(db: Executor, scope: CaseScope) {
+  let q = db
+    .selectFrom('cases as c')
+    .innerJoin('stations as s', 's.id', 'c.station_id')
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .selectAll('c')
+    .select(['s.name as station_name', 'd.name as department_name'])
+    .where('c.district_code', '=', scope.districtCode);
+  if (!scope.all) {
+    const { stationIds, departmentId } = scope;
+    q = q.where((eb) => {
+      const ors = [];
+      if (stationIds.length) ors.push(eb('c.station_id', 'in', stationIds));
+      if (departmentId) ors.push(eb('c.department_id', '=', departmentId));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    });
+  }
+  return q;
+}
+
+export const casesRepository = {
+  async list(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null): Promise<CaseListRow[]> {
+    let q = scoped(db, scope);
+    if (f.statuses) q = q.where('c.status', 'in', f.statuses);
+    if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
+    if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
+    if (f.category) q = q.where('c.category', '=', f.category);
+    if (f.channel) q = q.where('c.channel', '=', f.channel);
+    // A running clock has a due instant; ended cases have none, so "overdue" needs no status list.
+    if (f.overdue === true) q = q.where('c.due_at', '<', f.now);
+    if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', f.now)]));
+    if (f.dueBefore) q = q.where('c.due_at', '>=', f.now).where('c.due_at', '<=', f.dueBefore);
+    if (f.dueAfter) q = q.where('c.due_at', '>', f.dueAfter);
+    if (f.supervised) q = q.where('c.supervision_level', '>', 0);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', text.toUpperCase())]));
+    }
+    if (f.sort === 'due') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit + 1).execute();
+    return keyset(q, 'c.id', 'c.id', 'desc', after).limit(limit + 1).execute();
+  },
+  async getScoped(db: Executor, scope: CaseScope, id: string): Promise<CaseListRow | undefined> {
+    return scoped(db, scope).where('c.id', '=', id).executeTakeFirst();
+  },
+  async get(db: Executor, id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async getWithNames(db: Executor, id: string): Promise<CaseListRow | undefined> {
+    return db
+      .selectFrom('cases as c')
+      .innerJoin('stations as s', 's.id', 'c.station_id')
+      .leftJoin('departments as d', 'd.id', 'c.department_id')
+      .selectAll('c')
+      .select(['s.name as station_name', 'd.name as department_name'])
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+  },
+  async byTrackingCode(db: Executor, code: string): Promise<CaseListRow | undefined> {
+    return db
+      .selectFrom('cases as c')
+      .innerJoin('stations as s', 's.id', 'c.station_id')
+      .leftJoin('departments as d', 'd.id', 'c.department_id')
+      .selectAll('c')
+      .select(['s.name as station_name', 'd.name as department_name'])
+      .where('c.tracking_code', '=', code)
+      .executeTakeFirst();
+  },
+  async insert(db: Executor, row: CaseRow): Promise<void> {
+    await db.insertInto('cases').values(row).execute();
+  },
+  /** Optimistic concurrency: the write happens only at the version the caller saw. */
+  async update(db: Executor, id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
+    const res = await db.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+  async insertEvent(db: Executor, row: CaseEventRow): Promise<void> {
+    await db.insertInto('case_events').values(row).execute();
+  },
+  async events(db: Executor, caseId: string, publicOnly: boolean): Promise<CaseEventRow[]> {
+    let q = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId);
+    if (publicOnly) q = q.where('public', '=', 1);
+    return q.orderBy('id', 'asc').execute();
+  },
+  async eventsSince(db: Executor, caseId: string, sinceId: string): Promise<CaseEventRow[]> {
+    return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('public', '=', 1).where('id', '>', sinceId).orderBy('id', 'asc').execute();
+  },
+  async addDeputies(db: Executor, caseId: string, deputyIds: string[]): Promise<void> {
+    if (deputyIds.length) await db.insertInto('case_deputies').values(deputyIds.map((deputy_id) => ({ case_id: caseId, deputy_id }))).execute();
+  },
+  async deputies(db: Executor, caseId: string): Promise<{ id: string; name: string }[]> {
+    return db.selectFrom('case_deputies as cd').innerJoin('deputies as d', 'd.id', 'cd.deputy_id').select(['d.id', 'd.name']).where('cd.case_id', '=', caseId).orderBy('d.name_key').execute();
+  },
+  async mergedInto(db: Executor, caseId: string): Promise<{ id: string; tracking_code: string; title: string }[]> {
+    return db.selectFrom('cases').select(['id', 'tracking_code', 'title']).where('merged_into_id', '=', caseId).orderBy('id').execute();
+  },
+  async insertAttachment(db: Executor, row: CaseAttachmentRow): Promise<void> {
+    await db.insertInto('case_attachments').values(row).execute();
+  },
+  async attachments(db: Executor, caseId: string): Promise<CaseAttachmentRow[]> {
+    return db.selectFrom('case_attachments').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  },
+  async attachment(db: Executor, caseId: string, id: string): Promise<CaseAttachmentRow | undefined> {
+    return db.selectFrom('case_attachments').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+  },
+  async linkAttachments(db: Executor, caseId: string, ids: string[], eventId: string): Promise<number> {
+    if (!ids.length) return 0;
+    const res = await db.updateTable('case_attachments').set({ event_id: eventId }).where('case_id', '=', caseId).where('id', 'in', ids).where('event_id', 'is', null).executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+  async idempotent(db: Executor, scope: string, key: string): Promise<CasesTables['case_idempotency'] | undefined> {
+    return db.selectFrom('case_idempotency').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  },
+  async rememberIdempotent(db: Executor, row: CasesTables['case_idempotency']): Promise<void> {
+    await db.insertInto('case_idempotency').values(row).execute();
+  },
+  /** The SLA sweep: open cases whose clock ran out, oldest due first. */
+  async overdue(db: Executor, now: string, limit: number): Promise<CaseRow[]> {
+    return db.selectFrom('cases').selectAll().where('due_at', '<', now).orderBy('due_at').limit(limit).execute();
+  },
+  async count(db: Executor, scope: CaseScope): Promise<number> {
+    const r = await scoped(db, scope).clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+};

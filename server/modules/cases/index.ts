@@ -1,0 +1,40 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { casesInit } from './migrations/20261122_01_cases_init.ts';
+import { caseRoutes } from './cases.routes.ts';
+import { publicCaseRoutes } from './public/public-cases.routes.ts';
+import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { ensureDistrictCategories } from './settings/settings.service.ts';
+import { savedFilterRoutes } from './saved-filters.ts';
+import { sweepOverdue } from './jobs/sla-sweep.ts';
+import { seedCasesDemo } from './demo/cases.seed.ts';
+
+export type { CasesTables } from './cases.tables.ts';
+// The public API other modules (the portal's pages) use.
+export { createCase, type IntakeInput } from './commands/create-case.ts';
+export { rateCase } from './commands/rate-case.ts';
+export { getPublicCase, type PublicCase } from './queries/public-case.ts';
+export { activeCategoryNames } from './settings/settings.service.ts';
+export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
+export { publicLimits } from './public/public-cases.routes.ts';
+export { MAX_PHOTOS, type IntakePhoto } from './commands/photos.ts';
+export { sweepOverdue } from './jobs/sla-sweep.ts';
+
+/** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
+export const casesModule: ModuleManifest = {
+  name: 'cases',
+  migrations: { '20261122_01_cases_init': casesInit },
+  routes(app, deps) {
+    caseRoutes(app, deps);
+    publicCaseRoutes(app, deps);
+    routingRuleRoutes(app, deps);
+    settingsRoutes(app, deps);
+    savedFilterRoutes(app, deps);
+  },
+  async loadReference(deps) {
+    const n = await ensureDistrictCategories(deps.db, deps.config.LIANXIN_DISTRICT, deps.clock.now().toISOString());
+    if (n) deps.log.info({ categories: n }, '已建立诉求类别 (case categories created)');
+  },
+  seedDemo: (deps, demo) => seedCasesDemo(deps, demo),
+  jobs: [{ name: 'sla-sweep', everyMs: 60_000, run: (deps) => sweepOverdue(deps) }],
+};

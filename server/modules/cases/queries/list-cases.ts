@@ -1,0 +1,47 @@
+import type { CaseListItemOut, DueState } from '../../../../shared/cases.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
+import { statusesFor } from '../case-status.ts';
+import { caseScopeFor } from '../cases.policy.ts';
+import { presentCaseListItem } from '../cases.presenter.ts';
+import { casesRepository, type CaseFilters } from '../cases.repository.ts';
+import { loadWorkingCalendar } from '../settings/settings.service.ts';
+
+export interface ListCasesQuery {
+  status?: string;
+  stationId?: string;
+  departmentId?: string;
+  category?: string;
+  channel?: string;
+  overdue?: boolean;
+  dueState?: DueState;
+  supervised?: boolean;
+  q?: string;
+  sort?: 'newest' | 'due';
+  limit: number;
+  cursor?: string;
+}
+
+/** The staff list: only what the caller's jurisdiction holds, filtered, keyset-paginated. */
+export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery): Promise<Page<CaseListItemOut>> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const scope = await caseScopeFor(db, p);
+  const cal = await loadWorkingCalendar(db, p.districtCode);
+  const filters: CaseFilters = {
+    statuses: f.status ? (statusesFor(f.status) ?? [f.status]) : undefined,
+    stationId: f.stationId, departmentId: f.departmentId, category: f.category, channel: f.channel,
+    overdue: f.overdue, supervised: f.supervised, q: f.q, now: now.toISOString(), sort: f.sort ?? 'newest',
+  };
+  if (f.dueState) {
+    // Yellow: due by the end of the second working day from today (the calendar's own rule).
+    const yellowUntil = cal.dueAt(now, 2).toISOString();
+    if (f.dueState === 'red') filters.overdue = true;
+    else if (f.dueState === 'yellow') filters.dueBefore = yellowUntil;
+    else filters.dueAfter = yellowUntil;
+  }
+  const sort = filters.sort;
+  const rows = await casesRepository.list(db, scope, filters, f.limit, decodeCursor(f.cursor, 2));
+  return toPage(rows, f.limit, (r) => [sort === 'due' ? r.due_at : r.id, r.id], (r) => presentCaseListItem(r, cal, now));
+}

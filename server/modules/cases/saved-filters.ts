@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePrincipal } from '../../platform/auth/auth.plugin.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { platformErrors } from '../../platform/errors.ts';
+import { id, line } from '../../platform/http/fields.ts';
+import { newId } from '../../platform/ids.ts';
+import { listCasesQuery } from './cases.schemas.ts';
+
+const tags = ['诉求办理 Cases'];
+const MAX_FILTERS = 30;
+// A saved filter is a case-list query: the same keys, never a cursor or a page size.
+const savedQuery = listCasesQuery.omit({ limit: true, cursor: true });
+const filterOut = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.string()) });
+
+/** Each user's own saved case-list filters (the built-in presets live in the console). */
+export function savedFilterRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  r.get('/me/case-filters', { schema: { tags, summary: '我保存的诉求筛选', response: { 200: z.object({ items: z.array(filterOut) }) } } }, async (req) => {
+    const p = requirePrincipal(req);
+    const rows = await db.selectFrom('case_saved_filters').selectAll().where('user_id', '=', p.userId).orderBy('id').execute();
+    return { items: rows.map((f) => ({ id: f.id, name: f.name, query: JSON.parse(f.query) as Record<string, string> })) };
+  });
+  r.post('/me/case-filters', {
+    schema: { tags, summary: '保存当前筛选', body: z.strictObject({ name: line(30), query: z.record(z.string(), z.string().max(200)) }), response: { 201: filterOut } },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const parsed = savedQuery.safeParse(req.body.query);
+    if (!parsed.success) throw platformErrors.VALIDATION_FAILED(`筛选条件不正确：${parsed.error.issues[0]?.message ?? ''}`, { field: `body.query.${String(parsed.error.issues[0]?.path[0] ?? '')}` });
+    const count = await db.selectFrom('case_saved_filters').select('id').where('user_id', '=', p.userId).execute();
+    if (count.length >= MAX_FILTERS) throw platformErrors.VALIDATION_FAILED(`最多保存 ${MAX_FILTERS} 个筛选`, { field: 'body.name' });
+    const row = { id: newId(), user_id: p.userId, name: req.body.name, query: JSON.stringify(req.body.query), created_at: deps.clock.now().toISOString() };
+    await db.insertInto('case_saved_filters').values(row).execute();
+    return reply.status(201).send({ id: row.id, name: row.name, query: req.body.query });
+  });
+  r.delete('/me/case-filters/:id', { schema: { tags, summary: '删除保存的筛选', params: z.strictObject({ id: id() }) } }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const res = await db.deleteFrom('case_saved_filters').where('id', '=', req.params.id).where('user_id', '=', p.userId).executeTakeFirst();
+    if (Number(res.numDeletedRows) !== 1) throw platformErrors.NOT_FOUND('筛选不存在');
+    return reply.status(204).send();
+  });
+}
