@@ -42,6 +42,11 @@ export const configSchema = z
       .string()
       .optional()
       .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: '必须以 smtp:// 或 smtps:// 开头 (must start with smtp:// or smtps://)' }),
+    /** The address people reach the public pages at, for links in SMS and email (https://lianxin.example.gov.cn). */
+    LIANXIN_PUBLIC_URL: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: '必须是 http(s) 地址 (must be an http(s) URL)' }),
     LIANXIN_MAIL_FROM: z.string().default('连心桥 <noreply@lianxin.local>'),
     /** An SMS gateway that takes JSON POSTs { to, text }; without it SMS go to the console log channel. */
     LIANXIN_SMS_WEBHOOK: z

@@ -1,8 +1,9 @@
+import type { Config } from '../../platform/config.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { maskEmail, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
 import { enqueueMessage } from '../../platform/notify/outbox.ts';
 import { formatTrackingCode } from './tracking-code.ts';
-import type { CaseRow } from './cases.repository.ts';
+import { casesRepository, type CaseRow } from './cases.repository.ts';
 
 /**
  * Who hears about what. Staff get console inbox messages; the constituent gets an SMS (and an
@@ -12,11 +13,7 @@ import type { CaseRow } from './cases.repository.ts';
 type Audience = { stationId: string } | { departmentId: string } | { districtAdmins: string };
 
 async function staffIds(db: Executor, who: Audience): Promise<string[]> {
-  let q = db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1);
-  if ('stationId' in who) q = q.where('station_id', '=', who.stationId);
-  else if ('departmentId' in who) q = q.where('department_id', '=', who.departmentId);
-  else q = q.where('district_code', '=', who.districtAdmins);
-  const rows = await q.execute();
+  const rows = await casesRepository.staff(db, 'districtAdmins' in who ? { districtCode: who.districtAdmins } : who);
   const role = 'stationId' in who ? 'station' : 'departmentId' in who ? 'department' : 'admin';
   return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(role)).map((r) => r.id);
 }
@@ -30,9 +27,13 @@ export async function notifyStaff(trx: Executor, who: Audience, c: Pick<CaseRow,
 }
 
 /** The constituent, on every contact channel they gave; returns the channels used. */
-export async function notifyConstituent(trx: Executor, pii: PiiCipher, c: CaseRow, subject: string, text: string, now: Date): Promise<string[]> {
+/** Where the public pages are, for links in messages: LIANXIN_PUBLIC_URL, else this server's own address. */
+export const publicBaseUrl = (config: Config): string => (config.LIANXIN_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+
+export async function notifyConstituent(trx: Executor, deps: { pii: PiiCipher; config: Config }, c: CaseRow, subject: string, text: string, now: Date): Promise<string[]> {
+  const { pii } = deps;
   const used: string[] = [];
-  const link = `/track/${c.tracking_code}`;
+  const link = `${publicBaseUrl(deps.config)}/track/${c.tracking_code}`;
   const body = `【连心桥】${text} 查询码 ${formatTrackingCode(c.tracking_code)}，查看进展与评价：${link}`;
   if (c.contact_phone) {
     await enqueueMessage(trx, { channel: 'sms', recipient: c.contact_phone, recipientMasked: maskPhone(pii.decrypt(c.contact_phone)), subject, body, entityType: 'case', entityId: c.id }, now);

@@ -114,6 +114,18 @@ export const casesRepository = {
     const res = await db.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
+  /** Cases merged into `fromId` follow it when it is merged in turn. */
+  async repointMerged(db: Executor, fromId: string, toId: string): Promise<void> {
+    await db.updateTable('cases').set({ merged_into_id: toId }).where('merged_into_id', '=', fromId).execute();
+  },
+  /** Active staff of a station, a department or a district, with their roles (for notices). */
+  async staff(db: Executor, who: { stationId: string } | { departmentId: string } | { districtCode: string }): Promise<{ id: string; roles: string }[]> {
+    let q = db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1);
+    if ('stationId' in who) q = q.where('station_id', '=', who.stationId);
+    else if ('departmentId' in who) q = q.where('department_id', '=', who.departmentId);
+    else q = q.where('district_code', '=', who.districtCode);
+    return q.execute();
+  },
   async insertEvent(db: Executor, row: CaseEventRow): Promise<void> {
     await db.insertInto('case_events').values(row).execute();
   },

@@ -5,7 +5,7 @@ import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { ensureDistrictCategories } from './settings/settings.service.ts';
-import { savedFilterRoutes } from './saved-filters.ts';
+import { savedFilterRoutes } from './filters/saved-filters.routes.ts';
 import { sweepOverdue } from './jobs/sla-sweep.ts';
 import { seedCasesDemo } from './demo/cases.seed.ts';
 

@@ -12,6 +12,7 @@ import { seedTianyuan } from './demo/tianyuan.seed.ts';
 
 export type { OrgTables } from './org.tables.ts';
 export { stationScopeFor, inStationScope, type StationScope } from './org.policy.ts';
+export { orgLookups } from './lookups.ts';
 export { listPublicStations, getPublicStation, type PublicStation, type PublicStationSummary } from './public/public-stations.ts';
 
 /** Organisation: regions, stations and rooms, deputies, departments, staff accounts. */

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
+import { orgLookups } from '../../org/index.ts';
 import { casesErrors } from '../cases.errors.ts';
 import { caseScopeFor, mayRecord } from '../cases.policy.ts';
 import { casesRepository, type CaseRow } from '../cases.repository.ts';
@@ -75,19 +76,18 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
     if (prior) return prior;
   }
 
-  const station = await db.selectFrom('stations').select(['id', 'district_code', 'region_code', 'active']).where('id', '=', input.stationId).executeTakeFirst();
-  if (!station || station.active !== 1) throw casesErrors.STATION_INVALID(undefined, { field: 'body.stationId' });
+  const station = await orgLookups.station(db, input.stationId);
+  if (!station || !station.active) throw casesErrors.STATION_INVALID(undefined, { field: 'body.stationId' });
   if (p) {
     if (!mayRecord(p, input.channel)) throw casesErrors.CHANNEL_NOT_ALLOWED(undefined, { field: 'body.channel' });
     const cs = await caseScopeFor(db, p);
-    const inScope = station.district_code === p.districtCode && (cs.all || cs.stationIds.includes(station.id));
+    const inScope = station.districtCode === p.districtCode && (cs.all || cs.stationIds.includes(station.id));
     if (!inScope) throw casesErrors.STATION_INVALID('联络站不存在或不在您的管辖范围内', { field: 'body.stationId' });
   }
-  if (input.category) await requireActiveCategory(db, station.district_code, input.category, 'body.category');
+  if (input.category) await requireActiveCategory(db, station.districtCode, input.category, 'body.category');
   const deputyIds = [...new Set(input.deputyIds ?? [])];
   if (deputyIds.length) {
-    const found = await db.selectFrom('deputies').select('id').where('id', 'in', deputyIds).where('district_code', '=', station.district_code).execute();
-    if (found.length !== deputyIds.length) throw casesErrors.DEPUTY_INVALID(undefined, { field: 'body.deputyIds' });
+    if ((await orgLookups.countDeputies(db, deputyIds, station.districtCode)) !== deputyIds.length) throw casesErrors.DEPUTY_INVALID(undefined, { field: 'body.deputyIds' });
   }
   let phone: string | null = null;
   if (input.contact?.phone) {
@@ -102,9 +102,9 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
   const row: CaseRow = {
     id: newId(),
     tracking_code: newTrackingCode(),
-    district_code: station.district_code,
+    district_code: station.districtCode,
     station_id: station.id,
-    region_code: station.region_code,
+    region_code: station.regionCode,
     channel: input.channel,
     kind: input.kind ?? 'problem',
     category: input.category ?? null,
@@ -163,7 +163,7 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
       }
       await recordChange(trx, ctx, { action: 'case.create', entityType: 'case', entityId: row.id, data: { channel: input.channel, stationId: station.id, photos: photos.length } });
       await notifyStaff(trx, { stationId: station.id }, row, '新诉求待受理', `${p ? '工作人员登记' : '群众扫码提交'}了一件新诉求，请及时受理。`, ctx.now);
-      await notifyConstituent(trx, pii, row, '诉求已收到', '您的诉求已收到，我们将尽快受理。', ctx.now);
+      await notifyConstituent(trx, deps, row, '诉求已收到', '您的诉求已收到，我们将尽快受理。', ctx.now);
     });
   } catch (e) {
     // The same key raced in from another request: its case is the answer.

@@ -7,6 +7,7 @@ import type { Trx } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { orgLookups } from '../../org/index.ts';
 import { nextStatus, isOpen, TRANSITIONS } from '../case-status.ts';
 import { casesErrors } from '../cases.errors.ts';
 import { caseScopeFor, requireActor } from '../cases.policy.ts';
@@ -70,13 +71,13 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
   async reject({ deps, ctx, c, input }) {
     return {
       patch: { closed_at: ctx.now.toISOString() }, note: input.reason!, notePublic: true,
-      after: async (trx, u) => void (await notifyConstituent(trx, deps.pii, u, '诉求未予受理', `您的诉求不予受理，原因：${input.reason}`, ctx.now)),
+      after: async (trx, u) => void (await notifyConstituent(trx, deps, u, '诉求未予受理', `您的诉求不予受理，原因：${input.reason}`, ctx.now)),
       data: { stationId: c.station_id },
     };
   },
   async assign({ trx, ctx, c, input }) {
-    const d = await trx.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', input.departmentId!).where('district_code', '=', c.district_code).executeTakeFirst();
-    if (!d || d.active !== 1) throw casesErrors.DEPARTMENT_INVALID(undefined, { field: 'body.departmentId' });
+    const d = await orgLookups.department(trx, input.departmentId!, c.district_code);
+    if (!d || !d.active) throw casesErrors.DEPARTMENT_INVALID(undefined, { field: 'body.departmentId' });
     return {
       patch: { department_id: d.id, assigned_at: ctx.now.toISOString(), extension_days: null, extension_reason: null, extension_requested_at: null },
       note: `已交办至${d.name}`, notePublic: true, internalNote: input.note ?? null, data: { departmentId: d.id, departmentName: d.name, workingDays: input.workingDays ?? null },
@@ -126,13 +127,12 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
     return {
       patch: {}, note: input.content!, notePublic: true,
       after: async (trx, u) => {
-        const channels = await notifyConstituent(trx, deps.pii, u, '诉求办理结果', `您反映的问题已有办理结果：${input.content}`, ctx.now);
+        await notifyConstituent(trx, deps, u, '诉求办理结果', `您反映的问题已有办理结果：${input.content}`, ctx.now);
         // Followers of duplicates merged into this case hear the answer too.
         for (const m of await casesRepository.mergedInto(trx, u.id)) {
           const row = (await casesRepository.get(trx, m.id))!;
-          await notifyConstituent(trx, deps.pii, row, '诉求办理结果', `您反映的问题（已与同类诉求合并办理）已有办理结果：${input.content}`, ctx.now);
+          await notifyConstituent(trx, deps, row, '诉求办理结果', `您反映的问题（已与同类诉求合并办理）已有办理结果：${input.content}`, ctx.now);
         }
-        void channels;
       },
     };
   },
@@ -159,13 +159,13 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
       note: '与同类诉求合并办理', notePublic: true, data: { intoCaseId: target.id, intoTrackingCode: target.tracking_code },
       after: async (t, u) => {
         // Cases merged into this one follow it to the survivor.
-        await t.updateTable('cases').set({ merged_into_id: target.id }).where('merged_into_id', '=', c.id).execute();
+        await casesRepository.repointMerged(t, c.id, target.id);
         await casesRepository.insertEvent(t, {
           id: newId(), case_id: target.id, at: ctx.now.toISOString(), type: 'merged-in', actor_id: ctx.principal?.userId ?? null, actor_name: ctx.principal?.displayName ?? null,
           actor_role: 'station', from_status: null, to_status: null, note: null, note_public: 0, internal_note: null,
           data: JSON.stringify({ caseId: c.id, trackingCode: c.tracking_code, title: c.title }), public: 0,
         });
-        await notifyConstituent(t, deps.pii, u, '诉求已合并办理', '您的诉求与同类诉求合并办理，进展可继续用原查询码查看。', ctx.now);
+        await notifyConstituent(t, deps, u, '诉求已合并办理', '您的诉求与同类诉求合并办理，进展可继续用原查询码查看。', ctx.now);
       },
     };
   },

@@ -6,6 +6,7 @@ import type { DemoSeed } from '../../../platform/module.ts';
 import { systemContext } from '../../../platform/context.ts';
 import { createCase } from '../commands/create-case.ts';
 import { performAction, type ActionInput } from '../commands/perform-action.ts';
+import { orgLookups } from '../../org/index.ts';
 import { insertRoutingRule } from '../routing/routing-rules.service.ts';
 import { DEMO_CASES, type DemoStep } from './cases.data.ts';
 
@@ -36,7 +37,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
   };
   const admin = (await principalForUser(deps.db, id('user:admin')))!;
   const setupCtx: ActionContext = { ...systemContext(new Date(now.getTime() - 100 * DAY), 'demo-seed'), principal: admin };
-  const stationRegion = async (key: string) => (await deps.db.selectFrom('stations').select('region_code').where('id', '=', id(`station:${key}`)).executeTakeFirstOrThrow()).region_code;
+  const stationRegion = async (key: string) => (await orgLookups.station(deps.db, id(`station:${key}`)))!.regionCode;
   const regions = new Map<string, string>();
   for (const r of RULES) if (r.region) regions.set(r.region, await stationRegion(r.region));
   await deps.db.transaction().execute(async (trx) => {
@@ -50,7 +51,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
   // Units without a demo account act through a stand-in handler, so every timeline is complete.
   const handlerFor = async (departmentId: string): Promise<Principal> => {
     for (const u of users.values()) if (u.departmentId === departmentId) return u;
-    const d = await deps.db.selectFrom('departments').select(['name']).where('id', '=', departmentId).executeTakeFirstOrThrow();
+    const d = (await orgLookups.department(deps.db, departmentId, admin.districtCode))!;
     return { ...admin, userId: `demo-handler:${departmentId}`, username: d.name, displayName: `${d.name}（经办人）`, roles: ['department'], departmentId, stationId: null, deputyId: null };
   };
 

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../../platform/db/database.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
+import { orgLookups } from '../../org/index.ts';
 import { casesErrors } from '../cases.errors.ts';
 import { requireCaseAdmin } from '../cases.policy.ts';
 import { matchRule } from '../routing.ts';
@@ -43,12 +44,12 @@ export async function suggestDepartment(db: Executor, districtCode: string, c: {
 async function validate(trx: Executor, districtCode: string, f: { category?: string | null; regionCode?: string | null; departmentId?: string }): Promise<void> {
   if (f.category) await requireActiveCategory(trx, districtCode, f.category, 'body.category');
   if (f.regionCode) {
-    const ok = f.regionCode.startsWith(districtCode) && f.regionCode.length > districtCode.length && (await trx.selectFrom('regions').select('code').where('code', '=', f.regionCode).executeTakeFirst());
+    const ok = f.regionCode.startsWith(districtCode) && f.regionCode.length > districtCode.length && (await orgLookups.regionExists(trx, f.regionCode));
     if (!ok) throw casesErrors.RULE_INVALID('区划必须是本区的街道、乡镇或社区（或留空表示全区）', { field: 'body.regionCode' });
   }
   if (f.departmentId) {
-    const d = await trx.selectFrom('departments').select(['id', 'active']).where('id', '=', f.departmentId).where('district_code', '=', districtCode).executeTakeFirst();
-    if (!d || d.active !== 1) throw casesErrors.DEPARTMENT_INVALID(undefined, { field: 'body.departmentId' });
+    const d = await orgLookups.department(trx, f.departmentId, districtCode);
+    if (!d || !d.active) throw casesErrors.DEPARTMENT_INVALID(undefined, { field: 'body.departmentId' });
   }
 }
 

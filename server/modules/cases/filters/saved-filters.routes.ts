@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../../platform/auth/auth.plugin.ts';
-import type { AppDeps } from '../../platform/deps.ts';
-import { platformErrors } from '../../platform/errors.ts';
-import { id, line } from '../../platform/http/fields.ts';
-import { newId } from '../../platform/ids.ts';
-import { listCasesQuery } from './cases.schemas.ts';
+import { requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { platformErrors } from '../../../platform/errors.ts';
+import { id, line } from '../../../platform/http/fields.ts';
+import { newId } from '../../../platform/ids.ts';
+import { listCasesQuery } from '../cases.schemas.ts';
+import { savedFiltersRepository } from './saved-filters.repository.ts';
 
 const tags = ['诉求办理 Cases'];
 const MAX_FILTERS = 30;
@@ -20,7 +21,7 @@ export function savedFilterRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
   r.get('/me/case-filters', { schema: { tags, summary: '我保存的诉求筛选', response: { 200: z.object({ items: z.array(filterOut) }) } } }, async (req) => {
     const p = requirePrincipal(req);
-    const rows = await db.selectFrom('case_saved_filters').selectAll().where('user_id', '=', p.userId).orderBy('id').execute();
+    const rows = await savedFiltersRepository.list(db, p.userId);
     return { items: rows.map((f) => ({ id: f.id, name: f.name, query: JSON.parse(f.query) as Record<string, string> })) };
   });
   r.post('/me/case-filters', {
@@ -29,16 +30,14 @@ export function savedFilterRoutes(app: FastifyInstance, deps: AppDeps): void {
     const p = requirePrincipal(req);
     const parsed = savedQuery.safeParse(req.body.query);
     if (!parsed.success) throw platformErrors.VALIDATION_FAILED(`筛选条件不正确：${parsed.error.issues[0]?.message ?? ''}`, { field: `body.query.${String(parsed.error.issues[0]?.path[0] ?? '')}` });
-    const count = await db.selectFrom('case_saved_filters').select('id').where('user_id', '=', p.userId).execute();
-    if (count.length >= MAX_FILTERS) throw platformErrors.VALIDATION_FAILED(`最多保存 ${MAX_FILTERS} 个筛选`, { field: 'body.name' });
+    if ((await savedFiltersRepository.count(db, p.userId)) >= MAX_FILTERS) throw platformErrors.VALIDATION_FAILED(`最多保存 ${MAX_FILTERS} 个筛选`, { field: 'body.name' });
     const row = { id: newId(), user_id: p.userId, name: req.body.name, query: JSON.stringify(req.body.query), created_at: deps.clock.now().toISOString() };
-    await db.insertInto('case_saved_filters').values(row).execute();
+    await savedFiltersRepository.insert(db, row);
     return reply.status(201).send({ id: row.id, name: row.name, query: req.body.query });
   });
   r.delete('/me/case-filters/:id', { schema: { tags, summary: '删除保存的筛选', params: z.strictObject({ id: id() }) } }, async (req, reply) => {
     const p = requirePrincipal(req);
-    const res = await db.deleteFrom('case_saved_filters').where('id', '=', req.params.id).where('user_id', '=', p.userId).executeTakeFirst();
-    if (Number(res.numDeletedRows) !== 1) throw platformErrors.NOT_FOUND('筛选不存在');
+    if (!(await savedFiltersRepository.remove(db, p.userId, req.params.id))) throw platformErrors.NOT_FOUND('筛选不存在');
     return reply.status(204).send();
   });
 }
