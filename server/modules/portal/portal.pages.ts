@@ -3,27 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { PAGE_SECURITY_HEADERS, type SafeHtml } from '../../platform/http/html.ts';
+import type { SafeHtml } from '../../platform/http/html.ts';
 import { getPublicStation, listPublicStations } from '../org/index.ts';
-import { layout } from './pages/layout.ts';
+import { casePageRoutes } from './pages/case-routes.ts';
+import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
 
 const css = readFileSync(new URL('./assets/public.css', import.meta.url));
-const LARGE_COOKIE = 'lianxin_text';
 
-function send(req: FastifyRequest, reply: FastifyReply, title: string, body: SafeHtml, status = 200) {
-  const large = req.cookies?.[LARGE_COOKIE] === 'large';
-  return reply
-    .status(status)
-    .headers(PAGE_SECURITY_HEADERS)
-    .header('cache-control', 'no-cache')
-    .type('text/html; charset=utf-8')
-    .send(layout({ title, large, path: req.url }, body).value);
-}
+const send = (req: FastifyRequest, reply: FastifyReply, title: string, body: SafeHtml, status = 200) => sendPage(req, reply, title, body, { status });
 
 /** The light public pages: server-rendered HTML and one small stylesheet, no JavaScript needed. */
-export function portalPages(app: FastifyInstance, deps: AppDeps): void {
+export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const hide = { hide: true };
 
@@ -57,4 +49,7 @@ export function portalPages(app: FastifyInstance, deps: AppDeps): void {
     void reply.setCookie(LARGE_COOKIE, req.query.size, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     return reply.redirect(back, 303);
   });
+
+  // Report a problem, track it, rate it: in their own scope, so their errors render as pages.
+  await app.register(async (scope) => casePageRoutes(scope, deps));
 }
