@@ -25,6 +25,7 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : '
   <a class="brand" href="/"><strong>连心桥</strong><span>人大代表联络站</span></a>
   <nav aria-label="站点导航">
     <a href="/">联络站</a>
+    <a href="/track">查询办理进展</a>
     <a class="textsize" href="/prefs/text-size?size=${next}&amp;back=${encodeURIComponent(o.path)}">${o.large ? '标准字体' : '大字模式'}</a>
   </nav>
 </header>

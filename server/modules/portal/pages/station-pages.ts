@@ -20,6 +20,10 @@ export function stationListPage(items: PublicStationSummary[], q: string, nextHr
   return html`
 <h1>找到身边的人大代表联络站</h1>
 <p class="muted">人大代表定期进站接待选民群众，听取意见建议，帮助反映和解决问题。</p>
+<div class="services">
+  <a class="service" href="/track"><strong>查询办理进展</strong><span>凭查询码查看您反映的问题办到了哪一步</span></a>
+  <p class="service-note">要在网上反映问题，请在下面选择您身边的联络站，点“我要反映问题”；也可以扫描联络站张贴的二维码。</p>
+</div>
 <form class="search" method="get" action="/" role="search">
   <label class="skip" for="q">搜索联络站</label>
   <input id="q" name="q" type="search" value="${q}" placeholder="输入街道、社区或联络站名称" maxlength="50">
@@ -42,6 +46,11 @@ export function stationPage(s: PublicStation, upcoming: UpcomingReception[]): Sa
   return html`
 <p class="muted"><a href="/">联络站</a> › ${s.regionName ?? ''}</p>
 <h1><span class="tag${s.kind === 'room' ? ' plain' : ''}">${STATION_KIND_LABELS[s.kind].zh}</span>${s.name}</h1>
+<div class="cta">
+  <a class="button primary big" href="/stations/${s.id}/report">我要反映问题</a>
+  <a class="button secondary" href="/track">查询办理进展</a>
+  <p class="hint">无需注册，用手机就能提交问题和照片；提交后凭查询码查看办理进展。</p>
+</div>
 ${s.description ? html`<p>${s.description}</p>` : ''}
 <section class="card" aria-labelledby="facts">
   <h2 id="facts">地址与开放时间</h2>
