@@ -4,7 +4,7 @@
  * the server says the user may take now.
  */
 import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   CASE_KIND_LABELS,
   CASE_STATUS_LABELS,
   RATING_LABELS,
+  SLA_STAGE_LABELS,
   type CaseAction,
   type CaseOut,
   type CaseStatus,
@@ -106,7 +107,7 @@ export function CaseDetailPage() {
         subtitle={
           <Space size={16} wrap className="case-subtitle">
             <span>
-              {t('cases.trackingCode')}：
+              {t('cases.trackingCodeLabel')}
               <Typography.Text copyable={{ text: c.trackingCode }} className="tracking-code">
                 {c.trackingCode}
               </Typography.Text>
@@ -247,8 +248,8 @@ export function CaseDetailPage() {
                 },
                 {
                   key: 'due',
-                  label: t('cases.dueAt'),
-                  children: <DueDate variant="header" dueAt={c.dueAt} dueState={c.dueState} dueStage={c.dueStage} overdue={c.overdue} />,
+                  label: c.dueStage ? L(SLA_STAGE_LABELS, c.dueStage) : t('cases.dueAt'),
+                  children: <DueDate variant="header" dueAt={c.dueAt} dueState={c.dueState} dueStage={null} overdue={c.overdue} />,
                 },
                 { key: 'supervision', label: t('cases.supervision'), children: <SupervisionTag level={c.supervisionLevel} showNone /> },
                 { key: 'rating', label: t('cases.rating'), children: c.rating ? L(RATING_LABELS, c.rating) : '—' },
@@ -257,7 +258,7 @@ export function CaseDetailPage() {
           </Card>
           <ContactCard c={c} />
           <Card variant="borderless" title={t('cases.sections.attachments', { count: c.attachments.length })} className="side-card">
-            {c.attachments.length ? <AttachmentList items={c.attachments} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noAttachments')} />}
+            {c.attachments.length ? <AttachmentList items={c.attachments} /> : <Typography.Text type="secondary">{t('cases.noAttachments')}</Typography.Text>}
           </Card>
           {c.mergedCases.length ? (
             <Card variant="borderless" title={t('cases.sections.merged', { count: c.mergedCases.length })} className="side-card">
@@ -287,6 +288,7 @@ export function CaseDetailPage() {
         onDone={(out, a) => {
           setAction(null);
           setUpdated(out);
+          if (created) navigate('.', { replace: true, state: null });
           void message.success(t('cases.actions.done', { action: L(CASE_ACTION_LABELS, a) }));
         }}
         onStale={() => {

@@ -14,11 +14,12 @@ const RED: CaseEventType[] = ['reject', 'return', 'overdue', 'supervise'];
 const GREEN: CaseEventType[] = ['close', 'resolve', 'reply', 'rating', 'follow-up'];
 const GRAY: CaseEventType[] = ['note', 'notified', 'merge', 'merged-in'];
 
-function colorOf(type: CaseEventType): string {
-  if (RED.includes(type)) return 'red';
-  if (GREEN.includes(type)) return 'green';
-  if (GRAY.includes(type)) return 'gray';
-  return 'blue';
+/** Plain colours: the theme's primary is red, which would make every step look like an alarm. */
+function colorOf(type: CaseEventType, data: Record<string, unknown>): string {
+  if (RED.includes(type) || data.rating === 'unsatisfied' || data.reopened === true) return '#cf1322';
+  if (GREEN.includes(type)) return '#389e0d';
+  if (GRAY.includes(type)) return '#a0a4ab';
+  return '#1f5fa8';
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -33,10 +34,11 @@ function EntryFacts({ e }: { e: CaseTimelineEntry }) {
   const dept = str(d.departmentName);
   if (dept) facts.push(t('cases.timeline.department', { name: dept }));
   const days = num(d.workingDays);
-  if (days !== null) facts.push(t('cases.timeline.workingDays', { count: days }));
+  if (days !== null) facts.push(t(e.type.endsWith('extension') ? 'cases.timeline.extensionDays' : 'cases.timeline.workingDays', { count: days }));
   if (typeof d.approve === 'boolean') facts.push(d.approve ? t('cases.timeline.approved') : t('cases.timeline.refused'));
   const rating = str(d.rating);
   if (rating) facts.push(t('cases.timeline.rating', { rating: L(RATING_LABELS, rating) }));
+  if (d.reopened === true) facts.push(t('cases.timeline.reopened'));
   const level = num(d.supervisionLevel);
   if (level !== null) facts.push(t('cases.timeline.level', { level }));
   const due = str(d.dueAt);
@@ -62,7 +64,7 @@ export function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
 
   const items: TimelineItemProps[] = entries.map((e) => ({
     key: e.id,
-    color: colorOf(e.type),
+    color: colorOf(e.type, e.data),
     content: (
       <div className="timeline-entry">
         <div className="timeline-head">
@@ -70,7 +72,7 @@ export function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
             <Typography.Text strong>{L(CASE_EVENT_LABELS, e.type)}</Typography.Text>
             <Typography.Text type="secondary">
               {e.actor
-                ? e.actor.role
+                ? e.actor.role && e.actor.role in ROLE_LABELS
                   ? t('cases.timeline.actorWithRole', { name: e.actor.name, role: L(ROLE_LABELS, e.actor.role) })
                   : e.actor.name
                 : t('cases.timeline.system')}

@@ -19,6 +19,7 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import type { useSort } from '../../hooks/useSort.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { caseColumns } from './case-columns.tsx';
 import { ALL_STATUSES, presetsFor, sameFilters, toApiQuery, useCaseFilters, type CaseFilters } from './case-filters.ts';
@@ -27,6 +28,8 @@ import './cases.css';
 
 /** Roles that record cases (intake); the others only read or handle them. */
 export const CREATE_ROLES = ['admin', 'station', 'liaison', 'deputy'] as const;
+
+const CUSTOM_TAB = 'custom';
 
 type DueFilter = 'overdue' | 'yellow' | 'notOverdue';
 
@@ -45,7 +48,7 @@ const DUE_PATCH: Record<DueFilter | 'none', CaseFilters> = {
 };
 
 export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLabel();
   const enumOptions = useEnumOptions();
   const navigate = useNavigate();
@@ -62,7 +65,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
   const readOnly = !inbox && hasRole('deputy') && !hasRole('admin', 'station', 'liaison', 'department');
   const canCreate = !inbox && hasRole(...CREATE_ROLES);
   const sortedByDue = filters.sort === 'due';
-  const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key ?? '';
+  const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key;
 
   const sort: ReturnType<typeof useSort> = useMemo(
     () => ({
@@ -80,7 +83,8 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
     [sortedByDue, update],
   );
 
-  const columns = useMemo(() => caseColumns({ t, L, showDepartment: !isDeptOnly, sortedByDue }), [t, L, isDeptOnly, sortedByDue]);
+  const en = isEnglish(i18n.language);
+  const columns = useMemo(() => caseColumns({ t, L, showDepartment: !isDeptOnly, sortedByDue, en }), [t, L, isDeptOnly, sortedByDue, en]);
 
   // The selects show names for ids taken from the URL as soon as a row carries them.
   const stationKnown = useMemo(() => {
@@ -123,8 +127,12 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
       <Card
         variant="borderless"
         className="cases-card"
-        tabList={presets.map((p) => ({ key: p.key, label: t(`cases.presets.${p.label}`) }))}
-        activeTabKey={activePreset}
+        tabList={[
+          ...presets.map((p) => ({ key: p.key, label: t(`cases.presets.${p.label}`) })),
+          // Filters that match no preset (a saved filter, a shared link) get a tab of their own, so no preset looks chosen.
+          ...(activePreset ? [] : [{ key: CUSTOM_TAB, label: t('cases.presets.custom') }]),
+        ]}
+        activeTabKey={activePreset || CUSTOM_TAB}
         onTabChange={(key) => {
           const p = presets.find((x) => x.key === key);
           if (p) replace(p.query);
@@ -132,7 +140,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         tabProps={{ size: 'middle' }}
       >
         <SavedFilters current={filters} onApply={replace} />
-        <ListToolbar searchPlaceholder={t('cases.searchPlaceholder')} searchWidth={240} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
+        <ListToolbar searchPlaceholder={t('cases.searchPlaceholder')} searchWidth={210} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
           <Select
             allowClear
             placeholder={t('cases.status')}
@@ -140,7 +148,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             value={filters.status && filters.status !== ALL_STATUSES ? filters.status : undefined}
             onChange={(v?: string) => update({ status: v ?? ALL_STATUSES })}
             options={statusOptions}
-            style={{ width: 150 }}
+            style={{ width: 124 }}
             popupMatchSelectWidth={180}
           />
           {hasRole('admin') && !inbox ? (
@@ -152,7 +160,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
               value={filters.stationId}
               onChange={(v) => update({ stationId: typeof v === 'string' ? v : undefined })}
               placeholder={t('cases.station')}
-              style={{ width: 200 }}
+              style={{ width: 190 }}
             />
           ) : null}
           {!isDeptOnly ? (
@@ -164,7 +172,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
               value={filters.departmentId}
               onChange={(v) => update({ departmentId: typeof v === 'string' ? v : undefined })}
               placeholder={t('cases.department')}
-              style={{ width: 200 }}
+              style={{ width: 170 }}
             />
           ) : null}
           <Select
@@ -176,7 +184,8 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             onChange={(v?: string) => update({ category: v })}
             loading={categories.loading}
             options={(categories.data?.items ?? []).map((c) => ({ value: c.name, label: c.name }))}
-            style={{ width: 140 }}
+            style={{ width: 116 }}
+            popupMatchSelectWidth={160}
           />
           <Select
             allowClear
@@ -185,7 +194,8 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             value={filters.channel}
             onChange={(v?: string) => update({ channel: v })}
             options={enumOptions(CASE_CHANNELS, CASE_CHANNEL_LABELS)}
-            style={{ width: 140 }}
+            style={{ width: 116 }}
+            popupMatchSelectWidth={160}
           />
           <Select<DueFilter>
             allowClear
@@ -198,7 +208,8 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
               { value: 'yellow', label: t('cases.dueFilters.yellow') },
               { value: 'notOverdue', label: t('cases.dueFilters.notOverdue') },
             ]}
-            style={{ width: 150 }}
+            style={{ width: 116 }}
+            popupMatchSelectWidth={190}
           />
           <Checkbox checked={filters.supervised === 'true'} onChange={(e) => update({ supervised: e.target.checked ? 'true' : undefined })} className="toolbar-check">
             {t('cases.onlySupervised')}

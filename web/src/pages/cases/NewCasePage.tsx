@@ -6,6 +6,7 @@
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../../shared/org.ts';
 import { useNavigate } from 'react-router-dom';
 import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_KINDS, CASE_KIND_LABELS, type CaseChannel, type CaseKind } from '../../../../shared/cases.ts';
 import { caseCategoriesApi, casesApi, type CaseCreateInput } from '../../api/cases.ts';
@@ -45,6 +46,19 @@ export function newIdempotencyKey(): string {
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The channels each role may record through (the server's rule in cases.policy `mayRecord`; it
+ * has the last word): liaison officers what they hear on their rounds, deputies what reaches them
+ * at receptions, visits and roundtables; station staff and the office every channel.
+ */
+export function channelsFor(roles: readonly Role[]): readonly CaseChannel[] {
+  if (roles.includes('admin') || roles.includes('station')) return CASE_CHANNELS;
+  const out = new Set<CaseChannel>();
+  if (roles.includes('liaison')) for (const c of ['visit', 'phone', 'wechat'] as const) out.add(c);
+  if (roles.includes('deputy')) for (const c of ['reception', 'visit', 'roundtable'] as const) out.add(c);
+  return CASE_CHANNELS.filter((c) => out.has(c));
 }
 
 function toInput(v: Values): CaseCreateInput {
@@ -87,8 +101,10 @@ export function NewCasePage() {
     navigate(`/cases/${out.id}`, { replace: true, state: { created: out.trackingCode } });
   });
 
+  const channels = channelsFor(user.roles);
   const initialValues: Partial<Values> = {
-    channel: hasRole('liaison') && !hasRole('admin', 'station') ? 'visit' : undefined,
+    // staff choose each time; a liaison officer is mostly on a visit, a deputy at a reception
+    channel: hasRole('admin', 'station') ? undefined : channels[0],
     stationId: user.stationId ?? undefined,
     kind: 'problem',
     urgent: false,
@@ -101,7 +117,7 @@ export function NewCasePage() {
       <Form<Values> form={form} layout="vertical" className="record-form" initialValues={initialValues} onFinish={run} scrollToFirstError disabled={saving}>
         <Card variant="borderless" title={t('cases.sections.source')} className="form-card">
           <Form.Item name="channel" label={t('cases.channel')} rules={[r.requiredSelect(t('cases.channel'))]}>
-            <Radio.Group optionType="button" options={enumOptions(CASE_CHANNELS, CASE_CHANNEL_LABELS)} className="channel-radios" />
+            <Radio.Group optionType="button" buttonStyle="solid" options={enumOptions(channels, CASE_CHANNEL_LABELS)} className="channel-radios" />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>

@@ -87,14 +87,14 @@ export function DueDate({ dueAt, dueState, dueStage, overdue, variant = 'table' 
     );
   }
   return (
-    <div className="cell-two-lines">
-      <Space size={4}>
-        <Tooltip title={hint}>
-          <span className={`due-date due-${state}`}>{formatDate(dueAt)}</span>
-        </Tooltip>
+    <div className="due-cell">
+      <Tooltip title={hint}>
+        <span className={`due-date due-${state}`}>{formatDate(dueAt)}</span>
+      </Tooltip>
+      <div className="due-cell-sub">
+        {stage ? <Typography.Text type="secondary">{stage}</Typography.Text> : null}
         {overdue ? <OverdueTag /> : null}
-      </Space>
-      {stage ? <Typography.Text type="secondary" className="cell-sub">{stage}</Typography.Text> : null}
+      </div>
     </div>
   );
 }
