@@ -224,7 +224,7 @@ describe('public case pages: report, track, rate (no JavaScript)', () => {
 
     await act(station, row.id, 'feedback', { content: '排水管道已疏通，路口不再积水。' });
     const body = await page();
-    for (const label of ['提交诉求', '受理', '交办', '签收', '答复', '反馈群众']) assert.match(body, new RegExp(`<strong>${label}</strong>`), label);
+    for (const label of ['提交诉求', '联络站受理', '交办承办单位', '承办单位签收', '承办单位答复', '联络站反馈办理结果']) assert.match(body, new RegExp(`<strong>${label}</strong>`), label);
     assert.match(body, /<ol class="timeline">/);
     assert.match(body, /排水管道已疏通，路口不再积水。/);
     assert.match(body, /已反馈/);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { RATINGS, type Rating } from '../../../../shared/cases.ts';
+import { normalisePhone } from '../../../platform/crypto/pii.ts';
 import type { AppError } from '../../../platform/errors.ts';
 import { line, paragraph } from '../../../platform/http/fields.ts';
 import type { IntakeInput, IntakePhoto } from '../../cases/index.ts';
@@ -124,10 +125,11 @@ export interface ParsedReport {
 
 /**
  * The report form's fields → the intake input, with the JSON API's limits (content 1–5000,
- * title ≤ 100, address ≤ 200, name ≤ 50, phone ≤ 30; latitude and longitude together).
- * The phone's format and the category's existence are the intake command's to decide.
+ * title ≤ 100, address ≤ 200, name ≤ 50, phone ≤ 30; latitude and longitude together). The
+ * phone's format and the category are checked here too, so every mistake is shown in one
+ * round; the intake command checks them again and has the last word.
  */
-export function parseReport(v: ReportValues): ParsedReport {
+export function parseReport(v: ReportValues, categories: readonly string[]): ParsedReport {
   const errors: FieldErrors = {};
   let content: string | undefined;
   if (v.content.trim() === '') errors.content = '请填写您要反映的问题';
@@ -140,6 +142,8 @@ export function parseReport(v: ReportValues): ParsedReport {
   if (!errors.lat && !errors.lng && (lat === undefined) !== (lng === undefined)) errors[lat === undefined ? 'lat' : 'lng'] = '共享位置时，纬度和经度须同时填写';
   const name = check(line(50, 0), v.name, errors, 'name', '称呼');
   const phone = check(line(30, 0), v.phone, errors, 'phone', '手机号');
+  if (phone && !errors.phone && !normalisePhone(phone)) errors.phone = '电话号码格式不正确（手机号 11 位，座机请带区号）';
+  if (category && !errors.category && !categories.includes(category)) errors.category = '请从列表中选择类别（也可以选“不确定”）';
   if (Object.keys(errors).length || content === undefined) return { errors };
   const location = address || lat !== undefined ? { ...(address ? { address } : {}), ...(lat !== undefined && lng !== undefined ? { lat, lng } : {}) } : undefined;
   const contact = (name && !v.anonymous) || phone ? { ...(name && !v.anonymous ? { name } : {}), ...(phone ? { phone } : {}) } : undefined;

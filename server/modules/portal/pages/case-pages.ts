@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, RATING_LABELS, RATINGS, type CaseStatus } from '../../../../shared/cases.ts';
+import { CASE_STATUS_LABELS, RATING_LABELS, RATINGS, type CaseEventType, type CaseStatus } from '../../../../shared/cases.ts';
 import { html, type SafeHtml } from '../../../platform/http/html.ts';
 import { formatTrackingCode, type PublicCase } from '../../cases/index.ts';
 import type { FieldErrors, RatingValues, ReportValues } from './case-forms.ts';
@@ -43,7 +43,7 @@ function errorSummary(errors: FieldErrors, order: Array<[string, string]>, gener
 <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">${items.length ? '提交没有成功，请修改以下内容' : '提交没有成功'}</h2>
   ${general ? html`<p>${general}</p>` : ''}
-  ${items.length ? html`<ul>${items.map(([k, label]) => html`<li><a href="#${fid(k)}">${label}：${errors[k]}</a></li>`)}</ul>` : ''}
+  ${items.length ? html`<ul>${items.map(([k, label]) => html`<li><a href="#${fid(k)}">${errors[k]!.startsWith(label) ? '' : `${label}：`}${errors[k]}</a></li>`)}</ul>` : ''}
 </div>`;
 }
 
@@ -120,8 +120,8 @@ ${errorSummary(e, REPORT_FIELDS, d.general)}
   </div>
   ${fieldBlock('name', '称呼', { hint: '如“王先生”“李阿姨”。', error: e.name }, html`
   <input id="${fid('name')}" name="name" type="text" maxlength="50" autocomplete="name" value="${v.name}"${described('name', true, e.name)}>`)}
-  ${fieldBlock('phone', '手机号', { error: e.phone }, html`
-  <input id="${fid('phone')}" name="phone" type="tel" inputmode="tel" maxlength="30" autocomplete="tel" value="${v.phone}"${described('phone', false, e.phone)}>`)}
+  ${fieldBlock('phone', '手机号', { hint: '11 位手机号；没有手机也可以留座机号码（请带区号）。', error: e.phone }, html`
+  <input id="${fid('phone')}" name="phone" type="tel" inputmode="tel" maxlength="30" autocomplete="tel" value="${v.phone}"${described('phone', true, e.phone)}>`)}
   <div class="field check">
     <input id="${fid('anonymous')}" name="anonymous" type="checkbox" value="1"${v.anonymous ? ' checked' : ''} aria-describedby="${fid('anonymous')}-hint">
     <label for="${fid('anonymous')}">匿名反映</label>
@@ -160,9 +160,11 @@ const STEP_OF: Partial<Record<CaseStatus, number>> = { submitted: 0, accepted: 1
 function progress(status: CaseStatus): SafeHtml {
   const at = STEP_OF[status];
   if (at === undefined) return html``;
+  // Closed: every step is done, the last one included.
+  const done = (i: number) => i < at || status === 'closed';
   return html`<ol class="progress" aria-label="办理进度">${PROGRESS.map((label, i) =>
-    html`<li class="${i < at ? 'done' : i === at ? 'current' : 'todo'}"${i === at ? html` aria-current="step"` : ''}><span class="dot" aria-hidden="true"></span>${label}${
-      i < at ? html`<span class="sr-only">（已完成）</span>` : i === at ? html`<span class="sr-only">（当前）</span>` : ''}</li>`)}</ol>`;
+    html`<li class="${done(i) ? 'done' : i === at ? 'current' : 'todo'}"${i === at ? html` aria-current="step"` : ''}><span class="dot" aria-hidden="true"></span>${label}${
+      done(i) ? html`<span class="sr-only">（已完成）</span>` : i === at ? html`<span class="sr-only">（当前）</span>` : ''}</li>`)}</ol>`;
 }
 
 const STATUS_HINT: Record<CaseStatus, string> = {
@@ -173,8 +175,16 @@ const STATUS_HINT: Record<CaseStatus, string> = {
   in_progress: '承办单位正在办理。',
   replied: '承办单位已答复，联络站将向您反馈。',
   feedback_given: '联络站已向您反馈办理结果，请对办理结果进行评价。',
-  closed: '已办结。感谢您的反映和监督。',
+  closed: '这件事已经办完，感谢您的反映和监督。',
   merged: '已与反映同一问题的诉求合并办理。',
+};
+
+/** The steps in words a constituent follows: who did what (the console's labels are staff shorthand). */
+const STEP_LABELS: Partial<Record<CaseEventType, string>> = {
+  submitted: '提交诉求', accept: '联络站受理', reject: '不予受理', assign: '交办承办单位', resolve: '联络站当场答复', 'dept-accept': '承办单位签收',
+  return: '退回联络站重新交办', 'request-extension': '承办单位申请延期', 'approve-extension': '延期审批', reply: '承办单位答复',
+  feedback: '联络站反馈办理结果', 'follow-up': '回访', supervise: '督办', merge: '合并办理', close: '办结', rating: '群众评价',
+  overdue: '超期提醒', 'merged-in': '合并同类诉求', notified: '已通知群众',
 };
 
 export interface TrackPageOptions {
@@ -220,7 +230,7 @@ ${progress(c.status)}
 </section>
 <h2>办理过程</h2>
 <ol class="timeline">
-${c.timeline.map((t) => html`<li><time datetime="${t.at}">${beijingTime(t.at)}</time><strong>${t.label}</strong>${t.note ? html`<p>${t.note}</p>` : ''}</li>`)}
+${c.timeline.map((t) => html`<li><time datetime="${t.at}">${beijingTime(t.at)}</time><strong>${STEP_LABELS[t.type] ?? t.label}</strong>${t.note ? html`<p>${t.note}</p>` : ''}</li>`)}
 </ol>
 ${c.canRate ? ratingForm(c, o.rating) : ''}
 <p class="actions"><a class="button secondary" href="/track">查询其他问题</a> <a class="button secondary" href="/">返回联络站</a></p>`;
@@ -235,7 +245,7 @@ function ratingForm(c: PublicCase, r?: TrackPageOptions['rating']): SafeHtml {
 <section class="form-card rate" aria-labelledby="rate-title" id="rate">
   <h2 id="rate-title">评价办理结果</h2>
   ${errorSummary(e, RATING_FIELDS, r?.general)}
-  <form method="post" action="/track/${c.trackingCode}/rating" enctype="multipart/form-data" accept-charset="utf-8">
+  <form method="post" action="/track/${c.trackingCode}/rating#rate" enctype="multipart/form-data" accept-charset="utf-8">
     <fieldset class="field choices${e.rating ? ' invalid' : ''}"${e.rating ? html` aria-describedby="${fid('rating')}-error"` : ''}>
       <legend>您对办理结果满意吗？<span class="req">必选</span></legend>
       ${e.rating ? html`<p class="error-text" id="${fid('rating')}-error"><span class="sr-only">错误：</span>${e.rating}</p>` : ''}

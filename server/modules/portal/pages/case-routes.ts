@@ -59,8 +59,10 @@ export function casePageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const districtOf = (s: PublicStation) => s.regionCode.slice(0, 6);
 
+  const categoriesOf = (s: PublicStation) => activeCategoryNames(deps.db, districtOf(s));
+
   async function showReport(req: FastifyRequest, reply: FastifyReply, s: PublicStation, o: { values: ReportValues; errors: FieldErrors; general?: string; token: string; photosDropped: number; status: number }) {
-    const categories = await activeCategoryNames(deps.db, districtOf(s));
+    const categories = await categoriesOf(s);
     const body = reportPage({ station: { id: s.id, name: s.name }, categories, maxPhotos: MAX_PHOTOS, maxMb, ...o });
     return sendPage(req, reply, o.status === 200 ? `反映问题 · ${s.name}` : `提交没有成功 · ${s.name}`, body, { status: o.status, personal: o.status !== 200 });
   }
@@ -80,7 +82,7 @@ export function casePageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = await readMultipartForm(req, { maxFiles: MAX_PHOTOS });
     const values = reportValues(form.fields);
     const token = formToken(form.fields);
-    const { input, errors } = parseReport(values);
+    const { input, errors } = parseReport(values, await categoriesOf(s));
     let status = 400;
     let general: string | undefined;
     const big = form.files.find((f) => f.truncated);
