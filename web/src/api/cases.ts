@@ -97,8 +97,13 @@ export const caseFiltersApi = {
   remove: (id: string) => api.delete(`/me/case-filters/${encodeURIComponent(id)}`),
 };
 
+/** The server adds how many are unread in all. */
+export interface NotificationPage extends Page<NotificationOut> {
+  unread?: number;
+}
+
 export const notificationsApi = {
   list: (query: { unread?: boolean; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
-    api.get<Page<NotificationOut>>('/me/notifications', query, signal),
+    api.get<NotificationPage>('/me/notifications', query, signal),
   markRead: (ids: string[]) => api.post<{ updated: number }>('/me/notifications/read', { ids }),
 };

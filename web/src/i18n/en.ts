@@ -544,6 +544,11 @@ export const en: Dictionary = {
       closeHelp: 'Closed directly by the district office; give the reason',
     },
   },
+  notifications: {
+    title: 'Notifications',
+    markAll: 'Mark all as read',
+    none: 'No notifications',
+  },
   notFound: {
     title: 'Page not found',
     text: 'The page you asked for does not exist or was removed.',

@@ -1,4 +1,4 @@
-/** Picks the zh or en text of a shared label ({zh, en}) for the current language. */
+/** Picks the zh or en text of a shared label ({zh, en}, from shared/org.ts and shared/cases.ts) for the current language. */
 import { useTranslation } from 'react-i18next';
 import { isEnglish } from './index.ts';
 

@@ -542,6 +542,11 @@ export const zhCN = {
       closeHelp: '由区人大常委会直接办结，请说明理由',
     },
   },
+  notifications: {
+    title: '消息通知',
+    markAll: '全部标为已读',
+    none: '暂无消息',
+  },
   notFound: {
     title: '页面不存在',
     text: '您访问的页面不存在或已被移除。',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../shared/org.ts';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
+import { NotificationBell } from '../pages/cases/NotificationBell.tsx';
 import { useLabel } from '../i18n/labels.ts';
 import { errorText } from '../utils/errors.ts';
 import { BrandMark } from './Brand.tsx';
@@ -76,6 +77,7 @@ export function AppLayout() {
             onClick={toggle}
           />
           <Space size={16} className="app-header-right">
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}
