@@ -148,6 +148,12 @@ describe('public case pages: report, track, rate (no JavaScript)', () => {
     assert.equal(second.headers.location, first.headers.location);
     const rows = await t.deps.db.selectFrom('cases').select('id').where('content', '=', fields.content).execute();
     assert.equal(rows.length, 1);
+    // A double tap: both copies at once.
+    const racing = { token: 'double-tap-token-0123456789', content: `并发提交测试 ${Date.now()}` };
+    const [a, b] = await Promise.all([report(racing), report(racing)]);
+    assert.equal(a.statusCode, 303);
+    assert.equal(b.headers.location, a.headers.location);
+    assert.equal((await t.deps.db.selectFrom('cases').select('id').where('content', '=', racing.content).execute()).length, 1);
     // The same token with changed content: told so, with a new token, and still one case.
     const changed = await report({ ...fields, content: `${fields.content}（补充）` });
     assert.equal(changed.statusCode, 409);
@@ -256,6 +262,17 @@ describe('public case pages: report, track, rate (no JavaScript)', () => {
     const twice = await t.app.inject({ method: 'POST', url: `/track/${code}/rating`, ...multipart({ rating: 'unsatisfied', phoneLast4: '5678' }) });
     assert.equal(twice.statusCode, 409);
     assert.match(twice.body, /已经评价过了/);
+  });
+
+  test('a merged case says it is handled together with a similar one, and offers no rating', async () => {
+    const first = codeOf(await report({ content: '滨江路段夜间施工噪音扰民' }));
+    const dup = codeOf(await report({ content: '滨江路晚上施工太吵，睡不着' }));
+    const [a, b] = [await caseRow(first), await caseRow(dup)];
+    await act(station, b.id, 'merge', { intoCaseId: a.id });
+    const page = await t.app.inject({ method: 'GET', url: `/track/${dup}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /合并办理/);
+    assert.ok(!page.body.includes('name="rating"'));
   });
 
   test('an unknown or malformed code is a friendly 404 page with the form again', async () => {

@@ -17,6 +17,7 @@ export function layout(o: PageOptions, body: SafeHtml): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · 连心桥</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ''}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/public.css">
 </head>
 <body>
