@@ -401,6 +401,7 @@ export const en: Dictionary = {
     anonymousNote: 'The constituent asked to stay anonymous: contact details are for handling and follow-up only, never published.',
     contactPrivacy: 'Contact details are used only for handling and follow-up; lists and deputies see a masked number, and viewing the full number is logged.',
     emailInvalid: 'Not a valid email address',
+    alreadySubmitted: 'This form was already recorded and has changed since. To avoid a duplicate, check the case list; to add something, do it on that case or open the form again.',
     submit: 'Record case',
     statusGroups: {
       title: 'By stage',

@@ -399,6 +399,7 @@ export const zhCN = {
     anonymousNote: '群众要求匿名：联系方式仅供办理和回访使用，不对外公开。',
     contactPrivacy: '联系方式仅用于办理和回访，列表和代表端只显示部分号码；查看完整号码会记录日志。',
     emailInvalid: '电子邮箱格式不正确',
+    alreadySubmitted: '这份登记已经提交成功过，之后内容又有改动。为避免重复登记，请到诉求列表核对；如需补充，请在该诉求中处理或重新打开登记页面。',
     submit: '提交登记',
     statusGroups: {
       title: '按阶段',

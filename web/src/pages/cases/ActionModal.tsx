@@ -169,7 +169,7 @@ function ActionFields({ action, c, unsatisfied }: { action: CaseAction; c: CaseO
             />
           </Form.Item>
           <Form.Item name="workingDays" label={t('cases.actions.workingDays')} extra={t('cases.actions.workingDaysHelp')}>
-            <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} placeholder={t('cases.actions.workingDaysDefault')} suffix={t('cases.actions.daysUnit')} />
+            <InputNumber min={1} max={60} precision={0} style={{ width: 210 }} placeholder={t('cases.actions.workingDaysDefault')} suffix={t('cases.actions.daysUnit')} />
           </Form.Item>
           {text('note', 'cases.actions.assignNote', false, 1000, undefined, 3)}
         </>
@@ -188,7 +188,7 @@ function ActionFields({ action, c, unsatisfied }: { action: CaseAction; c: CaseO
             label={t('cases.actions.extensionDays')}
             rules={[{ required: true, message: t('validation.required', { field: t('cases.actions.extensionDays') }) }]}
           >
-            <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} suffix={t('cases.actions.daysUnit')} />
+            <InputNumber min={1} max={30} precision={0} style={{ width: 210 }} suffix={t('cases.actions.daysUnit')} />
           </Form.Item>
           {text('reason', 'cases.actions.extensionReason', true, 1000)}
         </>

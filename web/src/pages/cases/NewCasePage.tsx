@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/org.ts';
 import { useNavigate } from 'react-router-dom';
 import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_KINDS, CASE_KIND_LABELS, type CaseChannel, type CaseKind } from '../../../../shared/cases.ts';
-import { caseCategoriesApi, casesApi, type CaseCreateInput } from '../../api/cases.ts';
+import { caseCategoriesApi, casesApi, type CaseCreated, type CaseCreateInput } from '../../api/cases.ts';
+import { isApiError } from '../../api/client.ts';
 import { stationsApi } from '../../api/resources.ts';
 import type { Deputy, Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
@@ -96,7 +97,17 @@ export function NewCasePage() {
   const r = rules(t);
 
   const { saving, run } = useFormSubmit(form, async (v) => {
-    const out = await casesApi.create(toInput(v), idempotencyKey);
+    let out: CaseCreated;
+    try {
+      out = await casesApi.create(toInput(v), idempotencyKey);
+    } catch (err) {
+      // This form already made a case (its answer was lost) and was then changed: do not make a second one.
+      if (isApiError(err) && err.code === 'IDEMPOTENCY_KEY_REUSED') {
+        void message.warning(t('cases.alreadySubmitted'), 8);
+        return;
+      }
+      throw err;
+    }
     void message.success(t('cases.createdToast', { code: out.trackingCode }));
     navigate(`/cases/${out.id}`, { replace: true, state: { created: out.trackingCode } });
   });
