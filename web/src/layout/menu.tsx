@@ -8,6 +8,8 @@ export interface MenuEntry {
   path: string;
   labelKey: string;
   icon: ReactNode;
+  /** Other paths that belong to this entry (a department handler's case pages belong to 待办件). */
+  also?: string[];
 }
 
 export function menuFor(user: SessionUser): MenuEntry[] {
@@ -20,7 +22,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   if (roles.has('admin') || roles.has('station') || roles.has('liaison')) {
     add({ key: 'cases', path: '/cases', labelKey: 'menu.cases', icon: <AuditOutlined /> });
   }
-  if (roles.has('department')) add({ key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <InboxOutlined /> });
+  if (roles.has('department')) add({ key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <InboxOutlined />, also: ['/cases'] });
   if (roles.has('deputy')) add({ key: 'cases', path: '/cases', labelKey: 'menu.casesReceived', icon: <AuditOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
@@ -48,10 +50,12 @@ export function menuFor(user: SessionUser): MenuEntry[] {
 
 /** The menu entry a location belongs to: the longest path that prefixes it. */
 export function selectedKey(entries: MenuEntry[], pathname: string): string | undefined {
-  let best: MenuEntry | undefined;
+  let best: { key: string; length: number } | undefined;
   for (const e of entries) {
-    const match = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
-    if (match && (!best || e.path.length > best.path.length)) best = e;
+    for (const path of [e.path, ...(e.also ?? [])]) {
+      const match = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+      if (match && (!best || path.length > best.length)) best = { key: e.key, length: path.length };
+    }
   }
   return best?.key;
 }
