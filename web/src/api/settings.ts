@@ -68,6 +68,8 @@ export const calendarApi = {
 export const SLA_FIELDS = ['assignDays', 'handleDays', 'urgentHandleDays', 'followUpDays'] as const;
 export type SlaField = (typeof SLA_FIELDS)[number];
 export type SlaDays = Record<SlaField, number>;
+/** The server's upper bounds, in working days. */
+export const SLA_MAX: SlaDays = { assignDays: 30, handleDays: 120, urgentHandleDays: 60, followUpDays: 30 };
 
 export interface CaseCategoryInput {
   name: string;

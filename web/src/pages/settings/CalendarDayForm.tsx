@@ -21,9 +21,8 @@ interface Values {
 export interface DayDialogTarget {
   /** Preset date (a day clicked on the grid or a row); absent: a new entry, date chosen in the form. */
   date?: string;
-  /** The entries already on that date (builtin and/or office). */
-  builtin?: CalendarDayOut;
-  office?: CalendarDayOut;
+  /** What the date is now (the office's entry wins over the builtin one). */
+  day?: CalendarDayOut;
 }
 
 interface Props {
@@ -50,7 +49,7 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    const current = target.office ?? target.builtin;
+    const current = target.day;
     const date = target.date ?? `${year}-01-01`;
     form.setFieldsValue({
       date: target.date ? dayjs(target.date) : undefined,
@@ -67,12 +66,15 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
     onSaved();
   });
 
+  const office = existing?.day?.source === 'office' ? existing.day : undefined;
+  const builtin = existing?.day?.source === 'builtin' ? existing.day : undefined;
+
   const remove = async () => {
-    if (!existing?.office) return;
+    if (!office) return;
     setRemoving(true);
     try {
-      await calendarApi.deleteDay(existing.office.date);
-      void message.success(t('settings.calendar.removedDay', { date: existing.office.date }));
+      await calendarApi.deleteDay(office.date);
+      void message.success(t('settings.calendar.removedDay', { date: office.date }));
       onSaved();
     } catch (err) {
       void message.error(errorText(err));
@@ -82,7 +84,7 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
   };
 
   const title = target?.date
-    ? t(existing?.office || existing?.builtin ? 'settings.calendar.editTitle' : 'settings.calendar.addTitleFor', { date: `${target.date} ${weekdayName(target.date, isEnglish(i18n.language))}` })
+    ? t(existing?.day ? 'settings.calendar.editTitle' : 'settings.calendar.addTitleFor', { date: `${target.date} ${weekdayName(target.date, isEnglish(i18n.language))}` })
     : t('settings.calendar.addTitle');
 
   return (
@@ -94,11 +96,11 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
       mask={{ closable: false }}
       width={520}
       footer={[
-        existing?.office ? (
+        office ? (
           <Popconfirm
             key="remove"
             title={t('settings.calendar.removeTitle')}
-            description={existing.builtin ? t('settings.calendar.removeToBuiltin', { name: existing.builtin.name }) : t('settings.calendar.removeConfirm')}
+            description={t('settings.calendar.removeConfirm')}
             okText={t('settings.calendar.remove')}
             okButtonProps={{ danger: true }}
             cancelText={t('common.cancel')}
@@ -117,13 +119,22 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
         </Button>,
       ]}
     >
-      {existing?.builtin ? (
+      {builtin ? (
         <Alert
           type="info"
           showIcon
           className="settings-form-hint"
-          title={t('settings.calendar.builtinHint', { name: existing.builtin.name, kind: t(`settings.calendar.kinds.${existing.builtin.kind}`) })}
-          description={existing.office ? t('settings.calendar.builtinOverridden') : t('settings.calendar.builtinOverride')}
+          title={t('settings.calendar.builtinHint', { name: builtin.name, kind: t(`settings.calendar.kinds.${builtin.kind}`) })}
+          description={t('settings.calendar.builtinOverride')}
+        />
+      ) : office ? (
+        <Alert type="info" showIcon className="settings-form-hint" title={t('settings.calendar.officeHint')} description={t('settings.calendar.removeConfirm')} />
+      ) : pickedDate ? (
+        <Alert
+          type="info"
+          showIcon
+          className="settings-form-hint"
+          title={isWeekend(pickedDate) ? t('settings.calendar.ordinaryWeekend') : t('settings.calendar.ordinaryWeekday')}
         />
       ) : null}
       <Form<Values> form={form} layout="vertical" className="record-form">

@@ -17,12 +17,30 @@ import { daysInMonth, effectiveDays, isWorkingDay, todayInBeijing, weekdayName, 
 import { DueCalculator } from './DueCalculator.tsx';
 import { YearGrid } from './YearGrid.tsx';
 import './settings.css';
+// Date pickers (day dialog, calculator) name months and weekdays in Chinese only with this locale loaded.
+import 'dayjs/locale/zh-cn';
 
 type View = 'grid' | 'list';
 
+/** A list row: the days are grouped by name (国庆节: its holidays and make-up days), as the State Council's notice reads. */
 interface DayRow extends CalendarDayOut {
-  /** A builtin day the office has overridden on the same date. */
-  overridden: boolean;
+  /** Rows the name cell spans (0 below the group's first row). */
+  span: number;
+  holidays: number;
+  workdays: number;
+}
+
+function groupByName(days: Iterable<CalendarDayOut>): DayRow[] {
+  const groups = new Map<string, CalendarDayOut[]>();
+  for (const d of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    const g = groups.get(d.name);
+    if (g) g.push(d);
+    else groups.set(d.name, [d]);
+  }
+  return [...groups.values()].flatMap((g) => {
+    const holidays = g.filter((d) => d.kind === 'holiday').length;
+    return g.map((d, i) => ({ ...d, span: i === 0 ? g.length : 0, holidays, workdays: g.length - holidays }));
+  });
 }
 
 export function CalendarPage() {
@@ -42,14 +60,7 @@ export function CalendarPage() {
 
   const items = useMemo(() => data?.items ?? [], [data]);
   const days = useMemo(() => effectiveDays(items), [items]);
-  const lookup = useCallback(
-    (date: string): DayDialogTarget => ({
-      date,
-      builtin: items.find((d) => d.date === date && d.source === 'builtin'),
-      office: items.find((d) => d.date === date && d.source === 'office'),
-    }),
-    [items],
-  );
+  const lookup = useCallback((date: string): DayDialogTarget => ({ date, day: days.get(date) }), [days]);
 
   const stats = useMemo(() => {
     let holidays = 0;
@@ -65,13 +76,7 @@ export function CalendarPage() {
     return { holidays, workdays, office, working };
   }, [days, year]);
 
-  const rows = useMemo<DayRow[]>(
-    () =>
-      [...items]
-        .sort((a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source))
-        .map((d) => ({ ...d, overridden: d.source === 'builtin' && days.get(d.date)?.source === 'office' })),
-    [items, days],
-  );
+  const rows = useMemo(() => groupByName(days.values()), [days]);
 
   const remove = useCallback(
     async (d: CalendarDayOut) => {
@@ -86,16 +91,27 @@ export function CalendarPage() {
     [message, t, reload],
   );
 
-  const removeText = useCallback(
-    (date: string) => {
-      const builtin = lookup(date).builtin;
-      return builtin ? t('settings.calendar.removeToBuiltin', { name: builtin.name }) : t('settings.calendar.removeConfirm');
-    },
-    [lookup, t],
-  );
-
   const columns = useMemo<ColumnsType<DayRow>>(
     () => [
+      {
+        title: t('settings.calendar.name'),
+        dataIndex: 'name',
+        width: 200,
+        onCell: (r) => ({ rowSpan: r.span }),
+        render: (name: string, r) => (
+          <div className="cell-two-lines">
+            <span className="cell-strong">{name}</span>
+            <Typography.Text type="secondary" className="cell-sub">
+              {[
+                r.holidays ? t('settings.calendar.groupHolidays', { count: r.holidays }) : '',
+                r.workdays ? t('settings.calendar.groupWorkdays', { count: r.workdays }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          </div>
+        ),
+      },
       {
         title: t('settings.calendar.date'),
         dataIndex: 'date',
@@ -113,18 +129,13 @@ export function CalendarPage() {
         width: 120,
         render: (k: CalendarDayOut['kind']) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`settings.calendar.kinds.${k}`)}</Tag>,
       },
-      { title: t('settings.calendar.name'), dataIndex: 'name' },
       {
         title: t('settings.calendar.source'),
         dataIndex: 'source',
-        width: 200,
-        render: (s: CalendarDayOut['source'], r) => (
-          <Space size={4}>
-            <Tag color={s === 'office' ? 'gold' : 'default'} variant="outlined">
-              {t(`settings.calendar.sources.${s}`)}
-            </Tag>
-            {r.overridden ? <Typography.Text type="secondary">{t('settings.calendar.overridden')}</Typography.Text> : null}
-          </Space>
+        render: (s: CalendarDayOut['source']) => (
+          <Tag color={s === 'office' ? 'gold' : 'default'} variant="outlined">
+            {t(`settings.calendar.sources.${s}`)}
+          </Tag>
         ),
       },
       ...(admin
@@ -133,33 +144,32 @@ export function CalendarPage() {
               title: t('common.actions'),
               key: 'actions',
               width: en ? 170 : 130,
-              render: (_: unknown, r: DayRow) =>
-                r.overridden ? null : (
-                  <Space size={0}>
-                    <Button type="link" size="small" onClick={() => setDialog(lookup(r.date))}>
-                      {r.source === 'builtin' ? t('settings.calendar.override') : t('common.edit')}
-                    </Button>
-                    {r.source === 'office' ? (
-                      <Popconfirm
-                        title={t('settings.calendar.removeTitle')}
-                        description={removeText(r.date)}
-                        okText={t('settings.calendar.remove')}
-                        okButtonProps={{ danger: true }}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => remove(r)}
-                      >
-                        <Button type="link" size="small" danger>
-                          {t('settings.calendar.remove')}
-                        </Button>
-                      </Popconfirm>
-                    ) : null}
-                  </Space>
-                ),
+              render: (_: unknown, r: DayRow) => (
+                <Space size={0}>
+                  <Button type="link" size="small" onClick={() => setDialog(lookup(r.date))}>
+                    {r.source === 'builtin' ? t('settings.calendar.override') : t('common.edit')}
+                  </Button>
+                  {r.source === 'office' ? (
+                    <Popconfirm
+                      title={t('settings.calendar.removeTitle')}
+                      description={t('settings.calendar.removeConfirm')}
+                      okText={t('settings.calendar.remove')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove(r)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {t('settings.calendar.remove')}
+                      </Button>
+                    </Popconfirm>
+                  ) : null}
+                </Space>
+              ),
             },
           ]
         : []),
     ],
-    [t, en, admin, lookup, remove, removeText],
+    [t, en, admin, lookup, remove],
   );
 
   const yearOptions = [thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('settings.calendar.yearOption', { year: y }) }));
@@ -191,7 +201,7 @@ export function CalendarPage() {
           action={
             admin ? (
               <Button size="small" onClick={() => setDialog({})}>
-                {t('settings.calendar.add')}
+                {t('settings.calendar.addNow')}
               </Button>
             ) : undefined
           }
@@ -264,14 +274,13 @@ export function CalendarPage() {
                   </>
                 ) : (
                   <Table<DayRow>
-                    rowKey={(r) => `${r.date}-${r.source}`}
+                    rowKey="date"
                     size="middle"
                     columns={columns}
                     dataSource={rows}
                     loading={loading}
                     pagination={false}
                     scroll={{ x: 760 }}
-                    rowClassName={(r) => (r.overridden ? 'row-inactive' : '')}
                     locale={{ emptyText: t('settings.calendar.emptyList', { year }) }}
                   />
                 )}

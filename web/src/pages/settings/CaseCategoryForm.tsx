@@ -2,7 +2,7 @@
 import { Alert, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseCategoryOut, SlaDefaultsOut } from '../../../../shared/cases.ts';
-import { caseCategoriesApi, SLA_FIELDS, type CaseCategoryInput } from '../../api/settings.ts';
+import { caseCategoriesApi, SLA_FIELDS, SLA_MAX, type CaseCategoryInput } from '../../api/settings.ts';
 import { useEntityForm } from '../../hooks/useEntityForm.ts';
 import { changedFields, compact, num } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
@@ -70,8 +70,8 @@ export function CaseCategoryForm({ open, category, defaults, onClose, onSaved, o
   return (
     <Modal {...modalProps} title={category ? t('settings.sla.editCategoryTitle', { name: category.name }) : t('settings.sla.createCategoryTitle')} width={600}>
       <Form<Values> form={form} layout="vertical" className="record-form" scrollToFirstError>
-        <Form.Item name="name" label={t('settings.sla.categoryName')} rules={[r.required(t('settings.sla.categoryName')), r.max(t('settings.sla.categoryName'), 20)]}>
-          <Input placeholder={t('settings.sla.categoryNamePlaceholder')} maxLength={20} />
+        <Form.Item name="name" label={t('settings.sla.categoryName')} rules={[r.required(t('settings.sla.categoryName')), r.max(t('settings.sla.categoryName'), 50)]}>
+          <Input placeholder={t('settings.sla.categoryNamePlaceholder')} maxLength={50} />
         </Form.Item>
         {renamed ? <Alert type="info" showIcon className="settings-form-hint" title={t('settings.sla.renameHint')} /> : null}
         <div className="sla-override-head">{t('settings.sla.overridesTitle')}</div>
@@ -81,7 +81,7 @@ export function CaseCategoryForm({ open, category, defaults, onClose, onSaved, o
               <Form.Item name={f} label={t(`settings.sla.fields.${f}`)}>
                 <InputNumber
                   min={1}
-                  max={365}
+                  max={SLA_MAX[f]}
                   precision={0}
                   style={{ width: '100%' }}
                   suffix={t('settings.common.workingDaysUnit')}

@@ -89,7 +89,7 @@ export function DueCalculator({ today, sla }: Props) {
           rules={[{ required: true, message: t('validation.required', { field: t('settings.calendar.calcDays') }) }]}
           className="settings-compact-item"
         >
-          <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} suffix={t('settings.common.workingDaysUnit')} />
+          <InputNumber min={1} max={400} precision={0} style={{ width: '100%' }} suffix={t('settings.common.workingDaysUnit')} />
         </Form.Item>
         {sla ? (
           <div className="cal-quick">

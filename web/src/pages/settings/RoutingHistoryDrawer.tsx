@@ -14,11 +14,12 @@ type Snapshot = RoutingRuleRevisionOut['snapshot'];
 type Field = 'category' | 'regionCode' | 'departmentId' | 'note' | 'active';
 const FIELDS: Field[] = ['category', 'regionCode', 'departmentId', 'note', 'active'];
 
-const ACTION_COLORS: Record<RoutingRuleRevisionOut['action'], string> = {
-  create: 'green',
-  update: 'blue',
-  deactivate: 'gray',
-  activate: 'green',
+/** Timeline dots and tags: the theme's primary colour is red, so "blue" is spelt out. */
+const ACTION_COLORS: Record<RoutingRuleRevisionOut['action'], { dot: string; tag: string }> = {
+  create: { dot: 'green', tag: 'green' },
+  update: { dot: '#1f5fa8', tag: 'blue' },
+  deactivate: { dot: 'gray', tag: 'default' },
+  activate: { dot: 'green', tag: 'green' },
 };
 
 interface Props {
@@ -73,11 +74,11 @@ function History({ ruleId }: { ruleId: string }) {
           const changed = (f: Field) => !!older && older[f] !== rev.snapshot[f];
           return {
             key: rev.revision,
-            color: ACTION_COLORS[rev.action],
+            color: ACTION_COLORS[rev.action].dot,
             content: (
               <>
                 <div className="settings-rev-head">
-                  <Tag color={ACTION_COLORS[rev.action] === 'gray' ? 'default' : ACTION_COLORS[rev.action]}>{t(`settings.routing.actions.${rev.action}`)}</Tag>
+                  <Tag color={ACTION_COLORS[rev.action].tag}>{t(`settings.routing.actions.${rev.action}`)}</Tag>
                   <Typography.Text strong>{t('settings.routing.revision', { n: rev.revision })}</Typography.Text>
                   <Typography.Text type="secondary">
                     {rev.by} · {formatDateTime(rev.at)}

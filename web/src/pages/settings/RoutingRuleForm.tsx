@@ -1,8 +1,9 @@
 /** Create or edit a routing rule (分办规则): category (or any), region (or the whole district), department, note. */
 import { Alert, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseCategoryOut, RoutingRuleOut } from '../../../../shared/cases.ts';
+import { fetchAll } from '../../api/client.ts';
 import { routingRulesApi, type RoutingRuleInput } from '../../api/settings.ts';
 import type { Department } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -68,6 +69,25 @@ export function RoutingRuleForm({ open, rule, categories, onClose, onSaved, onCo
     onSaved,
   });
   const scope = Form.useWatch('scope', form);
+  const category = Form.useWatch('category', form);
+  const regionCode = Form.useWatch('regionCode', form);
+
+  // The active rules, to warn before a second rule for the same category and area (the older one would win).
+  const [activeRules, setActiveRules] = useState<RoutingRuleOut[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    const ctrl = new AbortController();
+    fetchAll<RoutingRuleOut>('/routing-rules', { active: 'true' }, 1000, ctrl.signal)
+      .then((r) => setActiveRules(r.items))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [open]);
+  const twin = useMemo(() => {
+    if (!category || (scope === 'region' && !regionCode)) return undefined;
+    const c = category === ANY_CATEGORY ? null : category;
+    const region = scope === 'region' ? (regionCode ?? null) : null;
+    return activeRules.find((o) => o.id !== rule?.id && o.category === c && o.regionCode === region);
+  }, [activeRules, category, scope, regionCode, rule]);
 
   const categoryOptions = useMemo(() => {
     const names = categories.filter((c) => c.active).map((c) => c.name);
@@ -113,6 +133,11 @@ export function RoutingRuleForm({ open, rule, categories, onClose, onSaved, onCo
               </Form.Item>
             ) : null}
           </Col>
+          {twin ? (
+            <Col span={24}>
+              <Alert type="warning" showIcon className="settings-form-hint" title={t('settings.routing.duplicate', { department: twin.departmentName })} description={t('settings.routing.duplicateHelp')} />
+            </Col>
+          ) : null}
           <Col span={24}>
             <Form.Item name="departmentId" label={t('settings.routing.department')} rules={[r.requiredSelect(t('settings.routing.department'))]}>
               <RemoteSelect<Department>
@@ -125,8 +150,8 @@ export function RoutingRuleForm({ open, rule, categories, onClose, onSaved, onCo
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="note" label={t('settings.routing.note')} rules={[r.max(t('settings.routing.note'), 200)]}>
-              <Input.TextArea rows={2} showCount maxLength={200} placeholder={t('settings.routing.notePlaceholder')} />
+            <Form.Item name="note" label={t('settings.routing.note')} rules={[r.max(t('settings.routing.note'), 500)]}>
+              <Input.TextArea rows={2} showCount maxLength={500} placeholder={t('settings.routing.notePlaceholder')} />
             </Form.Item>
           </Col>
         </Row>

@@ -50,13 +50,13 @@ export function RoutingRulesPage() {
       {
         title: t('settings.routing.category'),
         dataIndex: 'category',
-        width: 160,
+        width: 140,
         render: (c: string | null) => (c ? <span className="cell-strong">{c}</span> : <Tag className="settings-any-tag">{t('settings.common.anyCategory')}</Tag>),
       },
       {
         title: t('settings.routing.region'),
         key: 'region',
-        width: 200,
+        width: 170,
         render: (_: unknown, r) =>
           r.regionCode ? (
             <div className="cell-two-lines">
@@ -74,7 +74,7 @@ export function RoutingRulesPage() {
       {
         title: t('settings.routing.department'),
         dataIndex: 'departmentName',
-        width: 240,
+        width: 230,
         render: (_: unknown, r) => <Link to={`/departments/${r.departmentId}`}>{r.departmentName}</Link>,
       },
       {
@@ -84,7 +84,7 @@ export function RoutingRulesPage() {
         render: (n: string) => n || '—',
       },
       { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
-      { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
+      { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 140, render: formatDateTime },
       {
         title: t('common.actions'),
         key: 'actions',
@@ -138,11 +138,12 @@ export function RoutingRulesPage() {
               <li>{t('settings.routing.how1')}</li>
               <li>
                 {t('settings.routing.how2')}
-                <div className="settings-how-example">
+                <div className="settings-how-example" aria-label={t('settings.routing.howOrder')}>
+                  <span className="settings-how-order">{t('settings.routing.howOrder')}</span>
                   {[1, 2, 3, 4, 5, 6].map((n) => (
                     <span key={n} className="settings-how-step">
-                      {n > 1 ? <span className="settings-how-gt">›</span> : null}
                       <Tag>{t(`settings.routing.howExample${n}`)}</Tag>
+                      {n < 6 ? <span className="settings-how-gt">›</span> : null}
                     </span>
                   ))}
                 </div>

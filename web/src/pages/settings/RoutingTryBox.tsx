@@ -39,7 +39,8 @@ export function RoutingTryBox({ categories }: { categories: CaseCategoryOut[] })
     setBusy(true);
     setError(null);
     try {
-      const regionCode = v.regionCode && v.regionCode !== user.districtCode ? v.regionCode : null;
+      // no place picked: the district itself, which only whole-district rules match
+      const regionCode = v.regionCode ?? user.districtCode;
       const suggestion = await routingRulesApi.suggest({ category: v.category === ANY_CATEGORY ? null : v.category, regionCode });
       let rule: Outcome['rule'] = null;
       if (suggestion.ruleId) {

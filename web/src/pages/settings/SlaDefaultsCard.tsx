@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Space, Typogr
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaDefaultsOut } from '../../../../shared/cases.ts';
-import { SLA_FIELDS, slaDefaultsApi, type SlaDays } from '../../api/settings.ts';
+import { SLA_FIELDS, SLA_MAX, slaDefaultsApi, type SlaDays } from '../../api/settings.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { reloadOnConflict } from './settings-shared.ts';
@@ -58,15 +58,29 @@ export function SlaDefaultsCard({ defaults, error, reload, canEdit, onSaved }: P
         <LoadError error={error} onRetry={reload} />
       ) : !defaults ? (
         <Skeleton active paragraph={{ rows: 3 }} />
+      ) : !canEdit ? (
+        <Row gutter={[24, 16]}>
+          {SLA_FIELDS.map((f) => (
+            <Col key={f} xs={24} sm={12} xl={6}>
+              <div className="sla-read">
+                <div className="sla-read-label">{t(`settings.sla.fields.${f}`)}</div>
+                <div className="sla-read-value">
+                  <b>{defaults[f]}</b> {t('settings.common.workingDaysUnit')}
+                </div>
+                <div className="sla-read-desc">{t(`settings.sla.desc.${f}`)}</div>
+              </div>
+            </Col>
+          ))}
+        </Row>
       ) : (
-        <Form<SlaDays> form={form} layout="vertical" onFinish={run} disabled={!canEdit} requiredMark={false}>
+        <Form<SlaDays> form={form} layout="vertical" onFinish={run} requiredMark={false}>
           <Row gutter={[24, 0]}>
             {SLA_FIELDS.map((f) => (
               <Col key={f} xs={24} sm={12} xl={6}>
                 <Form.Item
                   name={f}
                   label={<span className="sla-field-label">{t(`settings.sla.fields.${f}`)}</span>}
-                  extra={t(`settings.sla.help.${f}`, { n: RECOMMENDED_SLA[f] })}
+                  extra={t('settings.sla.recommended', { desc: t(`settings.sla.desc.${f}`), n: RECOMMENDED_SLA[f] })}
                   dependencies={f === 'urgentHandleDays' ? ['handleDays'] : f === 'handleDays' ? ['urgentHandleDays'] : undefined}
                   rules={[
                     { required: true, message: t('validation.required', { field: t(`settings.sla.fields.${f}`) }) },
@@ -82,24 +96,22 @@ export function SlaDefaultsCard({ defaults, error, reload, canEdit, onSaved }: P
                       : []),
                   ]}
                 >
-                  <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} suffix={t('settings.common.workingDaysUnit')} />
+                  <InputNumber min={1} max={SLA_MAX[f]} precision={0} style={{ width: '100%' }} suffix={t('settings.common.workingDaysUnit')} />
                 </Form.Item>
               </Col>
             ))}
           </Row>
-          {canEdit ? (
-            <Space wrap>
-              <Button type="primary" htmlType="submit" loading={saving} disabled={!dirty}>
-                {t('settings.sla.saveDefaults')}
-              </Button>
-              <Button htmlType="button" disabled={!dirty} onClick={() => form.setFieldsValue(daysOf(defaults))}>
-                {t('settings.sla.undo')}
-              </Button>
-              <Button htmlType="button" type="link" onClick={() => form.setFieldsValue(RECOMMENDED_SLA)}>
-                {t('settings.sla.fillRecommended')}
-              </Button>
-            </Space>
-          ) : null}
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={saving} disabled={!dirty}>
+              {t('settings.sla.saveDefaults')}
+            </Button>
+            <Button htmlType="button" disabled={!dirty} onClick={() => form.setFieldsValue(daysOf(defaults))}>
+              {t('settings.sla.undo')}
+            </Button>
+            <Button htmlType="button" type="link" onClick={() => form.setFieldsValue(RECOMMENDED_SLA)}>
+              {t('settings.sla.fillRecommended')}
+            </Button>
+          </Space>
         </Form>
       )}
     </Card>

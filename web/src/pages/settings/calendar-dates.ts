@@ -52,7 +52,7 @@ export function beijingDate(iso: string): string {
   return formatInstant(iso).slice(0, 10);
 }
 
-/** The days that count for a date: an office entry overrides the builtin one on the same date. */
+/** The special day of each date (the server sends one per date, the office's entry winning; kept so if ever both came). */
 export function effectiveDays(items: CalendarDayOut[]): Map<string, CalendarDayOut> {
   const out = new Map<string, CalendarDayOut>();
   for (const day of items) {
