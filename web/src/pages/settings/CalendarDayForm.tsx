@@ -137,7 +137,16 @@ export function CalendarDayForm({ target, year, lookup, onClose, onSaved }: Prop
           title={isWeekend(pickedDate) ? t('settings.calendar.ordinaryWeekend') : t('settings.calendar.ordinaryWeekday')}
         />
       ) : null}
-      <Form<Values> form={form} layout="vertical" className="record-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        className="record-form"
+        onValuesChange={(changed: Partial<Values>) => {
+          // a date that already has an entry: start from what it is
+          const day = changed.date ? lookup(changed.date.format('YYYY-MM-DD')).day : undefined;
+          if (day) form.setFieldsValue({ kind: day.kind, name: day.name });
+        }}
+      >
         <Form.Item name="date" label={t('settings.calendar.date')} rules={[r.requiredSelect(t('settings.calendar.date'))]} hidden={!!target?.date}>
           <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} />
         </Form.Item>

@@ -332,7 +332,7 @@ export const settingsEn: typeof settingsZhCN = {
   },
   sla: {
     title: 'Time limits',
-    subtitle: 'Time limits count working days; holidays and make-up days are in',
+    subtitle: 'Time limits count working days. Holidays and make-up working days:',
     calendarLink: 'Holidays and make-up days',
     defaultsTitle: 'District defaults',
     defaultsLead: 'Apply to every category without limits of its own. A case is due at 23:59:59 (Beijing time) of the Nth working day after the start day.',
