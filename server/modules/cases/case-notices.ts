@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { maskEmail, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
 import { enqueueMessage } from '../../platform/notify/outbox.ts';
 import { formatTrackingCode } from './tracking-code.ts';
+import { orgLookups } from '../org/index.ts';
 import { casesRepository, type CaseRow } from './cases.repository.ts';
 
 /**
@@ -13,7 +14,12 @@ import { casesRepository, type CaseRow } from './cases.repository.ts';
 type Audience = { stationId: string } | { departmentId: string } | { districtAdmins: string };
 
 async function staffIds(db: Executor, who: Audience): Promise<string[]> {
-  const rows = await casesRepository.staff(db, 'districtAdmins' in who ? { districtCode: who.districtAdmins } : who);
+  let rows;
+  if ('stationId' in who) {
+    // A room's cases are its parent station's staff's work (they are who can see and handle them).
+    const s = await orgLookups.station(db, who.stationId);
+    rows = await casesRepository.staff(db, { stationIds: [who.stationId, ...(s?.parentId ? [s.parentId] : [])] });
+  } else rows = await casesRepository.staff(db, 'districtAdmins' in who ? { districtCode: who.districtAdmins } : who);
   const role = 'stationId' in who ? 'station' : 'departmentId' in who ? 'department' : 'admin';
   return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(role)).map((r) => r.id);
 }

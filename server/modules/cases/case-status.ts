@@ -59,6 +59,6 @@ export const canBeRated = (s: CaseStatus): boolean => TRANSITIONS['follow-up'].f
 
 /** A status or a group name, as the list filter accepts it. */
 export function statusesFor(filter: string): CaseStatus[] | null {
-  if (filter in CASE_STATUS_GROUPS) return [...CASE_STATUS_GROUPS[filter as keyof typeof CASE_STATUS_GROUPS]];
+  if (Object.hasOwn(CASE_STATUS_GROUPS, filter)) return [...CASE_STATUS_GROUPS[filter as keyof typeof CASE_STATUS_GROUPS]];
   return null;
 }

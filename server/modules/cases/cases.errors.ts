@@ -10,6 +10,7 @@ export const casesErrors = defineErrors({
   CHANNEL_NOT_ALLOWED: { status: 403, message: '您的角色不能以此渠道登记诉求' },
   RATING_NOT_ALLOWED: { status: 409, message: '该诉求当前不在待评价状态' },
   PHONE_CHECK_FAILED: { status: 400, message: '手机号后四位不正确' },
+  RATING_LOCKED: { status: 429, message: '手机号后四位多次输入错误，网上评价已锁定，请联系联络站工作人员回访评价' },
   PHONE_INVALID: { status: 400, message: '电话号码格式不正确（手机号 11 位，座机请带区号）' },
   EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
   NO_EXTENSION_PENDING: { status: 409, message: '没有待审批的延期申请' },

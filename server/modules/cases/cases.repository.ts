@@ -4,6 +4,7 @@ import { keyset } from '../../platform/db/keyset.ts';
 import { likeContains } from '../../platform/db/like.ts';
 import type { CursorValue } from '../../platform/http/pagination.ts';
 import type { CasesTables } from './cases.tables.ts';
+import { normaliseTrackingCode } from './tracking-code.ts';
 
 export type CaseRow = CasesTables['cases'];
 export type CaseEventRow = CasesTables['case_events'];
@@ -19,6 +20,8 @@ export interface CaseScope {
   all: boolean;
   stationIds: string[];
   departmentId: string | null;
+  /** Cases seen once more although outside the scope: the answer to a department's return. */
+  alsoCaseIds?: string[];
 }
 
 export interface CaseFilters {
@@ -48,11 +51,12 @@ function scoped(db: Executor, scope: CaseScope) {
     .select(['s.name as station_name', 'd.name as department_name'])
     .where('c.district_code', '=', scope.districtCode);
   if (!scope.all) {
-    const { stationIds, departmentId } = scope;
+    const { stationIds, departmentId, alsoCaseIds } = scope;
     q = q.where((eb) => {
       const ors = [];
       if (stationIds.length) ors.push(eb('c.station_id', 'in', stationIds));
       if (departmentId) ors.push(eb('c.department_id', '=', departmentId));
+      if (alsoCaseIds?.length) ors.push(eb('c.id', 'in', alsoCaseIds));
       return ors.length ? eb.or(ors) : eb.val(false);
     });
   }
@@ -75,7 +79,9 @@ export const casesRepository = {
     if (f.supervised) q = q.where('c.supervision_level', '>', 0);
     if (f.q) {
       const text = f.q;
-      q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', text.toUpperCase())]));
+      // A tracking code as people read it out (dashes, lower case) finds its case.
+      const code = normaliseTrackingCode(text) ?? text.toUpperCase();
+      q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', code)]));
     }
     if (f.sort === 'due') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit + 1).execute();
     return keyset(q, 'c.id', 'c.id', 'desc', after).limit(limit + 1).execute();
@@ -119,12 +125,17 @@ export const casesRepository = {
     await db.updateTable('cases').set({ merged_into_id: toId }).where('merged_into_id', '=', fromId).execute();
   },
   /** Active staff of a station, a department or a district, with their roles (for notices). */
-  async staff(db: Executor, who: { stationId: string } | { departmentId: string } | { districtCode: string }): Promise<{ id: string; roles: string }[]> {
+  async staff(db: Executor, who: { stationIds: string[] } | { departmentId: string } | { districtCode: string }): Promise<{ id: string; roles: string }[]> {
     let q = db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1);
-    if ('stationId' in who) q = q.where('station_id', '=', who.stationId);
+    if ('stationIds' in who) q = q.where('station_id', 'in', who.stationIds);
     else if ('departmentId' in who) q = q.where('department_id', '=', who.departmentId);
     else q = q.where('district_code', '=', who.districtCode);
     return q.execute();
+  },
+  /** Counts a wrong phone check outside the refused rating's transaction; returns the new count. */
+  async countRatingFailure(db: Executor, id: string): Promise<number> {
+    await db.updateTable('cases').set((eb) => ({ rating_failures: eb('rating_failures', '+', 1) })).where('id', '=', id).execute();
+    return (await db.selectFrom('cases').select('rating_failures').where('id', '=', id).executeTakeFirstOrThrow()).rating_failures;
   },
   async insertEvent(db: Executor, row: CaseEventRow): Promise<void> {
     await db.insertInto('case_events').values(row).execute();
@@ -168,7 +179,8 @@ export const casesRepository = {
   },
   /** The SLA sweep: open cases whose clock ran out, oldest due first. */
   async overdue(db: Executor, now: string, limit: number): Promise<CaseRow[]> {
-    return db.selectFrom('cases').selectAll().where('due_at', '<', now).orderBy('due_at').limit(limit).execute();
+    // Level 3 is the last: such cases must not fill the batch and starve newer ones.
+    return db.selectFrom('cases').selectAll().where('due_at', '<', now).where('overdue_level', '<', 3).orderBy('due_at').limit(limit).execute();
   },
   async count(db: Executor, scope: CaseScope): Promise<number> {
     const r = await scoped(db, scope).clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();

@@ -124,7 +124,7 @@ export const ratingBody = z.strictObject({
 });
 
 export const publicCaseOut = z.object({
-  trackingCode: z.string(), status: z.enum(CASE_STATUSES), statusLabel: z.string(), stationName: z.string(), title: z.string(), submittedAt: z.string(), dueAt: z.string().nullable(),
+  trackingCode: z.string(), status: z.enum(CASE_STATUSES), statusLabel: z.string(), stationId: z.string(), stationName: z.string(), title: z.string(), submittedAt: z.string(), dueAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), type: z.enum(CASE_EVENT_TYPES), label: z.string(), note: z.string().optional() })),
   canRate: z.boolean(), asksPhoneCheck: z.boolean(), mergedInto: z.object({ trackingCode: z.string() }).optional(),
 });

@@ -38,6 +38,8 @@ export interface CasesTables {
     rating: string | null;
     rated_at: string | null;
     reopen_count: number;
+    /** Wrong phone checks on public ratings; at MAX_RATING_FAILURES the public rating is locked. */
+    rating_failures: number;
     accepted_at: string | null;
     assigned_at: string | null;
     replied_at: string | null;

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { casesInit } from './migrations/20261122_01_cases_init.ts';
+import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attempts.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
@@ -14,6 +15,7 @@ export type { CasesTables } from './cases.tables.ts';
 export { createCase, type IntakeInput } from './commands/create-case.ts';
 export { rateCase } from './commands/rate-case.ts';
 export { getPublicCase, type PublicCase } from './queries/public-case.ts';
+export { publicCaseBody, ratingBody } from './cases.schemas.ts';
 export { activeCategoryNames } from './settings/settings.service.ts';
 export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { publicLimits } from './public/public-cases.routes.ts';
@@ -23,7 +25,7 @@ export { sweepOverdue } from './jobs/sla-sweep.ts';
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts },
   routes(app, deps) {
     caseRoutes(app, deps);
     publicCaseRoutes(app, deps);

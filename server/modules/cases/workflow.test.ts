@@ -8,7 +8,6 @@ import {
   publicView, rightUser, snapshot, step, USERS, type CasesFixture, type User,
 } from './testing.ts';
 
-const RETURN_BUG = 'bug: perform-action.ts performAction answers with getCase as the caller, who no longer sees a returned case: 404 after a committed return';
 
 describe('case workflow over HTTP', () => {
   let f: CasesFixture;
@@ -51,8 +50,7 @@ describe('case workflow over HTTP', () => {
         const users: User[] = CONTRACT[action].actor === 'station' ? ['station', 'admin'] : [rightUser(action)];
         for (const rating of ratings) {
           for (const u of users) {
-            const todo = action === 'return' ? { todo: RETURN_BUG } : {};
-            test(`${action}${rating ? ` (${rating})` : ''} from ${status} by ${u} → 200`, todo, async () => {
+            test(`${action}${rating ? ` (${rating})` : ''} from ${status} by ${u} → 200`, async () => {
               const c = await driveTo(f, status);
               if (action === 'approve-extension') await step(f, c.id, 'request-extension');
               const before = await getCase(f, c.id);
@@ -111,7 +109,7 @@ describe('case workflow over HTTP', () => {
     });
   });
 
-  test('staff find a case by its tracking code as the constituent reads it out: lower case, or 4-4-4-4 as notices print it', { todo: 'bug: cases.repository.ts list compares q with tracking_code without normaliseTrackingCode' }, async () => {
+  test('staff find a case by its tracking code as the constituent reads it out: lower case, or 4-4-4-4 as notices print it', async () => {
     const c = base.submitted;
     const printed = c.trackingCode.replace(/(.{4})(?=.)/g, '$1-');
     for (const q of [c.trackingCode, c.trackingCode.toLowerCase(), printed, printed.toLowerCase()]) {
@@ -204,7 +202,7 @@ describe('case workflow over HTTP', () => {
       assert.equal((await step(f, c.id, 'follow-up', { rating: 'basically_satisfied' })).status, 'closed');
     });
 
-    test('return (with reason): back to accepted, no department, the assign clock again; the station may assign elsewhere', { todo: RETURN_BUG }, async () => {
+    test('return (with reason): back to accepted, no department, the assign clock again; the station may assign elsewhere', async () => {
       const c = await driveTo(f, 'assigned');
       expectError(await act(f, 'dept', c.id, 'return', c.version, { reason: '' }), 400, 'VALIDATION_FAILED');
       const out = await step(f, c.id, 'return', { reason: '此事属住建局职责' });
@@ -287,7 +285,7 @@ describe('case workflow over HTTP', () => {
       assert.deepEqual(await snapshot(f, c.id), before);
     });
 
-    test('station staff cannot merge into a case outside their jurisdiction (it does not exist for them); the office can', { todo: 'bug: perform-action.ts merge checks the target’s district, not the caller’s case scope' }, async () => {
+    test('station staff cannot merge into a case outside their jurisdiction (it does not exist for them); the office can', async () => {
       const other = await createPublicCase(f, { stationId: f.station2Id }, 'station2');
       const c = await driveTo(f, 'accepted');
       const before = await snapshot(f, c.id);

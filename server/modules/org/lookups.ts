@@ -6,9 +6,9 @@ import type { Executor } from '../../platform/db/database.ts';
  * district, whether a region code is real.
  */
 export const orgLookups = {
-  async station(db: Executor, id: string): Promise<{ id: string; name: string; districtCode: string; regionCode: string; active: boolean } | undefined> {
-    const r = await db.selectFrom('stations').select(['id', 'name', 'district_code', 'region_code', 'active']).where('id', '=', id).executeTakeFirst();
-    return r && { id: r.id, name: r.name, districtCode: r.district_code, regionCode: r.region_code, active: r.active === 1 };
+  async station(db: Executor, id: string): Promise<{ id: string; name: string; parentId: string | null; districtCode: string; regionCode: string; active: boolean } | undefined> {
+    const r = await db.selectFrom('stations').select(['id', 'name', 'parent_id', 'district_code', 'region_code', 'active']).where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, parentId: r.parent_id, districtCode: r.district_code, regionCode: r.region_code, active: r.active === 1 };
   },
   async department(db: Executor, id: string, districtCode: string): Promise<{ id: string; name: string; active: boolean } | undefined> {
     const r = await db.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', id).where('district_code', '=', districtCode).executeTakeFirst();

@@ -133,6 +133,7 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
     rating: null,
     rated_at: null,
     reopen_count: 0,
+    rating_failures: 0,
     accepted_at: null,
     assigned_at: null,
     replied_at: null,

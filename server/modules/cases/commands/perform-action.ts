@@ -150,7 +150,9 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
     };
   },
   async merge({ trx, deps, ctx, c, input }) {
-    const target = input.intoCaseId ? await casesRepository.get(trx, input.intoCaseId) : undefined;
+    // Only into a case the caller can see: another station's case ids are not theirs to probe.
+    const scope = await caseScopeFor(trx, ctx.principal!);
+    const target = input.intoCaseId ? await casesRepository.getScoped(trx, scope, input.intoCaseId) : undefined;
     if (!target || target.id === c.id || target.district_code !== c.district_code || !isOpen(target.status as CaseStatus)) {
       throw casesErrors.MERGE_TARGET_INVALID(undefined, { field: 'body.intoCaseId' });
     }
@@ -236,6 +238,8 @@ export async function performAction(deps: AppDeps, ctx: ActionContext, id: strin
     const workingDays = action === 'approve-extension' ? (c.extension_days ?? undefined) : input.workingDays;
     await applyTransition(trx, deps, ctx, c, action, to, c.version, effect, actorOf(p, action), { workingDays, approve: input.approve });
   });
-  return getCase(deps, p, id);
+  // A department's return takes the case out of its hands; the answer still shows it the case as it left it.
+  const scope = await caseScopeFor(deps.db, p);
+  return getCase(deps, p, id, action === 'return' ? { ...scope, alsoCaseIds: [id] } : scope);
 }
 

@@ -3,6 +3,7 @@ import { stripLocation } from '../../../platform/files/exif.ts';
 import type { StoredFile } from '../../../platform/files/file-store.ts';
 import { maxUploadBytes } from '../../../platform/files/limits.ts';
 import { sniffAttachment, sniffImage } from '../../../platform/files/sniff.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { casesErrors } from '../cases.errors.ts';
 
 export const MAX_PHOTOS = 6;
@@ -25,9 +26,22 @@ export function safeFilename(name: string, fallbackExt: string): string {
   return base || `file.${fallbackExt}`;
 }
 
+/** 10 MB, 1.5 MB, 100 KB: a limit people can read. */
+export const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** A damaged image is the sender's field at fault. */
+function withField<T>(field: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AppError && !e.details?.field) throw new AppError(e.code, { status: e.status as 400, message: e.message }, e.message, { ...e.details, field });
+    throw e;
+  }
+}
+
 function checkSize(deps: AppDeps, bytes: Uint8Array, field: string): void {
   const max = maxUploadBytes(deps.config);
-  if (bytes.byteLength > max) throw casesErrors.FILE_TOO_LARGE(`文件太大：每个文件不能超过 ${Math.round(max / 1024 / 1024)} MB`, { field });
+  if (bytes.byteLength > max) throw casesErrors.FILE_TOO_LARGE(`文件太大：每个文件不能超过 ${sizeText(max)}`, { field });
 }
 
 /**
@@ -45,8 +59,9 @@ export async function preparePhotos(deps: AppDeps, photos: readonly IntakePhoto[
     const sniffed = sniffImage(ph.bytes);
     if (!sniffed) throw casesErrors.FILE_TYPE_NOT_ALLOWED(`“${safeFilename(ph.filename, 'jpg')}”不是 JPEG、PNG、WebP 或 GIF 图片`, { field });
     let bytes: Uint8Array = ph.bytes;
+    // Parsed either way: a damaged or disguised file is refused even when its location may stay.
+    const stripped = sniffed.mime === 'image/heic' ? null : withField(field, () => stripLocation(ph.bytes, sniffed.mime));
     if (!o.keepLocation) {
-      const stripped = stripLocation(ph.bytes, sniffed.mime);
       if (!stripped) throw casesErrors.FILE_TYPE_NOT_ALLOWED('HEIC 照片可能带有拍摄位置，请在手机上选择“兼容格式”(JPEG) 后重新上传', { field });
       bytes = stripped;
     }
@@ -63,7 +78,7 @@ export async function prepareAttachment(deps: AppDeps, bytes: Uint8Array, filena
   let out: Uint8Array = bytes;
   if (sniffed.mime.startsWith('image/')) {
     const image = sniffImage(bytes);
-    const stripped = image ? stripLocation(bytes, image.mime) : null;
+    const stripped = image ? withField('file', () => stripLocation(bytes, image.mime)) : null;
     if (!stripped) throw casesErrors.FILE_TYPE_NOT_ALLOWED('HEIC 图片请先转为 JPEG', { field: 'file' });
     out = stripped;
   }

@@ -29,7 +29,12 @@ export function savedFilterRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req, reply) => {
     const p = requirePrincipal(req);
     const parsed = savedQuery.safeParse(req.body.query);
-    if (!parsed.success) throw platformErrors.VALIDATION_FAILED(`筛选条件不正确：${parsed.error.issues[0]?.message ?? ''}`, { field: `body.query.${String(parsed.error.issues[0]?.path[0] ?? '')}` });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      // Unknown keys come with an empty path and their names in `keys`.
+      const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+      throw platformErrors.VALIDATION_FAILED(`筛选条件不正确：${issue.message}`, { field: `body.query.${String(key ?? '')}` });
+    }
     if ((await savedFiltersRepository.count(db, p.userId)) >= MAX_FILTERS) throw platformErrors.VALIDATION_FAILED(`最多保存 ${MAX_FILTERS} 个筛选`, { field: 'body.name' });
     const row = { id: newId(), user_id: p.userId, name: req.body.name, query: JSON.stringify(req.body.query), created_at: deps.clock.now().toISOString() };
     await savedFiltersRepository.insert(db, row);

@@ -13,16 +13,19 @@ import { casesRepository, type CaseListRow, type CaseScope } from '../cases.repo
 import { suggestDepartment } from '../routing/routing-rules.service.ts';
 import { loadWorkingCalendar } from '../settings/settings.service.ts';
 
-async function loadScoped(db: Executor, p: Principal, id: string): Promise<{ row: CaseListRow; scope: CaseScope }> {
-  const scope = await caseScopeFor(db, p);
+async function loadScoped(db: Executor, p: Principal, id: string, given?: CaseScope): Promise<{ row: CaseListRow; scope: CaseScope }> {
+  const scope = given ?? (await caseScopeFor(db, p));
   const row = await casesRepository.getScoped(db, scope, id);
   if (!row) throw casesErrors.CASE_NOT_FOUND();
   return { row, scope };
 }
 
-export async function getCase(deps: AppDeps, p: Principal, id: string): Promise<CaseOut> {
+/** `scope`: the caller's jurisdiction as it was before an action that took the case out of it (a department's return). */
+export async function getCase(deps: AppDeps, p: Principal, id: string, scope?: CaseScope): Promise<CaseOut> {
   const { db, pii } = deps;
-  const { row, scope } = await loadScoped(db, p, id);
+  const loaded = await loadScoped(db, p, id, scope);
+  const row = loaded.row;
+  const given = loaded.scope;
   const [events, attachments, deputies, mergedCases, cal] = await Promise.all([
     casesRepository.events(db, id, false),
     casesRepository.attachments(db, id),
@@ -33,7 +36,7 @@ export async function getCase(deps: AppDeps, p: Principal, id: string): Promise<
   // The console suggests a department wherever the case can be assigned.
   const assignable = TRANSITIONS.assign.from.includes(row.status as CaseStatus);
   const suggestedDepartment = assignable ? await suggestDepartment(db, row.district_code, { category: row.category, regionCode: row.region_code }) : null;
-  return presentCase(p, scope, row, { events, attachments, deputies, mergedCases, suggestedDepartment }, cal, deps.clock.now(), pii);
+  return presentCase(p, given, row, { events, attachments, deputies, mergedCases, suggestedDepartment }, cal, deps.clock.now(), pii);
 }
 
 /** The full contact details, for those who must call back; every view is in the audit log (PIPL). */

@@ -16,6 +16,7 @@ export interface PublicCase {
   trackingCode: string;
   status: CaseStatus;
   statusLabel: string;
+  stationId: string;
   stationName: string;
   title: string;
   submittedAt: string;
@@ -59,6 +60,7 @@ export async function getPublicCase(db: Db, rawCode: string): Promise<PublicCase
     trackingCode: own.tracking_code,
     status,
     statusLabel: CASE_STATUS_LABELS[status].zh,
+    stationId: own.station_id,
     stationName: own.station_name,
     title: own.title,
     submittedAt: own.created_at,

@@ -8,7 +8,11 @@ import { createCategory, deleteCalendarDay, getCalendar, getSlaDefaults, listCat
 
 const tags = ['办理时限 Time limits'];
 const days = (max: number) => z.number().int('须为整数').min(1, '至少 1 个工作日').max(max, `不能超过 ${max} 个工作日`);
-const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期不存在');
+// The calendar covers 2000–2100, as the year list does: beyond it no schedule exists and dates overflow.
+const dateParam = z
+  .string()
+  .regex(/^(20\d{2}|2100)-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，年份在 2000–2100 之间')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期不存在');
 const categoryOut = z.object({ id: z.string(), name: z.string(), assignDays: z.number().nullable(), handleDays: z.number().nullable(), urgentHandleDays: z.number().nullable(), followUpDays: z.number().nullable(), active: z.boolean(), version: z.number() });
 const slaOut = z.object({ assignDays: z.number(), handleDays: z.number(), urgentHandleDays: z.number(), followUpDays: z.number(), version: z.number() });
 const calendarDayOut = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string(), source: z.enum(['builtin', 'office']) });
