@@ -20,6 +20,7 @@ import { LoginPage } from './pages/login/LoginPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
+import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
 import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
@@ -49,6 +50,9 @@ const router = createBrowserRouter(
         { path: 'departments/:id', element: <DepartmentDetailPage /> },
         { path: 'users', element: <UsersPage /> },
         { path: 'regions', element: <RegionsPage /> },
+        { path: 'settings/routing', element: <RoutingRulesPage /> },
+        { path: 'settings/calendar', element: <CalendarPage /> },
+        { path: 'settings/sla', element: <SlaSettingsPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

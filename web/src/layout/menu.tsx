@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -30,6 +30,9 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     add({ key: 'departments', path: '/departments', labelKey: 'menu.departments', icon: <ApartmentOutlined /> });
     add({ key: 'users', path: '/users', labelKey: 'menu.users', icon: <SolutionOutlined /> });
     add({ key: 'regions', path: '/regions', labelKey: 'menu.regions', icon: <EnvironmentOutlined /> });
+    add({ key: 'routing', path: '/settings/routing', labelKey: 'settings.menu.routing', icon: <BranchesOutlined /> });
+    add({ key: 'calendar', path: '/settings/calendar', labelKey: 'settings.menu.calendar', icon: <CalendarOutlined /> });
+    add({ key: 'sla', path: '/settings/sla', labelKey: 'settings.menu.sla', icon: <FieldTimeOutlined /> });
   }
   if (roles.has('station')) {
     // Station staff work in one station (and its rooms): its page is their "本站信息".
@@ -37,6 +40,9 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     else add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
     add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });
     add({ key: 'departments', path: '/departments', labelKey: 'menu.departments', icon: <ApartmentOutlined /> });
+    // Station staff assign cases: they read the routing rules and the calendar the time limits run on.
+    add({ key: 'routing', path: '/settings/routing', labelKey: 'settings.menu.routing', icon: <BranchesOutlined /> });
+    add({ key: 'calendar', path: '/settings/calendar', labelKey: 'settings.menu.calendar', icon: <CalendarOutlined /> });
   }
   if (roles.has('department') && user.departmentId) {
     add({ key: 'myDepartment', path: `/departments/${user.departmentId}`, labelKey: 'menu.myDepartment', icon: <ClusterOutlined /> });
