@@ -238,3 +238,19 @@ export interface SlaDefaultsOut {
   followUpDays: number;
   version: number;
 }
+
+/** A case as staff record it (POST /cases); the public form sends the same without channel, urgent, deputies and reception. */
+export interface CaseIntakeBody {
+  channel: CaseChannel;
+  stationId: string;
+  content: string;
+  title?: string;
+  kind?: CaseKind;
+  category?: string;
+  urgent?: boolean;
+  contact?: { name?: string; phone?: string; email?: string };
+  location?: { address?: string; lat?: number; lng?: number };
+  anonymous?: boolean;
+  deputyIds?: string[];
+  receptionId?: string;
+}

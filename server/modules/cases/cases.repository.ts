@@ -42,14 +42,17 @@ export interface CaseFilters {
   sort: 'newest' | 'due';
 }
 
-function scoped(db: Executor, scope: CaseScope) {
-  let q = db
+/** A case with its station's and department's names (a read join into org's tables, decision 0003). */
+const named = (db: Executor) =>
+  db
     .selectFrom('cases as c')
     .innerJoin('stations as s', 's.id', 'c.station_id')
     .leftJoin('departments as d', 'd.id', 'c.department_id')
     .selectAll('c')
-    .select(['s.name as station_name', 'd.name as department_name'])
-    .where('c.district_code', '=', scope.districtCode);
+    .select(['s.name as station_name', 'd.name as department_name']);
+
+function scoped(db: Executor, scope: CaseScope) {
+  let q = named(db).where('c.district_code', '=', scope.districtCode);
   if (!scope.all) {
     const { stationIds, departmentId, alsoCaseIds } = scope;
     q = q.where((eb) => {
@@ -93,24 +96,10 @@ export const casesRepository = {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   },
   async getWithNames(db: Executor, id: string): Promise<CaseListRow | undefined> {
-    return db
-      .selectFrom('cases as c')
-      .innerJoin('stations as s', 's.id', 'c.station_id')
-      .leftJoin('departments as d', 'd.id', 'c.department_id')
-      .selectAll('c')
-      .select(['s.name as station_name', 'd.name as department_name'])
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+    return named(db).where('c.id', '=', id).executeTakeFirst();
   },
   async byTrackingCode(db: Executor, code: string): Promise<CaseListRow | undefined> {
-    return db
-      .selectFrom('cases as c')
-      .innerJoin('stations as s', 's.id', 'c.station_id')
-      .leftJoin('departments as d', 'd.id', 'c.department_id')
-      .selectAll('c')
-      .select(['s.name as station_name', 'd.name as department_name'])
-      .where('c.tracking_code', '=', code)
-      .executeTakeFirst();
+    return named(db).where('c.tracking_code', '=', code).executeTakeFirst();
   },
   async insert(db: Executor, row: CaseRow): Promise<void> {
     await db.insertInto('cases').values(row).execute();

@@ -2,23 +2,10 @@
  * Typed calls of the case-handling API (docs/plans/cases-api.md). Wire shapes come from
  * shared/cases.ts; every action sends the `version` the page last loaded (409 when stale).
  */
-import type { CaseAction, CaseAttachmentOut, CaseCategoryOut, CaseChannel, CaseKind, CaseListItemOut, CaseOut, CaseStatus, Rating } from '../../../shared/cases.ts';
+import type { CaseAction, CaseAttachmentOut, CaseCategoryOut, CaseIntakeBody, CaseListItemOut, CaseOut, CaseStatus, Rating } from '../../../shared/cases.ts';
 import { API_BASE, api, download, type Page, type Query } from './client.ts';
 
-export interface CaseCreateInput {
-  channel: CaseChannel;
-  stationId: string;
-  content: string;
-  title?: string;
-  kind?: CaseKind;
-  category?: string;
-  urgent?: boolean;
-  contact?: { name?: string; phone?: string; email?: string };
-  location?: { address?: string; lat?: number; lng?: number };
-  anonymous?: boolean;
-  deputyIds?: string[];
-  receptionId?: string;
-}
+export type CaseCreateInput = CaseIntakeBody;
 
 export interface CaseCreated {
   id: string;

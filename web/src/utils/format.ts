@@ -11,6 +11,7 @@ const partsFormatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
@@ -26,6 +27,13 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   if (value === null || value === undefined || value === '') return '—';
   const p = parts(value);
   return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : String(value);
+}
+
+/** With seconds, for due instants: 2026-10-10 23:59:59. */
+export function formatDateTimeSeconds(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const p = parts(value);
+  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}` : String(value);
 }
 
 export function formatDate(value: string | number | Date | null | undefined): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CaseChannel, CaseKind } from '../../../../shared/cases.ts';
+import type { CaseIntakeBody } from '../../../../shared/cases.ts';
 import { hasRole } from '../../../platform/auth/principal.ts';
 import { recordChange } from '../../../platform/audit/audit.ts';
 import type { ActionContext } from '../../../platform/context.ts';
@@ -17,20 +17,8 @@ import { requireActiveCategory } from '../settings/settings.service.ts';
 import { newTrackingCode } from '../tracking-code.ts';
 import { preparePhotos, type IntakePhoto, type PreparedFile } from './photos.ts';
 
-export interface IntakeInput {
-  channel: CaseChannel;
-  stationId: string;
-  content: string;
-  title?: string;
-  kind?: CaseKind;
-  category?: string;
-  urgent?: boolean;
-  contact?: { name?: string; phone?: string; email?: string };
-  location?: { address?: string; lat?: number; lng?: number };
-  anonymous?: boolean;
-  deputyIds?: string[];
-  receptionId?: string;
-}
+/** Intake from any channel: the shared wire shape (shared/cases.ts). */
+export type IntakeInput = CaseIntakeBody;
 
 export interface IntakeResult {
   id: string;

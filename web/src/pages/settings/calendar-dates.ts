@@ -1,5 +1,6 @@
 /** Plain calendar dates ('YYYY-MM-DD') for the holiday calendar: no time zones involved except "today in Beijing". */
 import type { CalendarDayOut } from '../../../../shared/cases.ts';
+import { formatDate, formatDateTimeSeconds } from '../../utils/format.ts';
 
 const TZ = 'Asia/Shanghai';
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,28 +30,10 @@ export function weekdayName(date: string, english: boolean): string {
 }
 
 /** An instant as Beijing time with seconds: 2026-10-10 23:59:59. */
-export function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat('en-CA', {
-    timeZone: TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d))
-    p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
+export const formatInstant = (iso: string): string => formatDateTimeSeconds(iso);
 
 /** The Beijing date of an instant ('YYYY-MM-DD'). */
-export function beijingDate(iso: string): string {
-  return formatInstant(iso).slice(0, 10);
-}
+export const beijingDate = (iso: string): string => formatDate(iso);
 
 /** The special day of each date (the server sends one per date, the office's entry winning; kept so if ever both came). */
 export function effectiveDays(items: CalendarDayOut[]): Map<string, CalendarDayOut> {
