@@ -69,10 +69,24 @@ describe('a case from a QR scan to a rated, closed case', () => {
     await page.locator('.case-actions, main').getByRole('button', { name: label(action) }).first().click();
     const modal = page.locator('.ant-modal').last();
     await modal.waitFor();
+    // Let the dialog finish opening (its form is filled on open) before typing into it.
+    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
     if (fill) await fill(modal);
     await modal.getByRole('button', { name: label(action) }).click();
-    await modal.waitFor({ state: 'hidden' });
+    try {
+      await modal.waitFor({ state: 'hidden', timeout: 15_000 });
+    } catch (e) {
+      await page.screenshot({ path: shotPath(`case-loop-stuck-${action}`) });
+      throw new Error(`the ${action} dialog stayed open: ${await modal.innerText()}`, { cause: e });
+    }
     await page.locator('.ant-tag', { hasText: status }).first().waitFor();
+  }
+
+  /** Types into the dialog's first text box and checks the text stayed there. */
+  async function type(modal: ReturnType<Page['locator']>, text: string): Promise<void> {
+    const box = modal.locator('textarea').first();
+    await box.fill(text);
+    assert.equal(await box.inputValue(), text);
   }
 
   async function rate(code: string, rating: '满意' | '不满意'): Promise<Page> {
@@ -94,9 +108,9 @@ describe('a case from a QR scan to a rated, closed case', () => {
     });
     const dept = await openCase('dept', code);
     await act(dept, '签收', '办理中');
-    await act(dept, '答复', '已答复', (modal) => modal.locator('textarea').first().fill('经现场核查，该路段 6 盏路灯线路老化，已更换线路和灯具，照明已恢复。'));
+    await act(dept, '答复', '已答复', (modal) => type(modal, '经现场核查，该路段 6 盏路灯线路老化，已更换线路和灯具，照明已恢复。'));
     await station.reload();
-    await act(station, '反馈群众', '已反馈', (modal) => modal.locator('textarea').first().fill('区城管局已更换线路和灯具，路灯已恢复照明，感谢您的监督。'));
+    await act(station, '反馈群众', '已反馈', (modal) => type(modal, '区城管局已更换线路和灯具，路灯已恢复照明，感谢您的监督。'));
     return station;
   }
 
@@ -144,7 +158,8 @@ describe('a case from a QR scan to a rated, closed case', () => {
     await dept.getByRole('tab', { name: /办理中/ }).click();
     await dept.locator('tr.ant-table-row', { hasText: '南门的路灯' }).first().waitFor();
     const page = await openCase('dept', code);
-    assert.ok(await page.getByRole('button', { name: label('答复') }).first().isVisible(), 'the department can reply again');
+    // The department can reply again.
+    await page.locator('main').getByRole('button', { name: label('答复') }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: shotPath('case-loop-reopened-console'), fullPage: true });
   });
 });
