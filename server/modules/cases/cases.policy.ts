@@ -67,8 +67,11 @@ export function requireActor(p: Principal, action: CaseAction, c: CaseFacts, sco
   }
 }
 
-/** Full contact details: the people who must call the constituent back. Every view is audited. */
-export function mayRevealContact(p: Principal, c: CaseFacts, scope: CaseScope): boolean {
+/**
+ * Those who act on the case — station staff in jurisdiction, the office, the assigned department:
+ * they may see the constituent's full contact details (every view audited) and add files.
+ */
+export function mayHandle(p: Principal, c: CaseFacts, scope: CaseScope): boolean {
   return isActor(p, 'station', c, scope) || isActor(p, 'department', c, scope);
 }
 
@@ -82,4 +85,9 @@ export function mayRecord(p: Principal, channel: CaseChannel): boolean {
 
 export function requireCaseAdmin(p: Principal): void {
   if (!hasRole(p, 'admin')) throw platformErrors.FORBIDDEN('只有区人大常委会（代表工委）可以修改此设置');
+}
+
+/** Routing rules are the office's and the stations' working knowledge; handlers and deputies do not need them. */
+export function requireRoutingReader(p: Principal): void {
+  if (!hasRole(p, 'admin', 'station')) throw platformErrors.FORBIDDEN('只有区人大常委会和联络站工作人员可以查看分办规则');
 }

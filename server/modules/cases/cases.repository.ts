@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { keyset } from '../../platform/db/keyset.ts';
 import { likeContains } from '../../platform/db/like.ts';
@@ -134,9 +133,6 @@ export const casesRepository = {
     if (publicOnly) q = q.where('public', '=', 1);
     return q.orderBy('id', 'asc').execute();
   },
-  async eventsSince(db: Executor, caseId: string, sinceId: string): Promise<CaseEventRow[]> {
-    return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('public', '=', 1).where('id', '>', sinceId).orderBy('id', 'asc').execute();
-  },
   async addDeputies(db: Executor, caseId: string, deputyIds: string[]): Promise<void> {
     if (deputyIds.length) await db.insertInto('case_deputies').values(deputyIds.map((deputy_id) => ({ case_id: caseId, deputy_id }))).execute();
   },
@@ -170,9 +166,5 @@ export const casesRepository = {
   async overdue(db: Executor, now: string, limit: number): Promise<CaseRow[]> {
     // Level 3 is the last: such cases must not fill the batch and starve newer ones.
     return db.selectFrom('cases').selectAll().where('due_at', '<', now).where('overdue_level', '<', 3).orderBy('due_at').limit(limit).execute();
-  },
-  async count(db: Executor, scope: CaseScope): Promise<number> {
-    const r = await scoped(db, scope).clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
   },
 };

@@ -64,6 +64,21 @@ export const listCasesQuery = z.strictObject({
   ...pageQuery,
 });
 
+/**
+ * A saved filter is a case-list query kept as the strings the console sent: checked against
+ * the list's own schema (no cursor or page size), each problem reported under the key at fault.
+ */
+const listFilterKeys = listCasesQuery.omit({ limit: true, cursor: true });
+export const savedFilterQuery = z.record(z.string(), z.string().max(200)).superRefine((q, ctx) => {
+  const parsed = listFilterKeys.safeParse(q);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    // Unknown keys come with an empty path and their names in `keys`.
+    if (issue.code === 'unrecognized_keys') ctx.addIssue({ code: 'custom', message: `不是诉求列表的筛选条件：${issue.keys.join('、')}`, path: [issue.keys[0]!] });
+    else ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
+});
+
 const dueStage = z.enum(SLA_STAGES).nullable();
 const attachmentOut = z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number(), url: z.string() });
 

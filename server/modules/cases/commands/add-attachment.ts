@@ -6,7 +6,7 @@ import { platformErrors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { isOpen } from '../case-status.ts';
 import { casesErrors } from '../cases.errors.ts';
-import { caseScopeFor, mayRevealContact } from '../cases.policy.ts';
+import { caseScopeFor, mayHandle } from '../cases.policy.ts';
 import { caseFacts, presentAttachment } from '../cases.presenter.ts';
 import { casesRepository } from '../cases.repository.ts';
 import { prepareAttachment } from './photos.ts';
@@ -20,8 +20,7 @@ export async function addAttachment(deps: AppDeps, ctx: ActionContext, caseId: s
   const scope = await caseScopeFor(deps.db, p);
   const c = await casesRepository.getScoped(deps.db, scope, caseId);
   if (!c) throw casesErrors.CASE_NOT_FOUND();
-  // Those who may call the constituent back are those who act on the case: station staff, the office, the assigned department.
-  if (!mayRevealContact(p, caseFacts(c), scope)) throw platformErrors.FORBIDDEN('您不能为该诉求上传附件');
+  if (!mayHandle(p, caseFacts(c), scope)) throw platformErrors.FORBIDDEN('您不能为该诉求上传附件');
   if (!isOpen(c.status as CaseStatus)) throw platformErrors.INVALID_TRANSITION('诉求已办结，不能再上传附件');
   const prepared = await prepareAttachment(deps, file.bytes, file.filename);
   const row = {

@@ -12,7 +12,7 @@ import { nextStatus, isOpen, TRANSITIONS } from '../case-status.ts';
 import { casesErrors } from '../cases.errors.ts';
 import { caseScopeFor, requireActor } from '../cases.policy.ts';
 import { caseFacts } from '../cases.presenter.ts';
-import { casesRepository, type CaseRow } from '../cases.repository.ts';
+import { casesRepository, type CaseRow, type CaseScope } from '../cases.repository.ts';
 import { notifyConstituent, notifyStaff } from '../case-notices.ts';
 import { getCase } from '../queries/get-case.ts';
 import { loadPolicy, loadWorkingCalendar } from '../settings/settings.service.ts';
@@ -59,7 +59,7 @@ interface Effect {
   after?: (trx: Trx, updated: CaseRow, eventId: string) => Promise<void>;
 }
 
-type EffectFn = (x: { trx: Trx; deps: AppDeps; ctx: ActionContext; c: CaseRow; input: ActionInput; to: CaseStatus }) => Promise<Effect>;
+type EffectFn = (x: { trx: Trx; deps: AppDeps; ctx: ActionContext; c: CaseRow; input: ActionInput; to: CaseStatus; scope: CaseScope }) => Promise<Effect>;
 
 const inbox = (who: Parameters<typeof notifyStaff>[1], subject: string, body: string, ctx: ActionContext) => (trx: Trx, c: CaseRow) =>
   notifyStaff(trx, who, c, subject, body, ctx.now).then(() => undefined);
@@ -149,9 +149,8 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
       },
     };
   },
-  async merge({ trx, deps, ctx, c, input }) {
+  async merge({ trx, deps, ctx, c, input, scope }) {
     // Only into a case the caller can see: another station's case ids are not theirs to probe.
-    const scope = await caseScopeFor(trx, ctx.principal!);
     const target = input.intoCaseId ? await casesRepository.getScoped(trx, scope, input.intoCaseId) : undefined;
     if (!target || target.id === c.id || target.district_code !== c.district_code || !isOpen(target.status as CaseStatus)) {
       throw casesErrors.MERGE_TARGET_INVALID(undefined, { field: 'body.intoCaseId' });
@@ -222,8 +221,8 @@ export async function applyTransition(
  */
 export async function performAction(deps: AppDeps, ctx: ActionContext, id: string, action: CaseAction, input: ActionInput): Promise<CaseOut> {
   const p = ctx.principal!;
+  const scope = await caseScopeFor(deps.db, p);
   await deps.db.transaction().execute(async (trx) => {
-    const scope = await caseScopeFor(trx, p);
     const listed = await casesRepository.getScoped(trx, scope, id);
     if (!listed) throw casesErrors.CASE_NOT_FOUND();
     const c = (await casesRepository.get(trx, id))!;
@@ -234,12 +233,11 @@ export async function performAction(deps: AppDeps, ctx: ActionContext, id: strin
     if (!to) throw platformErrors.INVALID_TRANSITION(`当前状态“${CASE_STATUS_LABELS[c.status as CaseStatus].zh}”不能执行此操作`);
     if (action === 'request-extension' && facts.extensionPending) throw casesErrors.EXTENSION_PENDING();
     if (action === 'approve-extension' && !facts.extensionPending) throw casesErrors.NO_EXTENSION_PENDING();
-    const effect = await EFFECTS[action]({ trx, deps, ctx, c, input, to });
+    const effect = await EFFECTS[action]({ trx, deps, ctx, c, input, to, scope });
     const workingDays = action === 'approve-extension' ? (c.extension_days ?? undefined) : input.workingDays;
     await applyTransition(trx, deps, ctx, c, action, to, c.version, effect, actorOf(p, action), { workingDays, approve: input.approve });
   });
   // A department's return takes the case out of its hands; the answer still shows it the case as it left it.
-  const scope = await caseScopeFor(deps.db, p);
   return getCase(deps, p, id, action === 'return' ? { ...scope, alsoCaseIds: [id] } : scope);
 }
 

@@ -7,7 +7,7 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { TRANSITIONS } from '../case-status.ts';
 import { casesErrors } from '../cases.errors.ts';
-import { caseScopeFor, mayRevealContact } from '../cases.policy.ts';
+import { caseScopeFor, mayHandle } from '../cases.policy.ts';
 import { caseFacts, presentCase } from '../cases.presenter.ts';
 import { casesRepository, type CaseListRow, type CaseScope } from '../cases.repository.ts';
 import { suggestDepartment } from '../routing/routing-rules.service.ts';
@@ -23,9 +23,7 @@ async function loadScoped(db: Executor, p: Principal, id: string, given?: CaseSc
 /** `scope`: the caller's jurisdiction as it was before an action that took the case out of it (a department's return). */
 export async function getCase(deps: AppDeps, p: Principal, id: string, scope?: CaseScope): Promise<CaseOut> {
   const { db, pii } = deps;
-  const loaded = await loadScoped(db, p, id, scope);
-  const row = loaded.row;
-  const given = loaded.scope;
+  const { row, scope: seen } = await loadScoped(db, p, id, scope);
   const [events, attachments, deputies, mergedCases, cal] = await Promise.all([
     casesRepository.events(db, id, false),
     casesRepository.attachments(db, id),
@@ -36,14 +34,14 @@ export async function getCase(deps: AppDeps, p: Principal, id: string, scope?: C
   // The console suggests a department wherever the case can be assigned.
   const assignable = TRANSITIONS.assign.from.includes(row.status as CaseStatus);
   const suggestedDepartment = assignable ? await suggestDepartment(db, row.district_code, { category: row.category, regionCode: row.region_code }) : null;
-  return presentCase(p, given, row, { events, attachments, deputies, mergedCases, suggestedDepartment }, cal, deps.clock.now(), pii);
+  return presentCase(p, seen, row, { events, attachments, deputies, mergedCases, suggestedDepartment }, cal, deps.clock.now(), pii);
 }
 
 /** The full contact details, for those who must call back; every view is in the audit log (PIPL). */
 export async function revealContact(deps: AppDeps, ctx: ActionContext, id: string): Promise<{ name: string | null; phone: string | null; email: string | null }> {
   const p = ctx.principal!;
   const { row, scope } = await loadScoped(deps.db, p, id);
-  if (!mayRevealContact(p, caseFacts(row), scope)) throw platformErrors.FORBIDDEN('您的角色不能查看群众的完整联系方式');
+  if (!mayHandle(p, caseFacts(row), scope)) throw platformErrors.FORBIDDEN('您的角色不能查看群众的完整联系方式');
   const dec = (v: string | null) => (v ? deps.pii.decrypt(v) : null);
   const out = { name: row.anonymous === 1 ? null : dec(row.contact_name), phone: dec(row.contact_phone), email: dec(row.contact_email) };
   await deps.db.transaction().execute((trx) => recordChange(trx, ctx, { action: 'case.view-contact', entityType: 'case', entityId: id, data: { fields: Object.keys(out).filter((k) => out[k as keyof typeof out]) } }));

@@ -3,11 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actionContext, requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
-import { platformErrors } from '../../../platform/errors.ts';
 import { boolQuery, id, line, paragraph, versionField } from '../../../platform/http/fields.ts';
 import { pageQuery } from '../../../platform/http/pagination.ts';
-import { hasRole } from '../../../platform/auth/principal.ts';
-import { createRoutingRule, listRoutingRules, routingRuleHistory, setRoutingRuleActive, suggestDepartment, updateRoutingRule } from './routing-rules.service.ts';
+import { createRoutingRule, listRoutingRules, routingRuleHistory, setRoutingRuleActive, suggestForStaff, updateRoutingRule } from './routing-rules.service.ts';
 
 const tags = ['分办规则 Routing'];
 const regionCode = z.string().trim().regex(/^\d{9}$|^\d{12}$/, '区划代码应为 9 位（街道、乡镇）或 12 位（社区、村）');
@@ -20,15 +18,9 @@ const params = z.strictObject({ id: id() });
 export function routingRuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  // Rules are the office's and the stations' working knowledge; handlers and deputies do not need them.
-  const reader = (req: Parameters<typeof requirePrincipal>[0]) => {
-    const p = requirePrincipal(req);
-    if (!hasRole(p, 'admin', 'station')) throw platformErrors.FORBIDDEN('只有区人大常委会和联络站工作人员可以查看分办规则');
-    return p;
-  };
   r.get('/routing-rules', {
     schema: { tags, summary: '分办规则：(类别, 区划) → 承办单位', querystring: z.strictObject({ active: boolQuery(), category: line(50).optional(), ...pageQuery }), response: { 200: z.object({ items: z.array(ruleOut), nextCursor: z.string().nullable() }) } },
-  }, async (req) => listRoutingRules(db, reader(req), req.query));
+  }, async (req) => listRoutingRules(db, requirePrincipal(req), req.query));
   r.post('/routing-rules', {
     schema: { tags, summary: '新增分办规则（区人大常委会）', body: z.strictObject({ category: line(50).nullable(), regionCode: regionCode.nullable(), departmentId: id(), note: paragraph(500).optional() }), response: { 201: ruleOut } },
   }, async (req, reply) => {
@@ -52,12 +44,8 @@ export function routingRuleRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags, summary: '分办规则修改历史（新到旧）', params,
       response: { 200: z.object({ items: z.array(z.object({ revision: z.number(), action: z.enum(['create', 'update', 'deactivate', 'activate']), at: z.string(), by: z.string(), snapshot: z.object({ category: z.string().nullable(), regionCode: z.string().nullable(), departmentId: z.string(), departmentName: z.string(), note: z.string(), active: z.boolean() }) })) }) },
     },
-  }, async (req) => routingRuleHistory(db, reader(req), req.params.id));
+  }, async (req) => routingRuleHistory(db, requirePrincipal(req), req.params.id));
   r.get('/routing/suggest', {
     schema: { tags, summary: '按类别和区划建议承办单位', querystring: z.strictObject({ category: line(50).optional(), regionCode: z.string().trim().regex(/^\d{6,12}$/, '区划代码应为 6–12 位数字') }), response: { 200: z.object({ department: z.object({ id: z.string(), name: z.string() }).nullable(), ruleId: z.string().nullable() }) } },
-  }, async (req) => {
-    const p = reader(req);
-    const s = await suggestDepartment(db, p.districtCode, { category: req.query.category ?? null, regionCode: req.query.regionCode });
-    return { department: s ? { id: s.id, name: s.name } : null, ruleId: s?.ruleId ?? null };
-  });
+  }, async (req) => suggestForStaff(db, requirePrincipal(req), req.query));
 }

@@ -8,7 +8,7 @@ import { decodeCursor, toPage, type Page } from '../../../platform/http/paginati
 import { newId } from '../../../platform/ids.ts';
 import { orgLookups } from '../../org/index.ts';
 import { casesErrors } from '../cases.errors.ts';
-import { requireCaseAdmin } from '../cases.policy.ts';
+import { requireCaseAdmin, requireRoutingReader } from '../cases.policy.ts';
 import { matchRule } from '../routing.ts';
 import { requireActiveCategory } from '../settings/settings.service.ts';
 import { routingRulesRepository, type RuleListRow, type RuleRow } from './routing-rules.repository.ts';
@@ -27,6 +27,7 @@ const present = (r: RuleListRow): RoutingRuleOut => ({
 });
 
 export async function listRoutingRules(db: Db, p: Principal, f: { active?: boolean; category?: string; limit: number; cursor?: string }): Promise<Page<RoutingRuleOut>> {
+  requireRoutingReader(p);
   const rows = await routingRulesRepository.list(db, p.districtCode, f, f.limit, decodeCursor(f.cursor, 2));
   return toPage(rows, f.limit, (r) => [r.id, r.id], present);
 }
@@ -39,6 +40,13 @@ export async function suggestDepartment(db: Executor, districtCode: string, c: {
     c,
   );
   return best ? { id: best.departmentId, name: best.name, ruleId: best.id } : null;
+}
+
+/** The console's "试一试" and the assign dialog's hint. */
+export async function suggestForStaff(db: Db, p: Principal, q: { category?: string; regionCode: string }): Promise<{ department: { id: string; name: string } | null; ruleId: string | null }> {
+  requireRoutingReader(p);
+  const s = await suggestDepartment(db, p.districtCode, { category: q.category ?? null, regionCode: q.regionCode });
+  return { department: s ? { id: s.id, name: s.name } : null, ruleId: s?.ruleId ?? null };
 }
 
 async function validate(trx: Executor, districtCode: string, f: { category?: string | null; regionCode?: string | null; departmentId?: string }): Promise<void> {
@@ -114,6 +122,7 @@ export const setRoutingRuleActive = (db: Db, ctx: ActionContext, id: string, ver
   change(db, ctx, id, version, { active: active ? 1 : 0 }, active ? 'activate' : 'deactivate');
 
 export async function routingRuleHistory(db: Db, p: Principal, id: string): Promise<{ items: RoutingRuleRevisionOut[] }> {
+  requireRoutingReader(p);
   if (!(await routingRulesRepository.get(db, p.districtCode, id))) throw platformErrors.NOT_FOUND('分办规则不存在');
   const rows = await routingRulesRepository.revisions(db, id);
   return { items: rows.map((r) => ({ revision: r.revision, action: r.action as RoutingRuleRevisionOut['action'], at: r.at, by: r.actor_name, snapshot: JSON.parse(r.snapshot) as RoutingRuleRevisionOut['snapshot'] })) };

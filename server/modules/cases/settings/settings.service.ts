@@ -1,6 +1,6 @@
 import type { CalendarDayOut, CaseCategoryOut, SlaDefaultsOut } from '../../../../shared/cases.ts';
 import { CATEGORY_SUGGESTIONS } from '../../../../shared/org.ts';
-import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import { recordChange } from '../../../platform/audit/audit.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../platform/calendar/working-days.ts';
 import type { ActionContext } from '../../../platform/context.ts';
@@ -196,5 +196,3 @@ export async function previewDue(db: Db, p: Principal, from: string, workingDays
   const cal = await loadWorkingCalendar(db, p.districtCode);
   return { dueAt: cal.dueAt(new Date(`${from}T12:00:00+08:00`), workingDays).toISOString() };
 }
-
-export const canReadSettings = (p: Principal): boolean => hasRole(p, 'admin', 'station', 'department', 'deputy', 'liaison');
