@@ -1,7 +1,9 @@
 import type { ModuleManifest } from './platform/module.ts';
 import { orgModule } from './modules/org/index.ts';
+import { scheduleModule } from './modules/schedule/index.ts';
 import { casesModule } from './modules/cases/index.ts';
+import { activitiesModule } from './modules/activities/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 
 /** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
-export const modules: ModuleManifest[] = [orgModule, casesModule, portalModule];
+export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, portalModule];
