@@ -5,6 +5,19 @@ import type { Generated } from 'kysely';
  * booleans as 0/1 integers, JSON as text; repositories convert to domain types.
  */
 export interface PlatformTables {
+  /**
+   * The office's amendments to the official holiday schedule (platform/calendar/office-days.ts). The table
+   * was created by the cases module's first migration, before schedules and suggestions also needed the
+   * calendar; it has been the platform's since.
+   */
+  calendar_days: {
+    district_code: string;
+    date: string;
+    kind: string;
+    name: string;
+    updated_by: string | null;
+    updated_at: string;
+  };
   users: {
     id: string;
     username: string;

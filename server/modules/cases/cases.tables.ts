@@ -111,14 +111,6 @@ export interface CasesTables {
     actor_name: string;
     at: string;
   };
-  calendar_days: {
-    district_code: string;
-    date: string;
-    kind: string;
-    name: string;
-    updated_by: string | null;
-    updated_at: string;
-  };
   case_categories: {
     id: string;
     district_code: string;

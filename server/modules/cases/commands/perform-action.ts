@@ -15,7 +15,8 @@ import { caseFacts } from '../cases.presenter.ts';
 import { casesRepository, type CaseRow, type CaseScope } from '../cases.repository.ts';
 import { notifyConstituent, notifyStaff } from '../case-notices.ts';
 import { getCase } from '../queries/get-case.ts';
-import { loadPolicy, loadWorkingCalendar } from '../settings/settings.service.ts';
+import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
+import { loadPolicy } from '../settings/settings.service.ts';
 import { clockAfter } from '../sla.ts';
 
 /** The fields each action takes (validated by the route's Zod schema before they get here). */

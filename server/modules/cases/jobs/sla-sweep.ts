@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import { casesRepository } from '../cases.repository.ts';
 import { notifyStaff } from '../case-notices.ts';
-import { loadWorkingCalendar } from '../settings/settings.service.ts';
+import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 import { escalationLevel } from '../sla.ts';
 
 /**

@@ -11,7 +11,7 @@ import { caseScopeFor, mayHandle } from '../cases.policy.ts';
 import { caseFacts, presentCase } from '../cases.presenter.ts';
 import { casesRepository, type CaseListRow, type CaseScope } from '../cases.repository.ts';
 import { suggestDepartment } from '../routing/routing-rules.service.ts';
-import { loadWorkingCalendar } from '../settings/settings.service.ts';
+import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 
 async function loadScoped(db: Executor, p: Principal, id: string, given?: CaseScope): Promise<{ row: CaseListRow; scope: CaseScope }> {
   const scope = given ?? (await caseScopeFor(db, p));

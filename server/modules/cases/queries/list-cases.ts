@@ -6,7 +6,7 @@ import { statusesFor } from '../case-status.ts';
 import { caseScopeFor } from '../cases.policy.ts';
 import { presentCaseListItem } from '../cases.presenter.ts';
 import { casesRepository, type CaseFilters } from '../cases.repository.ts';
-import { loadWorkingCalendar } from '../settings/settings.service.ts';
+import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 
 export interface ListCasesQuery {
   status?: string;

@@ -3,7 +3,6 @@ import type { CasesTables } from '../cases.tables.ts';
 
 export type CategoryRow = CasesTables['case_categories'];
 export type SlaDefaultsRow = CasesTables['sla_defaults'];
-export type CalendarDayRow = CasesTables['calendar_days'];
 
 /** Categories, the district's time limits and its calendar amendments. */
 export const settingsRepository = {
@@ -32,22 +31,5 @@ export const settingsRepository = {
   async updateSlaDefaults(db: Executor, districtCode: string, version: number, patch: Partial<SlaDefaultsRow>): Promise<boolean> {
     const r = await db.updateTable('sla_defaults').set({ ...patch, version: version + 1 }).where('district_code', '=', districtCode).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
-  },
-  async calendarDays(db: Executor, districtCode: string, from?: string, to?: string): Promise<CalendarDayRow[]> {
-    let q = db.selectFrom('calendar_days').selectAll().where('district_code', '=', districtCode);
-    if (from) q = q.where('date', '>=', from);
-    if (to) q = q.where('date', '<=', to);
-    return q.orderBy('date').execute();
-  },
-  async upsertCalendarDay(db: Executor, row: CalendarDayRow): Promise<void> {
-    await db
-      .insertInto('calendar_days')
-      .values(row)
-      .onConflict((oc) => oc.columns(['district_code', 'date']).doUpdateSet({ kind: row.kind, name: row.name, updated_by: row.updated_by, updated_at: row.updated_at }))
-      .execute();
-  },
-  async deleteCalendarDay(db: Executor, districtCode: string, date: string): Promise<boolean> {
-    const r = await db.deleteFrom('calendar_days').where('district_code', '=', districtCode).where('date', '=', date).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
   },
 };

@@ -2,7 +2,7 @@ import type { CalendarDayOut, CaseCategoryOut, SlaDefaultsOut } from '../../../.
 import { CATEGORY_SUGGESTIONS } from '../../../../shared/org.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { recordChange } from '../../../platform/audit/audit.ts';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../platform/calendar/working-days.ts';
+import { loadWorkingCalendar, officeDaysRepository } from '../../../platform/calendar/office-days.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
 import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
@@ -12,12 +12,6 @@ import { casesErrors } from '../cases.errors.ts';
 import { requireCaseAdmin } from '../cases.policy.ts';
 import { DEFAULT_SLA, policyFor, type SlaPolicy } from '../sla.ts';
 import { settingsRepository, type CategoryRow } from './settings.repository.ts';
-
-/** The district's calendar: the official schedule (chinese-days) with the office's amendments. */
-export async function loadWorkingCalendar(db: Executor, districtCode: string): Promise<WorkingCalendar> {
-  const rows = await settingsRepository.calendarDays(db, districtCode);
-  return createWorkingCalendar(rows.map((r) => ({ date: r.date, kind: r.kind as 'holiday' | 'workday', name: r.name })));
-}
 
 export async function loadSlaDefaults(db: Executor, districtCode: string): Promise<SlaPolicy & { version: number }> {
   const row = await settingsRepository.slaDefaults(db, districtCode);
@@ -173,7 +167,7 @@ export async function putCalendarDay(db: Db, ctx: ActionContext, date: string, i
   const p = ctx.principal!;
   requireCaseAdmin(p);
   await db.transaction().execute(async (trx) => {
-    await settingsRepository.upsertCalendarDay(trx, { district_code: p.districtCode, date, kind: input.kind, name: input.name, updated_by: p.userId, updated_at: ctx.now.toISOString() });
+    await officeDaysRepository.upsert(trx, { district_code: p.districtCode, date, kind: input.kind, name: input.name, updated_by: p.userId, updated_at: ctx.now.toISOString() });
     await recordChange(trx, ctx, { action: 'calendar.set-day', entityType: 'calendar_day', entityId: `${p.districtCode}:${date}`, data: { date, ...input } });
   });
   return { date, kind: input.kind, name: input.name, source: 'office' };
@@ -183,7 +177,7 @@ export async function deleteCalendarDay(db: Db, ctx: ActionContext, date: string
   const p = ctx.principal!;
   requireCaseAdmin(p);
   await db.transaction().execute(async (trx) => {
-    if (!(await settingsRepository.deleteCalendarDay(trx, p.districtCode, date))) {
+    if (!(await officeDaysRepository.delete(trx, p.districtCode, date))) {
       const info = (await loadWorkingCalendar(trx, p.districtCode)).dayInfo(date);
       if (info.source === 'builtin') throw casesErrors.CALENDAR_DAY_BUILTIN();
       throw platformErrors.NOT_FOUND('这一天没有本区录入的安排');
