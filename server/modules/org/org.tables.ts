@@ -83,4 +83,64 @@ export interface OrgTables {
     expires_at: string;
     committed_at: string | null;
   };
+  /** The district's standards checklist (八有 for stations, 五有 for rooms). */
+  standard_items: {
+    id: string;
+    district_code: string;
+    /** Stable identifier within the district (`place`, `funds` …), fixed once made. */
+    code: string;
+    name: string;
+    description: string;
+    /** JSON array of station kinds the item applies to. */
+    applies_to: string;
+    sort: number;
+    active: number;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** One per (station, item), made by the first write; absent means "missing". */
+  standard_evidence: {
+    id: string;
+    station_id: string;
+    item_id: string;
+    /** EvidenceStatus (shared/standards.ts). */
+    status: string;
+    text: string;
+    submitted_by: string | null;
+    submitted_at: string | null;
+    reviewed_by: string | null;
+    reviewed_at: string | null;
+    review_note: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Removed files stay (removed_at set) so that the history's submissions keep naming them. */
+  standard_evidence_files: {
+    id: string;
+    evidence_id: string;
+    filename: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    storage_key: string;
+    uploaded_by: string | null;
+    created_at: string;
+    removed_at: string | null;
+    removed_by: string | null;
+  };
+  standard_evidence_events: {
+    id: string;
+    evidence_id: string;
+    /** EvidenceEventType (shared/standards.ts). */
+    type: string;
+    actor_id: string | null;
+    at: string;
+    note: string;
+    /** JSON { text, files: [{ id, filename }] } for submissions, else null. */
+    snapshot: string | null;
+    /** The evidence's version after this event. */
+    version: number;
+  };
 }
