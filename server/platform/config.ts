@@ -80,6 +80,9 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
 
+/** Where the public pages live, for links in messages, feeds and QR codes (no trailing slash). */
+export const publicBaseUrl = (config: Config): string => (config.LIANXIN_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(configSchema.shape)) {

@@ -1,4 +1,4 @@
-import type { Config } from '../../platform/config.ts';
+import { publicBaseUrl, type Config } from '../../platform/config.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { maskEmail, maskPhone, type PiiCipher } from '../../platform/crypto/pii.ts';
 import { enqueueMessage } from '../../platform/notify/outbox.ts';
@@ -34,7 +34,6 @@ export async function notifyStaff(trx: Executor, who: Audience, c: Pick<CaseRow,
 
 /** The constituent, on every contact channel they gave; returns the channels used. */
 /** Where the public pages are, for links in messages: LIANXIN_PUBLIC_URL, else this server's own address. */
-export const publicBaseUrl = (config: Config): string => (config.LIANXIN_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 
 export async function notifyConstituent(trx: Executor, deps: { pii: PiiCipher; config: Config }, c: CaseRow, subject: string, text: string, now: Date): Promise<string[]> {
   const { pii } = deps;

@@ -7,6 +7,7 @@ export const casesErrors = defineErrors({
   CATEGORY_INVALID: { status: 400, message: '诉求类别不存在或已停用' },
   DEPARTMENT_INVALID: { status: 400, message: '承办单位不存在、已停用或不在本区' },
   DEPUTY_INVALID: { status: 400, message: '所选代表不存在或不在本区' },
+  RECEPTION_INVALID: { status: 400, message: '接待记录不存在或不属于该联络站' },
   CHANNEL_NOT_ALLOWED: { status: 403, message: '您的角色不能以此渠道登记诉求' },
   RATING_NOT_ALLOWED: { status: 409, message: '该诉求当前不在待评价状态' },
   PHONE_CHECK_FAILED: { status: 400, message: '手机号后四位不正确' },

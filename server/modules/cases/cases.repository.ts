@@ -29,6 +29,10 @@ export interface CaseFilters {
   departmentId?: string;
   category?: string;
   channel?: string;
+  /** Collected at this reception record (schedule module). */
+  receptionId?: string;
+  /** Received by this deputy. */
+  deputyId?: string;
   /** true: due_at < now; false: not overdue. */
   overdue?: boolean;
   now: string;
@@ -73,6 +77,11 @@ export const casesRepository = {
     if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
     if (f.category) q = q.where('c.category', '=', f.category);
     if (f.channel) q = q.where('c.channel', '=', f.channel);
+    if (f.receptionId) q = q.where('c.reception_id', '=', f.receptionId);
+    if (f.deputyId) {
+      const deputyId = f.deputyId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('case_deputies as cd').select('cd.case_id').whereRef('cd.case_id', '=', 'c.id').where('cd.deputy_id', '=', deputyId)));
+    }
     // A running clock has a due instant; ended cases have none, so "overdue" needs no status list.
     if (f.overdue === true) q = q.where('c.due_at', '<', f.now);
     if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', f.now)]));

@@ -56,6 +56,8 @@ export const listCasesQuery = z.strictObject({
   departmentId: id().optional(),
   category: line(50).optional(),
   channel: z.enum(CASE_CHANNELS).optional(),
+  receptionId: id().optional(),
+  deputyId: id().optional(),
   overdue: boolQuery(),
   dueState: z.enum(['green', 'yellow', 'red']).optional(),
   supervised: boolQuery(),

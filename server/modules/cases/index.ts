@@ -1,4 +1,8 @@
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
+import { caseScopeFor } from './cases.policy.ts';
+import { casesRepository } from './cases.repository.ts';
 import { casesInit } from './migrations/20261122_01_cases_init.ts';
 import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attempts.ts';
 import { caseRoutes } from './cases.routes.ts';
@@ -21,6 +25,14 @@ export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { publicLimits } from './public/public-cases.routes.ts';
 export { MAX_PHOTOS, type IntakePhoto } from './commands/photos.ts';
 export { sweepOverdue } from './jobs/sla-sweep.ts';
+
+/** Which of `ids` are cases within the caller's case jurisdiction (activities link their outcomes to cases). */
+export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]): Promise<Set<string>> {
+  const scope = await caseScopeFor(db, p);
+  const out = new Set<string>();
+  for (const id of new Set(ids)) if (await casesRepository.getScoped(db, scope, id)) out.add(id);
+  return out;
+}
 
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {

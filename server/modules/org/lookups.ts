@@ -19,6 +19,27 @@ export const orgLookups = {
     if (!ids.length) return 0;
     return (await db.selectFrom('deputies').select('id').where('id', 'in', ids).where('district_code', '=', districtCode).execute()).length;
   },
+  /**
+   * The active deputies who serve at a station, in name order (pinyin). A community room has no roster of
+   * its own when nobody is linked to it: its parent station's deputies serve there.
+   */
+  async stationDeputies(db: Executor, stationId: string): Promise<Array<{ id: string; name: string; level: string }>> {
+    const of = (sid: string) =>
+      db.selectFrom('deputy_stations').innerJoin('deputies', 'deputies.id', 'deputy_stations.deputy_id')
+        .select(['deputies.id', 'deputies.name', 'deputies.level'])
+        .where('deputy_stations.station_id', '=', sid).where('deputies.active', '=', 1)
+        .orderBy('deputies.name_key').orderBy('deputies.id').execute();
+    const own = await of(stationId);
+    if (own.length) return own;
+    const s = await db.selectFrom('stations').select('parent_id').where('id', '=', stationId).executeTakeFirst();
+    return s?.parent_id ? of(s.parent_id) : [];
+  },
+  /** Names and levels of deputies by id (any district: callers have checked the ids). */
+  async deputyNames(db: Executor, ids: readonly string[]): Promise<Map<string, { name: string; level: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await db.selectFrom('deputies').select(['id', 'name', 'level']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, { name: r.name, level: r.level }]));
+  },
   async regionExists(db: Executor, code: string): Promise<boolean> {
     return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
   },

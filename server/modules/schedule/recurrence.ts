@@ -10,20 +10,9 @@
 import { fromDayNumber, toDayNumber, weekday } from '../../platform/calendar/dates.ts';
 import { FIRST_LUNAR_DATE, LAST_LUNAR_DATE, lunarMonthsBetween } from '../../platform/calendar/lunar.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
+import { HOLIDAY_POLICIES, RECURRENCE_KINDS, type HolidayPolicy, type RecurrenceKind } from '../../../shared/schedule.ts';
 
-export const RECURRENCE_KINDS = ['month_days', 'lunar_days', 'weekdays', 'dates'] as const;
-export const HOLIDAY_POLICIES = ['keep', 'skip', 'next_working_day'] as const;
-
-/**
- * month_days: days of the Gregorian month (1–31); lunar_days: days of the lunar month (1–30, any month
- * including leap months); weekdays: ISO weekdays (1 = Monday … 7 = Sunday); dates: the listed dates.
- */
-export type RecurrenceKind = (typeof RECURRENCE_KINDS)[number];
-/**
- * What a day that falls on a holiday (法定节假日, 调休 rest days, office holidays) becomes. Ordinary
- * weekends are not holidays: a market-day reception happens on whatever weekday the market falls.
- */
-export type HolidayPolicy = (typeof HOLIDAY_POLICIES)[number];
+export { HOLIDAY_POLICIES, RECURRENCE_KINDS, type HolidayPolicy, type RecurrenceKind };
 
 export interface RecurrenceSpec {
   kind: RecurrenceKind;

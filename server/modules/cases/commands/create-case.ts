@@ -9,6 +9,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { orgLookups } from '../../org/index.ts';
+import { scheduleLookups } from '../../schedule/index.ts';
 import { casesErrors } from '../cases.errors.ts';
 import { caseScopeFor, mayRecord } from '../cases.policy.ts';
 import { casesRepository, type CaseRow } from '../cases.repository.ts';
@@ -73,7 +74,16 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
     if (!inScope) throw casesErrors.STATION_INVALID('联络站不存在或不在您的管辖范围内', { field: 'body.stationId' });
   }
   if (input.category) await requireActiveCategory(db, station.districtCode, input.category, 'body.category');
-  const deputyIds = [...new Set(input.deputyIds ?? [])];
+  let deputyIds = [...new Set(input.deputyIds ?? [])];
+  if (input.receptionId) {
+    // Collected at a reception: the record must be this station's, and the deputies who received the
+    // case are among those present (all of them when the form names none).
+    const session = await scheduleLookups.session(db, input.receptionId);
+    if (!session || session.stationId !== station.id) throw casesErrors.RECEPTION_INVALID(undefined, { field: 'body.receptionId' });
+    if (input.channel !== 'reception') throw casesErrors.RECEPTION_INVALID('登记接待记录中的诉求时，渠道应为“接待日”', { field: 'body.channel' });
+    if (!deputyIds.length) deputyIds = session.deputyIds;
+    else if (deputyIds.some((d) => !session.deputyIds.includes(d))) throw casesErrors.DEPUTY_INVALID('所选代表不在这次接待的在场代表中', { field: 'body.deputyIds' });
+  }
   if (deputyIds.length) {
     if ((await orgLookups.countDeputies(db, deputyIds, station.districtCode)) !== deputyIds.length) throw casesErrors.DEPUTY_INVALID(undefined, { field: 'body.deputyIds' });
   }

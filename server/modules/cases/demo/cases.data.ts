@@ -32,6 +32,8 @@ export interface DemoCase {
   deputies?: string[];
   /** Days before now when it came in. */
   daysAgo: number;
+  /** Collected at the station's latest reception day (the schedule seed's record): its date replaces daysAgo. */
+  atReception?: boolean;
   steps: DemoStep[];
 }
 
@@ -45,6 +47,25 @@ const closedLoop = (department: string, reply: string, feedback: string, rating:
 ];
 
 export const DEMO_CASES: DemoCase[] = [
+  // Three cases collected on 马家河街道's latest reception day (two batches of visitors), linked to its record.
+  {
+    station: '马家河街道', channel: 'reception', category: '城乡建设', title: '新马小区 3 栋申请加装电梯', daysAgo: 1, atReception: true,
+    content: '新马小区 3 栋住户多为老人，六楼以上上下楼困难。楼里 12 户已有 10 户签字同意加装电梯，希望了解申报流程和补贴政策，尽快立项。',
+    contact: { name: '李秀英', phone: '13907331111' }, address: '马家河街道新马小区 3 栋',
+    steps: [{ at: 0.05, by: 'station', action: 'accept' }],
+  },
+  {
+    station: '马家河街道', channel: 'reception', category: '交通运输', title: '新马路口早高峰拥堵，建议增设信号灯', daysAgo: 1, atReception: true,
+    content: '新马路与新马东路交叉口没有信号灯，早上 7 点半到 8 点半上学和上班的车辆交汇，经常堵成一团，也很危险，建议增设信号灯或安排交警疏导。',
+    contact: { name: '周建国', phone: '13807332222' },
+    steps: [],
+  },
+  {
+    station: '马家河街道', channel: 'reception', category: '民政', title: '咨询高龄老人补贴申领', daysAgo: 1, atReception: true,
+    content: '家中老人今年满 80 岁，想咨询高龄津贴怎么申领、需要哪些材料。',
+    contact: { name: '黄小兰', phone: '13707333333' },
+    steps: [{ at: 0.05, by: 'station', action: 'accept' }, { at: 0.06, by: 'station', action: 'resolve', reply: '接待代表当场解答：持身份证、户口本到社区服务中心申请，社区审核后每月随养老金发放。已请社区网格员上门协助办理。' }],
+  },
   {
     station: '马家河街道', channel: 'reception', category: '市政设施', title: '新马社区东门路灯不亮', daysAgo: 80,
     content: '新马社区东门到公交站约 200 米的路灯已经坏了两个多星期，晚上下班的居民和接送孩子的老人走这段路很不安全，希望尽快修复。',

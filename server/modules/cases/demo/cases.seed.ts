@@ -57,15 +57,18 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
 
   // Oldest first, so ids (time-sortable) follow the order the cases came in.
   for (const c of [...DEMO_CASES].sort((a, b) => b.daysAgo - a.daysAgo)) {
-    const createdAt = now.getTime() - c.daysAgo * DAY;
     const stationId = id(`station:${c.station}`);
+    // Collected at a reception record: on its day, mid-morning in Shanghai, linked to it (deputies present by default).
+    const receptionId = c.atReception ? demo.ids.get(`reception-session:${c.station}:latest`) : undefined;
+    const receptionDate = c.atReception ? demo.ids.get(`reception-session-date:${c.station}:latest`) : undefined;
+    const createdAt = receptionDate ? Date.parse(`${receptionDate}T10:30:00+08:00`) : now.getTime() - c.daysAgo * DAY;
     const staff = users.get(c.station === '栗雨街道' ? 'station2' : 'station')!;
     const stationCanRecord = staff.stationId === stationId;
     const recorder = c.channel === 'online' ? null : stationCanRecord ? staff : admin;
     const ctxAt = (t: number, principal: Principal | null): ActionContext => ({ ...systemContext(new Date(t), 'demo-seed'), principal });
     const created = await createCase(deps, ctxAt(createdAt, recorder), {
       channel: c.channel, stationId, content: c.content, title: c.title, category: c.category, urgent: c.urgent, anonymous: c.anonymous,
-      contact: c.contact, location: c.address ? { address: c.address } : undefined, deputyIds: c.deputies?.map((k) => id(`deputy:${k}`)),
+      contact: c.contact, location: c.address ? { address: c.address } : undefined, deputyIds: c.deputies?.map((k) => id(`deputy:${k}`)), receptionId,
     });
     let version = 1;
     let departmentId: string | null = null;

@@ -14,6 +14,8 @@ export interface ListCasesQuery {
   departmentId?: string;
   category?: string;
   channel?: string;
+  receptionId?: string;
+  deputyId?: string;
   overdue?: boolean;
   dueState?: DueState;
   supervised?: boolean;
@@ -31,7 +33,7 @@ export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery):
   const cal = await loadWorkingCalendar(db, p.districtCode);
   const filters: CaseFilters = {
     statuses: f.status ? (statusesFor(f.status) ?? [f.status]) : undefined,
-    stationId: f.stationId, departmentId: f.departmentId, category: f.category, channel: f.channel,
+    stationId: f.stationId, departmentId: f.departmentId, category: f.category, channel: f.channel, receptionId: f.receptionId, deputyId: f.deputyId,
     overdue: f.overdue, supervised: f.supervised, q: f.q, now: now.toISOString(), sort: f.sort ?? 'newest',
   };
   if (f.dueState) {
