@@ -1,0 +1,26 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const activitiesErrors = defineErrors({
+  ACTIVITY_NOT_FOUND: { status: 404, message: '活动不存在或不在您的管辖范围内' },
+  STATION_INVALID: { status: 400, message: '联络站不存在、已停用或不在您的管辖范围内' },
+  DEPUTY_INVALID: { status: 400, message: '所选代表不存在或不是本区代表' },
+  USER_INVALID: { status: 400, message: '所邀请的账号不存在、已停用或不属于本区' },
+  CASE_INVALID: { status: 400, message: '诉求不存在或不在您的管辖范围内' },
+  END_BEFORE_START: { status: 400, message: '结束时间不能早于开始时间' },
+  HELD_IN_FUTURE: { status: 400, message: '活动日期在今天之后，不能标为“已举行”' },
+  MODE_INVALID: { status: 400, message: '只有圆桌会可以在线上举行' },
+  MODE_LOCKED: { status: 409, message: '线上圆桌会已有发言或邀请，不能改为线下' },
+  EVALUATION_NOT_APPLICABLE: { status: 409, message: '只有述职活动可以录入群众评议结果' },
+  NOT_ONLINE_ROUNDTABLE: { status: 409, message: '只有线上圆桌会可以邀请参加人和发言' },
+  ROUNDTABLE_CLOSED: { status: 409, message: '圆桌会已结束或已取消，不能再发言' },
+  OUTCOME_NOT_FOUND: { status: 404, message: '活动成果不存在' },
+  OUTCOME_ALREADY_LINKED: { status: 409, message: '该成果已关联诉求' },
+  POST_NOT_FOUND: { status: 404, message: '发言不存在' },
+  INVITATION_NOT_FOUND: { status: 404, message: '邀请不存在' },
+  INVITE_NOT_FOUND: { status: 404, message: '邀请链接无效或已失效，请联系联络站工作人员' },
+  FILE_NOT_FOUND: { status: 404, message: '文件不存在' },
+  FILE_TYPE_NOT_ALLOWED: { status: 400, message: '只接受 JPEG、PNG、WebP、GIF 图片' },
+  FILE_TOO_LARGE: { status: 413, message: '文件太大' },
+  TOO_MANY_FILES: { status: 400, message: '照片太多' },
+  NOT_POSTING_MEMBER: { status: 403, message: '只有受邀参加人、参加活动的代表和主持人可以发言' },
+});

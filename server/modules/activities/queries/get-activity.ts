@@ -1,0 +1,56 @@
+import type { ActivityOut } from '../../../../shared/activities.ts';
+import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { platformErrors } from '../../../platform/errors.ts';
+import { casesVisibleTo } from '../../cases/index.ts';
+import { activitiesErrors } from '../activities.errors.ts';
+import { activityScopeFor, mayWrite, type ActivityScope, type Membership } from '../activities.policy.ts';
+import { presentActivity } from '../activities.presenter.ts';
+import { activitiesRepository, type ActivityListRow } from '../activities.repository.ts';
+import { roundtableRepository } from '../roundtable/roundtable.repository.ts';
+
+/** The activity if the caller's jurisdiction holds it (404 otherwise), with the scope it was seen in. */
+export async function loadScoped(db: Executor, p: Principal, id: string, given?: ActivityScope): Promise<{ row: ActivityListRow; scope: ActivityScope }> {
+  const scope = given ?? (await activityScopeFor(db, p));
+  const row = await activitiesRepository.getScoped(db, scope, id);
+  if (!row) throw activitiesErrors.ACTIVITY_NOT_FOUND();
+  return { row, scope };
+}
+
+/** Loads within the scope, then requires the caller to be a writer of the activity (403). */
+export async function loadForWrite(db: Executor, p: Principal, id: string): Promise<{ row: ActivityListRow; scope: ActivityScope }> {
+  const loaded = await loadScoped(db, p, id);
+  if (!mayWrite(loaded.scope, { stationId: loaded.row.station_id })) {
+    throw platformErrors.FORBIDDEN(loaded.row.station_id === null ? '区级活动只有区人大常委会（代表工委）可以修改' : '只有本联络站工作人员或区人大常委会可以修改活动');
+  }
+  return loaded;
+}
+
+export async function membershipOf(db: Executor, p: Principal, activityId: string): Promise<Membership> {
+  const [invitation, takesPart] = await Promise.all([
+    roundtableRepository.accountInvitation(db, activityId, p.userId),
+    hasRole(p, 'deputy') && p.deputyId ? activitiesRepository.takesPart(db, activityId, p.deputyId) : Promise.resolve(false),
+  ]);
+  return { invited: invitation !== undefined, deputyTakingPart: takesPart };
+}
+
+export async function getActivity(deps: AppDeps, p: Principal, id: string, given?: ActivityScope): Promise<ActivityOut> {
+  const { db } = deps;
+  const { row, scope } = await loadScoped(db, p, id, given);
+  const [deputies, participants, files, outcomes, invitations, membership, creator] = await Promise.all([
+    activitiesRepository.deputiesOf(db, [id]),
+    activitiesRepository.participants(db, [id]),
+    activitiesRepository.files(db, [id]),
+    activitiesRepository.outcomes(db, [id]),
+    roundtableRepository.invitations(db, id),
+    membershipOf(db, p, id),
+    row.created_by ? db.selectFrom('users').select(['id', 'display_name']).where('id', '=', row.created_by).executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  const linked = outcomes.flatMap((o) => (o.case_id ? [o.case_id] : []));
+  const visibleCaseIds = linked.length ? await casesVisibleTo(db, p, linked) : new Set<string>();
+  return presentActivity(scope, row, {
+    deputies: deputies.get(id) ?? [], participants, files, outcomes, visibleCaseIds, invitations, membership,
+    createdBy: creator ? { id: creator.id, name: creator.display_name } : null,
+  }, deps.pii);
+}
