@@ -13,6 +13,7 @@ export const activitiesErrors = defineErrors({
   EVALUATION_NOT_APPLICABLE: { status: 409, message: '只有述职活动可以录入群众评议结果' },
   NOT_ONLINE_ROUNDTABLE: { status: 409, message: '只有线上圆桌会可以邀请参加人和发言' },
   ROUNDTABLE_CLOSED: { status: 409, message: '圆桌会已结束或已取消，不能再发言' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'Idempotency-Key 已用于另一条不同的成果' },
   OUTCOME_NOT_FOUND: { status: 404, message: '活动成果不存在' },
   OUTCOME_ALREADY_LINKED: { status: 409, message: '该成果已关联诉求' },
   POST_NOT_FOUND: { status: 404, message: '发言不存在' },

@@ -187,6 +187,9 @@ export const activitiesRepository = {
   async outcome(db: Executor, activityId: string, id: string): Promise<OutcomeRow | undefined> {
     return db.selectFrom('activity_outcomes').selectAll().where('activity_id', '=', activityId).where('id', '=', id).executeTakeFirst();
   },
+  async outcomeByKey(db: Executor, activityId: string, key: string): Promise<OutcomeRow | undefined> {
+    return db.selectFrom('activity_outcomes').selectAll().where('activity_id', '=', activityId).where('request_key', '=', key).executeTakeFirst();
+  },
   /** Links a case to an outcome that has none; false when another request linked one first. */
   async linkOutcome(db: Executor, id: string, caseId: string): Promise<boolean> {
     const res = await db.updateTable('activity_outcomes').set({ case_id: caseId }).where('id', '=', id).where('case_id', 'is', null).executeTakeFirst();

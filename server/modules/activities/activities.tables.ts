@@ -70,6 +70,8 @@ export interface ActivitiesTables {
     activity_id: string;
     text: string;
     case_id: string | null;
+    /** The Idempotency-Key the outcome was added with (one outcome per key and activity). */
+    request_key: string | null;
     created_by: string | null;
     created_at: string;
   };

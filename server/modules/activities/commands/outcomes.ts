@@ -3,6 +3,7 @@ import { recordChange } from '../../../platform/audit/audit.ts';
 import type { ActionContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError, platformErrors } from '../../../platform/errors.ts';
+import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { casesVisibleTo, createCase } from '../../cases/index.ts';
 import { activitiesErrors } from '../activities.errors.ts';
@@ -26,7 +27,7 @@ function underNewCase(e: unknown): unknown {
  * channel `roundtable`/`visit`/`reception`); the link is written only after it exists; and the
  * idempotency key makes a retry after a failed link find the same case rather than a second one.
  */
-async function createCaseFor(deps: AppDeps, ctx: ActionContext, a: ActivityListRow, c: NewCaseInput, text: string, idempotencyKey: string | undefined): Promise<string> {
+async function createCaseFor(deps: AppDeps, ctx: ActionContext, a: ActivityListRow, c: NewCaseInput, text: string, idempotencyKey: string | undefined): Promise<{ id: string }> {
   const stationId = c.stationId ?? a.station_id;
   if (!stationId) throw platformErrors.VALIDATION_FAILED('区级活动新建诉求须指定联络站（newCase.stationId）', { field: 'body.newCase.stationId' });
   const deputyIds = ((await activitiesRepository.deputiesOf(deps.db, [a.id])).get(a.id) ?? []).map((d) => d.id).slice(0, 20);
@@ -42,7 +43,7 @@ async function createCaseFor(deps: AppDeps, ctx: ActionContext, a: ActivityListR
       contact: c.contact && (c.contact.name || c.contact.phone) ? { name: c.contact.name || undefined, phone: c.contact.phone || undefined } : undefined,
       deputyIds,
     }, { idempotencyKey });
-    return res.id;
+    return { id: res.id };
   } catch (e) {
     throw underNewCase(e);
   }
@@ -69,23 +70,40 @@ export interface OutcomeInput {
 
 /** An outcome of the activity, optionally linked to an existing case or to a case made from it. */
 export async function addOutcome(deps: AppDeps, ctx: ActionContext, activityId: string, input: OutcomeInput, opts: { idempotencyKey?: string } = {}): Promise<ActivityOut> {
+  const key = opts.idempotencyKey ? `${ctx.principal!.userId}:${opts.idempotencyKey}` : null;
+  // A retry of a request that went through answers as it did (before the version check: the version has moved since).
+  const replay = async () => {
+    const prior = key ? await activitiesRepository.outcomeByKey(deps.db, activityId, key) : undefined;
+    if (!prior) return null;
+    if (prior.text !== input.text) throw activitiesErrors.IDEMPOTENCY_KEY_REUSED(undefined, { field: 'headers.idempotency-key' });
+    return getActivity(deps, ctx.principal!, activityId);
+  };
+  const early = await replay();
+  if (early) return early;
   const a = await loadLive(deps, ctx, activityId, input.version);
   let caseId: string | null = null;
   if (input.caseId) {
     await requireVisibleCase(deps, ctx, input.caseId);
     caseId = input.caseId;
   } else if (input.newCase) {
-    caseId = await createCaseFor(deps, ctx, a, input.newCase, input.text, opts.idempotencyKey ? `activity:${activityId}:${opts.idempotencyKey}` : undefined);
+    caseId = (await createCaseFor(deps, ctx, a, input.newCase, input.text, key ? `activity:${activityId}:${opts.idempotencyKey}` : undefined)).id;
   }
   const now = ctx.now.toISOString();
-  const row = { id: newId(), activity_id: activityId, text: input.text, case_id: caseId, created_by: ctx.principal!.userId, created_at: now };
-  await deps.db.transaction().execute(async (trx) => {
-    // A case already made is linked whatever happened meanwhile (the version was checked before making it).
-    if (input.newCase) await activitiesRepository.touch(trx, activityId, now);
-    else if (!(await activitiesRepository.update(trx, activityId, input.version, { updated_at: now }))) throw platformErrors.CONFLICT();
-    await activitiesRepository.insertOutcome(trx, row);
-    await recordChange(trx, ctx, { action: 'activity.outcome.add', entityType: 'activity', entityId: activityId, data: { outcomeId: row.id, caseId, caseCreated: Boolean(input.newCase) } });
-  });
+  const row = { id: newId(), activity_id: activityId, text: input.text, case_id: caseId, request_key: key, created_by: ctx.principal!.userId, created_at: now };
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      // A case already made is linked whatever happened meanwhile (the version was checked before making it).
+      if (input.newCase) await activitiesRepository.touch(trx, activityId, now);
+      else if (!(await activitiesRepository.update(trx, activityId, input.version, { updated_at: now }))) throw platformErrors.CONFLICT();
+      await activitiesRepository.insertOutcome(trx, row);
+      await recordChange(trx, ctx, { action: 'activity.outcome.add', entityType: 'activity', entityId: activityId, data: { outcomeId: row.id, caseId, caseCreated: Boolean(input.newCase) } });
+    });
+  } catch (e) {
+    // The same key raced in from another request: its outcome is the answer.
+    const raced = isUniqueViolation(e) ? await replay() : null;
+    if (raced) return raced;
+    throw e;
+  }
   return getActivity(deps, ctx.principal!, activityId);
 }
 
@@ -100,7 +118,7 @@ export async function setOutcomeCase(deps: AppDeps, ctx: ActionContext, activity
     await requireVisibleCase(deps, ctx, input.caseId);
     caseId = input.caseId;
   } else {
-    caseId = await createCaseFor(deps, ctx, a, input.newCase!, o.text, `activity-outcome:${outcomeId}`);
+    caseId = (await createCaseFor(deps, ctx, a, input.newCase!, o.text, `activity-outcome:${outcomeId}`)).id;
   }
   const now = ctx.now.toISOString();
   await deps.db.transaction().execute(async (trx) => {

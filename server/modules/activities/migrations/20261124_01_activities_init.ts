@@ -78,10 +78,13 @@ export const activitiesInit: Migration = {
       .addColumn('activity_id', 'text', (c) => c.notNull().references('activities.id'))
       .addColumn('text', 'text', (c) => c.notNull())
       .addColumn('case_id', 'text', (c) => c.references('cases.id'))
+      .addColumn('request_key', 'text')
       .addColumn('created_by', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('activity_outcomes_activity_idx').on('activity_outcomes').columns(['activity_id', 'id']).execute();
+    // An Idempotency-Key makes one outcome per activity, whatever the retries.
+    await db.schema.createIndex('activity_outcomes_request_idx').on('activity_outcomes').columns(['activity_id', 'request_key']).unique().execute();
     await db.schema.createIndex('activity_outcomes_case_idx').on('activity_outcomes').columns(['case_id']).execute();
 
     await db.schema
