@@ -3,14 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { SafeHtml } from '../../platform/http/html.ts';
+import { PAGE_SECURITY_HEADERS, type SafeHtml } from '../../platform/http/html.ts';
+import { shanghaiDate } from '../../platform/calendar/dates.ts';
 import { getPublicStation, listPublicStations } from '../org/index.ts';
+import { publicMonthReceptions } from '../schedule/index.ts';
 import { casePageRoutes } from './pages/case-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
+import { noticeDocument } from './pages/notice-page.ts';
+import { stationQrPng, stationQrSvg, stationUrl } from './qr.ts';
 
 const css = readFileSync(new URL('./assets/public.css', import.meta.url));
+const noticeCss = readFileSync(new URL('./assets/notice.css', import.meta.url));
 
 const send = (req: FastifyRequest, reply: FastifyReply, title: string, body: SafeHtml, status = 200) => sendPage(req, reply, title, body, { status });
 
@@ -21,6 +26,9 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
 
   r.get('/assets/public.css', { schema: hide }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+
+  r.get('/assets/notice.css', { schema: hide }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(noticeCss));
 
   r.get('/', {
     schema: { ...hide, querystring: z.object({ q: z.string().max(50).optional().catch(undefined), cursor: z.string().max(1000).optional().catch(undefined) }) },
@@ -40,6 +48,31 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
     const s = await getPublicStation(deps.db, req.params.id);
     if (!s) return send(req, reply, '页面不存在', notFoundPage(), 404);
     return send(req, reply, s.name, stationPage(s, await upcomingReceptions(deps, s.id)));
+  });
+
+  const stationParams = z.object({ id: z.string().max(64) });
+  r.get('/stations/:id/notice', {
+    schema: { ...hide, params: stationParams, querystring: z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/).optional().catch(undefined) }) },
+  }, async (req, reply) => {
+    const s = await getPublicStation(deps.db, req.params.id);
+    if (!s) return send(req, reply, '页面不存在', notFoundPage(), 404);
+    const today = shanghaiDate(deps.clock.now());
+    const month = req.query.month ?? today.slice(0, 7);
+    const { items } = await publicMonthReceptions(deps.db, s.id, month);
+    const doc = noticeDocument({ station: s, month, items, qrSvg: await stationQrSvg(deps.config, s.id), stationUrl: stationUrl(deps.config, s.id), today });
+    return reply.headers(PAGE_SECURITY_HEADERS).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(doc.value);
+  });
+  r.get('/stations/:id/qr.png', {
+    schema: { ...hide, params: stationParams, querystring: z.object({ size: z.coerce.number().int().min(128).max(2048).catch(512) }) },
+  }, async (req, reply) => {
+    const s = await getPublicStation(deps.db, req.params.id);
+    if (!s) return reply.status(404).type('text/plain; charset=utf-8').send('联络站不存在');
+    return reply.type('image/png').header('cache-control', 'public, max-age=86400').header('content-disposition', `inline; filename="station-${s.id}.png"`).send(await stationQrPng(deps.config, s.id, req.query.size ?? 512));
+  });
+  r.get('/stations/:id/qr.svg', { schema: { ...hide, params: stationParams } }, async (req, reply) => {
+    const s = await getPublicStation(deps.db, req.params.id);
+    if (!s) return reply.status(404).type('text/plain; charset=utf-8').send('联络站不存在');
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').header('content-disposition', `inline; filename="station-${s.id}.svg"`).send(await stationQrSvg(deps.config, s.id));
   });
 
   r.get('/prefs/text-size', {

@@ -8,10 +8,10 @@ import { id, line } from '../../platform/http/fields.ts';
 import { pageQuery } from '../../platform/http/pagination.ts';
 import { getPublicStation, listPublicStations } from '../org/index.ts';
 import { upcomingReceptions } from './upcoming.ts';
+import { publicReceptionOut } from '../schedule/index.ts';
 
 const tags = ['公开 Public'];
 
-const receptionOut = z.object({ date: z.string(), start: z.string(), end: z.string(), deputies: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 /** The public API: no account, only what may be shown to anyone. */
 export function portalApiRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -51,7 +51,7 @@ export function portalApiRoutes(app: FastifyInstance, deps: AppDeps): void {
           location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
           deputies: z.array(z.object({ id: z.string(), name: z.string(), level: z.enum(DEPUTY_LEVELS), occupation: z.string(), expertise: z.array(z.string()) })),
           rooms: z.array(z.object({ id: z.string(), name: z.string(), address: z.string() })),
-          upcomingReceptions: z.array(receptionOut),
+          upcomingReceptions: z.array(publicReceptionOut),
         }),
       },
     },

@@ -7,6 +7,7 @@ import { seedScheduleDemo } from './demo/schedule.seed.ts';
 export type { ScheduleTables } from './schedule.tables.ts';
 export { scheduleLookups } from './lookups.ts';
 export { publicMonthReceptions, upcomingReceptions, receptionsIcs } from './public/public-schedule.ts';
+export { publicReceptionOut } from './schedule.schemas.ts';
 
 /** Reception days: recurrence rules, duty rotas, the public schedule, reception records. */
 export const scheduleModule: ModuleManifest = {

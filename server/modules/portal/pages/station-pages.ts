@@ -1,14 +1,18 @@
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS, type DeputyLevel } from '../../../../shared/org.ts';
+import { ISO_WEEKDAY_LABELS, type PublicReceptionOut } from '../../../../shared/schedule.ts';
 import { html, type SafeHtml } from '../../../platform/http/html.ts';
 import type { PublicStation, PublicStationSummary } from '../../org/index.ts';
 
 const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l;
 
-export interface UpcomingReception {
-  date: string;
-  start: string;
-  end: string;
-  deputies: Array<{ id: string; name: string }>;
+export type UpcomingReception = PublicReceptionOut;
+
+const clock = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
+
+function dayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${m} 月 ${d} 日（${ISO_WEEKDAY_LABELS[w === 0 ? 7 : w]}）`;
 }
 
 export function stationListPage(items: PublicStationSummary[], q: string, nextHref: string | null): SafeHtml {
@@ -64,8 +68,10 @@ ${s.description ? html`<p>${s.description}</p>` : ''}
 </section>
 <h2>近期接待安排</h2>
 ${upcoming.length
-  ? html`<ul class="deputies">${upcoming.map((r) => html`<li><strong>${r.date}</strong> ${r.start}–${r.end}<div class="muted">接待代表：${r.deputies.map((d) => d.name).join('、') || '待定'}</div></li>`)}</ul>`
+  ? html`<ul class="receptions">${upcoming.map((r) => html`<li><div class="when"><strong>${dayLabel(r.date)}</strong> ${clock(r.start)}–${clock(r.end)} <span class="muted nowrap">农历${r.lunar}</span></div>
+    <div>接待代表：${r.deputies.length ? r.deputies.map((d, i) => html`${i ? '、' : ''}<strong>${d.name}</strong>`) : '待定'}</div>${r.place ? html`<div class="muted">地点：${r.place}</div>` : ''}</li>`)}</ul>`
   : html`<p class="empty">近期接待安排尚未公布，可在开放时间内到站反映问题。</p>`}
+<p class="links"><a href="/stations/${s.id}/notice">本月接待公示（可打印）</a> · <a href="/api/v1/public/stations/${s.id}/receptions.ics">订阅接待日日历</a> · <a href="/stations/${s.id}/qr.png">联络站二维码</a></p>
 <h2>驻站人大代表（${s.deputies.length} 名）</h2>
 ${s.deputies.length
   ? html`<ul class="deputies">${s.deputies.map(
