@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+
+// jsqr is CommonJS: Node hands over module.exports (the function), TypeScript sees the ES default.
+const jsQR = ((jsqr as unknown as { default?: unknown }).default ?? jsqr) as unknown as typeof jsqr.default;
 
 /** Decodes the QR code in a PNG image (the same decoder phones' scanning libraries are built on). */
 function decodeQr(png: Buffer): string | null {

@@ -7,6 +7,7 @@ import { PAGE_SECURITY_HEADERS, type SafeHtml } from '../../platform/http/html.t
 import { shanghaiDate } from '../../platform/calendar/dates.ts';
 import { getPublicStation, listPublicStations } from '../org/index.ts';
 import { publicMonthReceptions } from '../schedule/index.ts';
+import { recentPublicActivities } from '../activities/index.ts';
 import { casePageRoutes } from './pages/case-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
@@ -47,7 +48,7 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
   r.get('/stations/:id', { schema: { ...hide, params: z.object({ id: z.string().max(64) }) } }, async (req, reply) => {
     const s = await getPublicStation(deps.db, req.params.id);
     if (!s) return send(req, reply, '页面不存在', notFoundPage(), 404);
-    return send(req, reply, s.name, stationPage(s, await upcomingReceptions(deps, s.id)));
+    return send(req, reply, s.name, stationPage(s, await upcomingReceptions(deps, s.id), (await recentPublicActivities(deps.db, s.id, 5)) ?? []));
   });
 
   const stationParams = z.object({ id: z.string().max(64) });

@@ -1,6 +1,7 @@
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS, type DeputyLevel } from '../../../../shared/org.ts';
 import { ISO_WEEKDAY_LABELS, type PublicReceptionOut } from '../../../../shared/schedule.ts';
 import { html, type SafeHtml } from '../../../platform/http/html.ts';
+import type { PublicActivity } from '../../../../shared/activities.ts';
 import type { PublicStation, PublicStationSummary } from '../../org/index.ts';
 
 const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l;
@@ -46,7 +47,21 @@ ${list.map(
 ${nextHref ? html`<p><a class="button" href="${nextHref}">更多联络站</a></p>` : ''}`;
 }
 
-export function stationPage(s: PublicStation, upcoming: UpcomingReception[]): SafeHtml {
+function activityCard(a: PublicActivity): SafeHtml {
+  const [, m, d] = a.date.split('-').map(Number) as [number, number, number];
+  return html`<article class="card activity">
+  <h3><span class="tag">${a.kindLabel}</span>${a.title}</h3>
+  <div class="muted">${m} 月 ${d} 日${a.startTime ? html` ${clock(a.startTime)}${a.endTime ? html`–${clock(a.endTime)}` : ''}` : ''}${a.place ? html` · ${a.place}` : ''}${a.mode === 'online' ? ' · 线上' : ''}${a.stationName ? html` · ${a.stationName}` : ''}</div>
+  ${a.deputies.length ? html`<div>参加代表：${a.deputies.map((p) => p.name).join('、')}</div>` : ''}
+  ${a.participants.length ? html`<div class="muted">参加人员：${a.participants.map((p, i) => html`${i ? '、' : ''}${p.label} ${p.count} 人`)}${a.organisations.length ? html`（${a.organisations.join('、')}）` : ''}</div>` : ''}
+  ${a.summary ? html`<p>${a.summary}</p>` : ''}
+  ${a.outcomes.length ? html`<ul class="outcomes">${a.outcomes.map((o) => html`<li>${o.text}${o.caseCreated ? html` <span class="tag plain">已登记交办</span>` : ''}</li>`)}</ul>` : ''}
+  ${a.evaluation ? html`<div class="muted">群众测评：满意 ${a.evaluation.satisfied}，基本满意 ${a.evaluation.basicallySatisfied}，不满意 ${a.evaluation.unsatisfied}</div>` : ''}
+  ${a.photos.length ? html`<div class="photos">${a.photos.slice(0, 4).map((p) => html`<img src="${p.url}" alt="${a.title} 活动照片" loading="lazy" width="160" height="120">`)}</div>` : ''}
+</article>`;
+}
+
+export function stationPage(s: PublicStation, upcoming: UpcomingReception[], activities: PublicActivity[] = []): SafeHtml {
   return html`
 <p class="muted"><a href="/">联络站</a> › ${s.regionName ?? ''}</p>
 <h1><span class="tag${s.kind === 'room' ? ' plain' : ''}">${STATION_KIND_LABELS[s.kind].zh}</span>${s.name}</h1>
@@ -72,6 +87,8 @@ ${upcoming.length
     <div>接待代表：${r.deputies.length ? r.deputies.map((d, i) => html`${i ? '、' : ''}<strong>${d.name}</strong>`) : '待定'}</div>${r.place ? html`<div class="muted">地点：${r.place}</div>` : ''}</li>`)}</ul>`
   : html`<p class="empty">近期接待安排尚未公布，可在开放时间内到站反映问题。</p>`}
 <p class="links"><a href="/stations/${s.id}/notice">本月接待公示（可打印）</a> · <a href="/api/v1/public/stations/${s.id}/receptions.ics">订阅接待日日历</a> · <a href="/stations/${s.id}/qr.png">联络站二维码</a></p>
+<h2>近期代表活动</h2>
+${activities.length ? activities.map(activityCard) : html`<p class="empty">近期暂无公开的活动记录。</p>`}
 <h2>驻站人大代表（${s.deputies.length} 名）</h2>
 ${s.deputies.length
   ? html`<ul class="deputies">${s.deputies.map(
