@@ -20,6 +20,7 @@ import { LoginPage } from './pages/login/LoginPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
+import { NewSessionPage, ReceptionCalendarPage, ReceptionRulesPage, RuleEditPage, SessionDetailPage, SessionsPage } from './pages/schedule/index.ts';
 import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
 import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
@@ -53,6 +54,14 @@ const router = createBrowserRouter(
         { path: 'settings/routing', element: <RoutingRulesPage /> },
         { path: 'settings/calendar', element: <CalendarPage /> },
         { path: 'settings/sla', element: <SlaSettingsPage /> },
+        { path: 'schedule', element: <Navigate to="/schedule/calendar" replace /> },
+        { path: 'schedule/calendar', element: <ReceptionCalendarPage /> },
+        { path: 'schedule/rules', element: <ReceptionRulesPage /> },
+        { path: 'schedule/rules/new', element: <RuleEditPage key="new" /> },
+        { path: 'schedule/rules/:id', element: <RuleEditPage key="edit" /> },
+        { path: 'schedule/sessions', element: <SessionsPage /> },
+        { path: 'schedule/sessions/new', element: <NewSessionPage /> },
+        { path: 'schedule/sessions/:id', element: <SessionDetailPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

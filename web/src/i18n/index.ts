@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 import { settingsEn, settingsZhCN } from '../pages/settings/settings.i18n.ts';
+import { scheduleEn, scheduleZhCN } from '../pages/schedule/schedule.i18n.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,7 +20,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN } }, en: { translation: { ...en, settings: settingsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

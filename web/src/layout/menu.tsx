@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -24,6 +24,12 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   }
   if (roles.has('department')) add({ key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <InboxOutlined />, also: ['/cases'] });
   if (roles.has('deputy')) add({ key: 'cases', path: '/cases', labelKey: 'menu.casesReceived', icon: <AuditOutlined /> });
+  // 接待安排: everyone at a station reads it; the server decides who changes the rota or records a reception.
+  if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
+    add({ key: 'scheduleCalendar', path: '/schedule/calendar', labelKey: 'schedule.menu.calendar', icon: <ScheduleOutlined /> });
+    add({ key: 'scheduleRules', path: '/schedule/rules', labelKey: 'schedule.menu.rules', icon: <CarryOutOutlined /> });
+    add({ key: 'scheduleSessions', path: '/schedule/sessions', labelKey: 'schedule.menu.sessions', icon: <FileDoneOutlined /> });
+  }
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
     add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });

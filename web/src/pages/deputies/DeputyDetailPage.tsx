@@ -12,6 +12,7 @@ import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { dash, formatDateTime } from '../../utils/format.ts';
+import { DeputyReceptionsCard } from '../schedule/DeputyReceptionsCard.tsx';
 import { DeputyForm } from './DeputyForm.tsx';
 import { LEVEL_COLORS } from './level-colors.ts';
 
@@ -86,6 +87,7 @@ export function DeputyDetailPage() {
           ]}
         />
       </Card>
+      {user?.roles.some((r) => r === 'admin' || r === 'station' || r === 'liaison' || r === 'deputy') ? <DeputyReceptionsCard deputyId={d.id} /> : null}
       <DeputyForm
         open={editing}
         deputy={d}
