@@ -191,8 +191,8 @@ export interface ActivityOut extends ActivityListItemOut {
 export interface RoundtablePostOut {
   id: string;
   author: { kind: PostAuthorKind; name: string; organisation: string };
-  /** null for a hidden post shown to someone who may not read it (never sent today; kept for the shape). */
-  body: string | null;
+  /** Hidden posts reach only moderators and their author. */
+  body: string;
   status: PostStatus;
   hiddenReason: string | null;
   hiddenAt: string | null;

@@ -128,7 +128,7 @@ export const activityOut = activityListItemOut.extend({
 });
 const author = z.object({ kind: z.enum(POST_AUTHOR_KINDS), name: z.string(), organisation: z.string() });
 export const postOut = z.object({
-  id: z.string(), author, body: z.string().nullable(), status: z.enum(POST_STATUSES), hiddenReason: z.string().nullable(), hiddenAt: z.string().nullable(), createdAt: z.string(), mine: z.boolean(),
+  id: z.string(), author, body: z.string(), status: z.enum(POST_STATUSES), hiddenReason: z.string().nullable(), hiddenAt: z.string().nullable(), createdAt: z.string(), mine: z.boolean(),
 });
 export const invitedOut = z.object({ activity: activityOut, tokens: z.array(z.object({ invitationId: z.string(), name: z.string(), token: z.string(), url: z.string() })) });
 

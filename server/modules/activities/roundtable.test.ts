@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ActivityOut, RoundtablePostOut, RoundtableView } from '../../../shared/activities.ts';
 import { expectError, expectPage, refuser } from '../../testing/expect.ts';
-import { ACTIVITY_TABLES, fixture, ok, onlineRoundtable, record, type Fixture } from './testing.ts';
+import { createTestApp } from '../../testing/harness.ts';
+import { ACTIVITY_TABLES, TODAY, fixture, ok, onlineRoundtable, record, type Fixture } from './testing.ts';
 
 type Invited = { activity: ActivityOut; tokens: Array<{ invitationId: string; name: string; token: string; url: string }> };
 
@@ -80,8 +81,11 @@ describe('online roundtables', () => {
     assert.equal(viewByToken.posts.length, 3, 'the hidden post is not shown through the link, not even to its author');
     assert.deepEqual(viewByToken.me, { name: '龙秀英', organisation: '7 栋' });
     assert.ok(!JSON.stringify(viewByToken).includes('13800001234'));
-    // Restore, then hide again (moderation is reversible).
-    assert.equal(((await f.api('station', 'POST', `/activities/${a.id}/posts/${spamId}/restore`, {})).json() as RoundtablePostOut).status, 'visible');
+    // Restore (no body needed), then hide again (moderation is reversible).
+    const restored = await f.t.as(f.s.station, { method: 'POST', url: `/api/v1/activities/${a.id}/posts/${spamId}/restore` });
+    assert.equal(restored.statusCode, 200, restored.body);
+    assert.equal((restored.json() as RoundtablePostOut).status, 'visible');
+    expectError(await f.api('station', 'POST', `/activities/${a.id}/posts/${spamId}/restore`, {}), 409, 'INVALID_TRANSITION');
     await f.api('station', 'POST', `/activities/${a.id}/posts/${spamId}/hide`, { reason: '广告' });
 
     // Close with the summary: held, no further posts anywhere.
@@ -154,5 +158,27 @@ describe('online roundtables', () => {
     const stored = await f.t.deps.db.selectFrom('roundtable_posts').select('created_at').where('activity_id', '=', a.id).execute();
     assert.equal(stored.length, results.filter((r) => r.statusCode === 201).length);
     assert.ok(stored.every((p) => p.created_at <= closedAt));
+  });
+});
+
+describe('online roundtables: public link rate limits', () => {
+  test('posting through a personal link is rate-limited per address like public case intake (429)', async () => {
+    const t = await createTestApp();
+    try {
+      const s = await t.login('station');
+      const created = await t.as(s, { method: 'POST', url: '/api/v1/activities', payload: { kind: 'roundtable', mode: 'online', title: '限流测试', stationId: s.user.stationId, date: TODAY } });
+      const a = created.json() as ActivityOut;
+      const inv = (await t.as(s, { method: 'POST', url: `/api/v1/activities/${a.id}/invitations`, payload: { version: a.version, invitees: [{ type: 'resident', name: '测试' }] } })).json() as Invited;
+      const codes: number[] = [];
+      for (let i = 0; i < 22; i++) {
+        codes.push((await t.app.inject({ method: 'POST', url: `/api/v1/public/roundtables/${inv.tokens[0]!.token}/posts`, payload: { body: `第 ${i} 条` } })).statusCode);
+      }
+      assert.equal(codes[0], 201);
+      assert.ok(codes.includes(429), codes.join(','));
+      const limited = await t.app.inject({ method: 'POST', url: `/api/v1/public/roundtables/${inv.tokens[0]!.token}/posts`, payload: { body: '再来' } });
+      expectError(limited, 429, 'RATE_LIMITED');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -103,7 +103,7 @@ export async function removeFile(deps: AppDeps, ctx: ActionContext, activityId: 
     await activitiesRepository.touch(trx, activityId, ctx.now.toISOString());
     await recordChange(trx, ctx, { action: `activity.${kind}.remove`, entityType: 'activity', entityId: activityId, data: { fileId, sha256: f.sha256 } });
   });
-  // Content-addressed: the bytes go only when no row of ours refers to them (a case may hold the same photo under its own key: the store is shared, so keep them).
+  // The bytes stay in the store: it is content-addressed and shared (a case or another activity may hold the same file).
 }
 
 /** The bytes of a photo or attachment, for anyone who may read the activity. */

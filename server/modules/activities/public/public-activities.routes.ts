@@ -29,6 +29,7 @@ export function publicActivityRoutes(app: FastifyInstance, deps: AppDeps): void 
       querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10).describe('条数 1–50，默认 10') }),
       response: { 200: z.object({ items: z.array(publicActivityOut) }) },
     },
+    config: { rateLimit: limits.lookup },
   }, async (req) => {
     const items = await recentPublicActivities(deps.db, req.params.id, req.query.limit);
     if (!items) throw platformErrors.NOT_FOUND('联络站不存在或已停用');

@@ -1,6 +1,7 @@
 import { ACTIVITY_KIND_LABELS, PARTICIPANT_TYPE_LABELS, PUBLIC_ORGANISATION_TYPES, type ActivityKind, type ActivityMode, type ParticipantType, type PublicActivity } from '../../../../shared/activities.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { orgLookups } from '../../org/index.ts';
 import { activitiesErrors } from '../activities.errors.ts';
 import { participantCounts, presentEvaluation, publicPhotoUrl } from '../activities.presenter.ts';
 import { activitiesRepository } from '../activities.repository.ts';
@@ -14,8 +15,8 @@ import { activitiesRepository } from '../activities.repository.ts';
  * null: no such active station.
  */
 export async function recentPublicActivities(db: Executor, stationId: string, limit = 10): Promise<PublicActivity[] | null> {
-  const station = await db.selectFrom('stations').select('id').where('id', '=', stationId).where('active', '=', 1).executeTakeFirst();
-  if (!station) return null;
+  const station = await orgLookups.station(db, stationId);
+  if (!station?.active) return null;
   const rows = await db
     .selectFrom('activities as a')
     .innerJoin('stations as s', 's.id', 'a.station_id')

@@ -5,6 +5,7 @@ import type { ActionContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { decodeCursor, toPage, type Page } from '../../../platform/http/pagination.ts';
 import { newId } from '../../../platform/ids.ts';
+import { orgLookups } from '../../org/index.ts';
 import { activitiesErrors } from '../activities.errors.ts';
 import { isOnlineRoundtable, mayPost, mayWrite } from '../activities.policy.ts';
 import { activityFacts, postAuthor, presentPost } from '../activities.presenter.ts';
@@ -64,7 +65,7 @@ async function byToken(deps: AppDeps, token: string): Promise<{ inv: InvitationR
 /** What an invitee sees through the personal link: the roundtable, the visible posts (the latest 500), who they are. */
 export async function getRoundtableByToken(deps: AppDeps, token: string): Promise<RoundtableView> {
   const { inv, a } = await byToken(deps, token);
-  const station = a.station_id ? await deps.db.selectFrom('stations').select('name').where('id', '=', a.station_id).executeTakeFirst() : undefined;
+  const station = a.station_id ? await orgLookups.station(deps.db, a.station_id) : undefined;
   const rows = (await roundtableRepository.posts(deps.db, a.id, { all: false }, 500, null, 'desc')).slice(0, 500).reverse();
   return {
     activity: {

@@ -45,7 +45,7 @@ export function roundtableRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req) => moderatePost(deps, ctx(req), req.params.id, req.params.postId, 'hide', req.body.reason));
 
   r.post('/activities/:id/posts/:postId/restore', {
-    schema: { tags, summary: '恢复显示被隐藏的发言', params: postParams, body: z.strictObject({}).optional(), response: { 200: postOut } },
+    schema: { tags, summary: '恢复显示被隐藏的发言', params: postParams, body: z.strictObject({}).nullish(), response: { 200: postOut } },
   }, async (req) => moderatePost(deps, ctx(req), req.params.id, req.params.postId, 'restore'));
 
   r.post('/activities/:id/close', {
