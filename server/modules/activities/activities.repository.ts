@@ -96,7 +96,7 @@ export const activitiesRepository = {
     const res = await db.updateTable('activities').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
-  /** A change that needs no version check from the caller (a file, a link) still moves the version on. */
+  /** A change made after the caller's version was checked (a case just made for an outcome) still moves the version on. */
   async touch(db: Executor, id: string, at: string): Promise<void> {
     await db.updateTable('activities').set((eb) => ({ version: eb('version', '+', 1), updated_at: at })).where('id', '=', id).execute();
   },
@@ -108,6 +108,11 @@ export const activitiesRepository = {
   async lockOpenThread(db: Executor, id: string): Promise<boolean> {
     const res = await db.updateTable('activities').set({ thread_status: 'open' }).where('id', '=', id).where('thread_status', '=', 'open').where('status', '<>', 'cancelled').executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
+  },
+
+  /** Files change the record but not the form the version guards: only the time moves (an open edit form stays valid). */
+  async stamp(db: Executor, id: string, at: string): Promise<void> {
+    await db.updateTable('activities').set({ updated_at: at }).where('id', '=', id).execute();
   },
 
   async setDeputies(db: Executor, activityId: string, deputyIds: string[]): Promise<void> {

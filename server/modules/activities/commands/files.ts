@@ -74,7 +74,7 @@ export async function addFile(deps: AppDeps, ctx: ActionContext, activityId: str
   };
   await deps.db.transaction().execute(async (trx) => {
     await activitiesRepository.insertFile(trx, row);
-    await activitiesRepository.touch(trx, activityId, row.created_at);
+    await activitiesRepository.stamp(trx, activityId, row.created_at);
     await recordChange(trx, ctx, { action: `activity.${kind}.add`, entityType: 'activity', entityId: activityId, data: { fileId: row.id, mime: row.mime, size: row.size, public: row.public === 1 } });
   });
   return presentFile(row);
@@ -87,7 +87,7 @@ export async function setPhotoPublic(deps: AppDeps, ctx: ActionContext, activity
   if (!f) throw activitiesErrors.FILE_NOT_FOUND();
   await deps.db.transaction().execute(async (trx) => {
     await activitiesRepository.setFilePublic(trx, fileId, pub);
-    await activitiesRepository.touch(trx, activityId, ctx.now.toISOString());
+    await activitiesRepository.stamp(trx, activityId, ctx.now.toISOString());
     await recordChange(trx, ctx, { action: 'activity.photo.public', entityType: 'activity', entityId: activityId, data: { fileId, public: pub } });
   });
   return presentFile({ ...f, public: pub ? 1 : 0 });
@@ -100,7 +100,7 @@ export async function removeFile(deps: AppDeps, ctx: ActionContext, activityId: 
   if (!f) throw activitiesErrors.FILE_NOT_FOUND();
   await deps.db.transaction().execute(async (trx) => {
     await activitiesRepository.deleteFile(trx, fileId);
-    await activitiesRepository.touch(trx, activityId, ctx.now.toISOString());
+    await activitiesRepository.stamp(trx, activityId, ctx.now.toISOString());
     await recordChange(trx, ctx, { action: `activity.${kind}.remove`, entityType: 'activity', entityId: activityId, data: { fileId, sha256: f.sha256 } });
   });
   // The bytes stay in the store: it is content-addressed and shared (a case or another activity may hold the same file).
