@@ -100,9 +100,12 @@ export async function swapReceptions(db: Db, ctx: ActionContext, input: { a: Swa
     const of = (rid: string) => duties.filter((d) => d.reception_id === rid);
     const result = swapDuties({ date: ra.date, deputies: of(ra.id).map((d) => d.deputy_id) }, input.a.deputyId, { date: rb.date, deputies: of(rb.id).map((d) => d.deputy_id) }, input.b.deputyId);
     if (typeof result === 'string') {
+      // Name the side at fault: a's deputy not on day a (else b's not on day b); b's deputy already on day a (else a's on day b).
+      const aOnA = of(ra.id).some((d) => d.deputy_id === input.a.deputyId);
+      const bOnA = of(ra.id).some((d) => d.deputy_id === input.b.deputyId);
       const messages: Record<string, [string, string]> = {
-        NOT_ON_DUTY: ['所选代表不在该日值班', 'body.a.deputyId'],
-        ALREADY_ON_DUTY: ['换入的代表当天已在值班', 'body.b.deputyId'],
+        NOT_ON_DUTY: ['所选代表不在该日值班', aOnA ? 'body.b.deputyId' : 'body.a.deputyId'],
+        ALREADY_ON_DUTY: ['换入的代表当天已在值班', bOnA ? 'body.b.deputyId' : 'body.a.deputyId'],
         SAME_DAY: ['调班需要两个不同的接待日', 'body.b.receptionId'],
       };
       const [message, field] = messages[result] ?? ['无法调班', 'body'];

@@ -55,20 +55,22 @@ async function regenerate(trx: Executor, ctx: ActionContext, rule: RuleRow, cale
   const now = ctx.now.toISOString();
   const all: Occurrence[] = rule.active === 1 ? expand(specOfRow(rule), calendar) : [];
   const future = all.filter((o) => o.date >= today);
-  const existing = await scheduleRepository.ruleReceptions(trx, rule.id, today);
+  // Every day the rule has (a past day is never changed, but it still holds its planned date: a policy
+  // change must not generate a second day for it, e.g. 10-01 kept on the holiday, then 顺延 to 10-08).
+  const stored = await scheduleRepository.ruleReceptions(trx, rule.id, '0000-01-01');
+  const existing = stored.filter((e) => e.date >= today);
   const wanted = new Map(future.map((o) => [o.plannedDate, o]));
   const remove = existing.filter((e) => !wanted.has(e.planned_date) && e.session_id === null).map((e) => e.id);
   await scheduleRepository.deleteReceptions(trx, remove);
-  const kept = new Set<string>();
   for (const e of existing) {
     const o = wanted.get(e.planned_date);
     if (!o) continue;
-    kept.add(e.planned_date);
     if (e.date !== o.date || e.start_time !== rule.start_time || e.end_time !== rule.end_time || e.place !== rule.place) {
       await scheduleRepository.updateReception(trx, e.id, e.version, { date: o.date, start_time: rule.start_time, end_time: rule.end_time, place: rule.place, updated_at: now });
     }
   }
-  const fresh = future.filter((o) => !kept.has(o.plannedDate) && !existing.some((e) => e.planned_date === o.plannedDate));
+  const planned = new Set(stored.map((e) => e.planned_date));
+  const fresh = future.filter((o) => !planned.has(o.plannedDate));
   const rows: ReceptionRow[] = fresh.map((o) => ({
     id: newId(), district_code: rule.district_code, station_id: rule.station_id, rule_id: rule.id, date: o.date, planned_date: o.plannedDate,
     start_time: rule.start_time, end_time: rule.end_time, place: rule.place, status: 'scheduled', cancel_reason: null, version: 1, created_at: now, updated_at: now,

@@ -45,13 +45,13 @@ export async function getSession(db: Executor, p: Principal, id: string): Promis
 }
 
 /** An open session the caller may write to, at the version the caller saw (bumped by `patch`). */
-async function change(trx: Executor, ctx: ActionContext, id: string, version: number, patch: Partial<SessionListRow> = {}): Promise<SessionListRow> {
+async function change(trx: Executor, ctx: ActionContext, id: string, version: number, patch: Partial<SessionListRow> = {}, versionField = 'body.version'): Promise<SessionListRow> {
   const p = ctx.principal!;
   const s = await load(trx, p, id);
   requireRecordSession(p, { id: s.station_id, parentId: s.station_parent_id });
   if (s.status !== 'open') throw scheduleErrors.SESSION_CLOSED();
   const { station_name: _n, station_parent_id: _p, ...own } = patch;
-  if (!(await scheduleRepository.updateSession(trx, id, version, { ...own, updated_at: ctx.now.toISOString() }))) throw platformErrors.CONFLICT(undefined, { field: 'body.version' });
+  if (!(await scheduleRepository.updateSession(trx, id, version, { ...own, updated_at: ctx.now.toISOString() }))) throw platformErrors.CONFLICT(undefined, { field: versionField });
   return s;
 }
 
@@ -109,6 +109,7 @@ export async function openSession(db: Db, ctx: ActionContext, input: SessionInpu
 export async function updateSession(db: Db, ctx: ActionContext, id: string, input: { version: number; endTime?: string; deputyIds?: string[]; note?: string; summary?: string }): Promise<ReceptionSessionOut> {
   await db.transaction().execute(async (trx) => {
     const s = await load(trx, ctx.principal!, id);
+    requireRecordSession(ctx.principal!, { id: s.station_id, parentId: s.station_parent_id });
     requireTimes(s.start_time, input.endTime);
     const patch: Partial<SessionListRow> = {};
     if (input.endTime !== undefined) patch.end_time = input.endTime;
@@ -138,9 +139,10 @@ export async function addBatch(db: Db, ctx: ActionContext, id: string, input: { 
 export async function removeBatch(db: Db, ctx: ActionContext, id: string, batchId: string, version: number): Promise<ReceptionSessionOut> {
   await db.transaction().execute(async (trx) => {
     const s = await load(trx, ctx.principal!, id);
+    requireRecordSession(ctx.principal!, { id: s.station_id, parentId: s.station_parent_id });
     const batch = (await scheduleRepository.batches(trx, [id])).find((b) => b.id === batchId);
     if (!batch) throw platformErrors.NOT_FOUND('批次不存在');
-    await change(trx, ctx, id, version, { people_received: Math.max(0, s.people_received - batch.visitors) });
+    await change(trx, ctx, id, version, { people_received: Math.max(0, s.people_received - batch.visitors) }, 'query.version');
     await scheduleRepository.deleteBatch(trx, id, batchId);
     await recordChange(trx, ctx, { action: 'reception-session.batch-remove', entityType: 'reception_session', entityId: id, data: { batchId, seq: batch.seq } });
   });
@@ -150,6 +152,7 @@ export async function removeBatch(db: Db, ctx: ActionContext, id: string, batchI
 export async function closeSession(db: Db, ctx: ActionContext, id: string, input: { version: number; summary?: string; endTime?: string }): Promise<ReceptionSessionOut> {
   await db.transaction().execute(async (trx) => {
     const s = await load(trx, ctx.principal!, id);
+    requireRecordSession(ctx.principal!, { id: s.station_id, parentId: s.station_parent_id });
     requireTimes(s.start_time, input.endTime);
     // Without an end time, a session closed on its day ends now; an earlier day's stays unknown.
     const nowTime = s.date === shanghaiDate(ctx.now) ? shanghaiTime(ctx.now) : null;

@@ -81,5 +81,31 @@ export async function receptionsIcs(db: Executor, stationId: string, now: Date, 
   });
   const { error, value } = createEvents(events, { productId: 'lianxin/receptions', calName: `${station.name} 接待日` });
   if (error || value === null) throw error ?? new Error('iCalendar generation failed');
-  return value;
+  return foldOctets(value);
+}
+
+/**
+ * Folds content lines at 75 octets (RFC 5545 §3.1). The ics package folds at 75 characters, which
+ * for Chinese text (3 octets each in UTF-8) gives lines of up to 225 octets; unfold its output and
+ * fold again by octets, never inside a character.
+ */
+function foldOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    let part = '';
+    let octets = 0;
+    for (const ch of line) {
+      const n = Buffer.byteLength(ch, 'utf8');
+      if (octets + n > 75) {
+        out.push(part);
+        part = ' ';
+        octets = 1;
+      }
+      part += ch;
+      octets += n;
+    }
+    out.push(part);
+  }
+  return out.join('\r\n');
 }
