@@ -152,10 +152,18 @@ describe('public schedule', () => {
     assert.ok(e.get('DESCRIPTION')!.endsWith(`/stations/${f.st.mjh}`), e.get('DESCRIPTION'));
     // Stable UIDs: a second fetch names the same events.
     assert.deepEqual((await ics(f.st.mjh)).events.map((x) => x.get('UID')), events.map((x) => x.get('UID')));
-    // 雷打石镇 (8:30 → 00:30Z) and a room with no schedule (an empty but valid calendar).
+    // 雷打石镇 (8:30 → 00:30Z) and a station with no reception day (an empty but valid calendar).
     const lds = await ics(f.st.lds);
     assert.ok(lds.events.length > 20 && lds.events.every((x) => x.get('DTSTART')!.endsWith('T003000Z')));
-    const park = await f.t.deps.db.selectFrom('stations').select('id').where('name', '=', '新马工业园代表工作室').executeTakeFirstOrThrow();
+    // A station without any reception day yet (set up by clearing the park room's days and rule in the database).
+    const db = f.t.deps.db;
+    const park = await db.selectFrom('stations').select('id').where('name', '=', '新马工业园代表工作室').executeTakeFirstOrThrow();
+    const days = db.selectFrom('receptions').select('id').where('station_id', '=', park.id);
+    await db.deleteFrom('reception_batches').where('session_id', 'in', db.selectFrom('reception_sessions').select('id').where('station_id', '=', park.id)).execute();
+    await db.deleteFrom('reception_session_deputies').where('session_id', 'in', db.selectFrom('reception_sessions').select('id').where('station_id', '=', park.id)).execute();
+    await db.deleteFrom('reception_sessions').where('station_id', '=', park.id).execute();
+    await db.deleteFrom('reception_duties').where('reception_id', 'in', days).execute();
+    await db.deleteFrom('receptions').where('station_id', '=', park.id).execute();
     assert.equal((await ics(park.id)).events.length, 0);
   });
 
@@ -168,9 +176,9 @@ describe('public schedule', () => {
   });
 
   test('unknown station → 404 JSON error; a bad month → 400 naming query.month', async () => {
-    expectError(await get(`/public/stations/${UNKNOWN_ID}/receptions.ics`), 404, 'RECEPTION_NOT_FOUND');
-    expectError(await get(`/public/stations/${UNKNOWN_ID}/receptions?month=2026-11`), 404, 'RECEPTION_NOT_FOUND');
-    expectError(await get('/public/stations/not-an-id/receptions.ics'), 404, 'RECEPTION_NOT_FOUND');
+    expectError(await get(`/public/stations/${UNKNOWN_ID}/receptions.ics`), 404, 'STATION_NOT_FOUND');
+    expectError(await get(`/public/stations/${UNKNOWN_ID}/receptions?month=2026-11`), 404, 'STATION_NOT_FOUND');
+    expectError(await get('/public/stations/not-an-id/receptions.ics'), 404, 'STATION_NOT_FOUND');
     for (const q of ['?month=2026-13', '?month=abc', '', '?month=2026-1', '?month=1999-12', '?month=2026-00', '?month=']) {
       expectError(await get(`/public/stations/${f.st.mjh}/receptions${q}`), 400, 'VALIDATION_FAILED', 'query.month', q);
     }

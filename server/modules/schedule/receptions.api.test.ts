@@ -41,7 +41,7 @@ describe('reception days and rota', () => {
     const asDeputy = ok<{ items: ReceptionOut[] }>(await f.api('deputy', 'GET', '/receptions?from=2026-11-20&to=2026-12-31')).items;
     assert.ok(asDeputy.length > 0 && asDeputy.every((r) => r.stationId === f.st.mjh && !r.abilities.update && !r.abilities.record));
     const asLiaison = ok<{ items: ReceptionOut[] }>(await f.api('liaison', 'GET', '/receptions?from=2026-11-20&to=2026-12-31')).items;
-    assert.deepEqual([...new Set(asLiaison.map((r) => r.stationId))].sort(), [f.st.mjh, f.st.xinma].sort());
+    assert.deepEqual([...new Set(asLiaison.map((r) => r.stationId))].sort(), [f.st.mjh, f.st.xinma, f.st.park].sort());
     const today = await day('2026-11-20');
     assert.deepEqual(today.abilities, { update: true, record: true }, 'staff: today may still be changed and recorded');
     assert.deepEqual((await reception(f, today.id, 'liaison')).abilities, { update: false, record: true });

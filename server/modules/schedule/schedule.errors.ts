@@ -5,6 +5,8 @@ export const scheduleErrors = defineErrors({
   RULE_NOT_FOUND: { status: 404, message: '接待规则不存在或不在您的管辖范围内' },
   RULE_INVALID: { status: 400, message: '接待规则不正确' },
   RECEPTION_NOT_FOUND: { status: 404, message: '接待日不存在或不在您的管辖范围内' },
+  RECEPTION_INVALID: { status: 400, message: '接待日不存在或不属于该联络站' },
+  STATION_NOT_FOUND: { status: 404, message: '联络站不存在或已停用' },
   SESSION_NOT_FOUND: { status: 404, message: '接待记录不存在或不在您的管辖范围内' },
   DEPUTY_NOT_AT_STATION: { status: 400, message: '所选代表不在该联络站' },
   TIME_INVALID: { status: 400, message: '结束时间应晚于开始时间' },

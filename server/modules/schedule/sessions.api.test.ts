@@ -41,11 +41,10 @@ describe('reception records', () => {
     const next = (await receptions(f, f.st.mjh, '2026-11-30', '2026-11-30'))[0]!;
     await f.refused(() => open('station', { receptionId: next.id, date: '2026-11-30' }), 400, 'DATE_IN_FUTURE', 'body.date');
     await f.refused(() => open('station', { receptionId: undefined, date: '2026-11-21' }), 400, 'DATE_IN_FUTURE', 'body.date');
-    // A reception day of another station, named in the body. (A 404 carrying a body field, where a station
-    // or a case's receptionId named in a body is a 400: see the report.)
+    // A reception day of another station named in the body is a 400 naming the field, like a station or a case's receptionId.
     const liyuDay = (await receptions(f, f.st.liyu, '2026-11-01', '2026-11-20')).at(-1)!;
-    await f.refused(() => open('admin', { receptionId: liyuDay.id }), 404, 'RECEPTION_NOT_FOUND', 'body.receptionId');
-    await f.refused(() => open('admin', { receptionId: UNKNOWN_ID }), 404, 'RECEPTION_NOT_FOUND', 'body.receptionId');
+    await f.refused(() => open('admin', { receptionId: liyuDay.id }), 400, 'RECEPTION_INVALID', 'body.receptionId');
+    await f.refused(() => open('admin', { receptionId: UNKNOWN_ID }), 400, 'RECEPTION_INVALID', 'body.receptionId');
     await f.refused(() => open('deputy'), 403, 'FORBIDDEN');
     await f.refused(() => open('dept'), 403, 'FORBIDDEN');
     await f.refused(() => open('station2'), 400, 'STATION_INVALID', 'body.stationId');

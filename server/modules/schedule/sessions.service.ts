@@ -78,7 +78,7 @@ export async function insertSession(trx: Executor, ctx: ActionContext, input: Se
   requireTimes(input.startTime, input.endTime);
   if (input.receptionId) {
     const r = await scheduleRepository.reception(trx, await scheduleScopeFor(trx, p), input.receptionId);
-    if (!r || r.station_id !== station.id) throw scheduleErrors.RECEPTION_NOT_FOUND('接待日不存在或不属于该联络站', { field: 'body.receptionId' });
+    if (!r || r.station_id !== station.id) throw scheduleErrors.RECEPTION_INVALID(undefined, { field: 'body.receptionId' });
     if (r.status !== 'scheduled') throw scheduleErrors.RECEPTION_CANCELLED(undefined, { field: 'body.receptionId' });
     if (r.date !== input.date) throw platformErrors.VALIDATION_FAILED(`接待记录的日期应为该接待日 ${r.date}`, { field: 'body.date' });
     if (r.session_id) throw scheduleErrors.SESSION_EXISTS(undefined, { field: 'body.receptionId' });

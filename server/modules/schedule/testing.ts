@@ -19,6 +19,7 @@ export const STATION_NAMES = {
   liyu: '栗雨街道人大代表联络站',
   lds: '雷打石镇人大代表联络站',
   xinma: '新马社区代表工作室',
+  park: '新马工业园代表工作室',
 } as const;
 
 export const SCHEDULE_TABLES = ['reception_rules', 'receptions', 'reception_duties', 'reception_sessions', 'reception_session_deputies', 'reception_batches', 'audit_log'] as const;

@@ -26,6 +26,7 @@ export const DEMO_RULES: DemoRule[] = [
   { station: '栗雨街道', kind: 'month_days', days: [5, 15, 25], startTime: '09:00', endTime: '11:30', holidayPolicy: 'next_working_day', deputiesPerDay: 2, place: '', note: '每月 5、15、25 日' },
   { station: '群丰镇', kind: 'weekdays', days: [4], startTime: '09:00', endTime: '11:30', holidayPolicy: 'skip', deputiesPerDay: 1, place: '', note: '' },
   { station: '园区', kind: 'month_days', days: [18], startTime: '15:00', endTime: '17:30', holidayPolicy: 'next_working_day', deputiesPerDay: 2, place: '企业服务中心路演厅', note: '企业接待日：每月 18 日下午' },
+  { station: '马家河街道·园区', kind: 'month_days', days: [8], startTime: '14:30', endTime: '17:00', holidayPolicy: 'next_working_day', deputiesPerDay: 1, place: '新马工业园管委会一楼', note: '园区企业接待日：每月 8 日下午' },
   { station: '马家河街道·新马社区', kind: 'weekdays', days: [6], startTime: '09:00', endTime: '11:00', holidayPolicy: 'keep', deputiesPerDay: 1, place: '新马社区服务中心', note: '周六上午，方便上班族' },
 ];
 

@@ -11,7 +11,7 @@ import { clock } from '../schedule.presenter.ts';
 /** The public sees an active station's scheduled days, never who recorded what. */
 async function publicStation(db: Executor, stationId: string): Promise<{ id: string; name: string; districtCode: string }> {
   const s = await orgLookups.station(db, stationId);
-  if (!s || !s.active) throw scheduleErrors.RECEPTION_NOT_FOUND('联络站不存在');
+  if (!s || !s.active) throw scheduleErrors.STATION_NOT_FOUND();
   return s;
 }
 
