@@ -85,7 +85,7 @@ export function DeputyReceptionsCard({ deputyId }: { deputyId: string }) {
         <>
           {list.items.length ? (
             <Typography.Paragraph type="secondary" className="cell-sub">
-              {t('schedule.deputyRecord.pageSummary', { count: list.items.length, people })}
+              {t(list.hasPrev || list.hasNext ? 'schedule.deputyRecord.pageSummary' : 'schedule.deputyRecord.summary', { count: list.items.length, people })}
             </Typography.Paragraph>
           ) : null}
           <Table<ReceptionSessionOut>

@@ -154,34 +154,34 @@ function ReceptionBlock({ r, showLunar, drag, onDragStart, onDragEnd, onDrop }: 
   return (
     <div className={`sched-rec${cancelled ? ' sched-cancelled' : ''}`} data-reception={r.id}>
       <div className="sched-rec-time">
-        <span>{hours(r.start, r.end)}</span>
-        {showLunar ? <span className="sched-lunar">{r.lunar}</span> : null}
+        <span className="sched-rec-hours">{hours(r.start, r.end)}</span>
+        <span className="sched-marks">
+          {r.moved ? (
+            <Tooltip title={t('schedule.common.movedFrom', { date: r.plannedDate })}>
+              <Tag color="gold" className="sched-mark" icon={<SwapRightOutlined />}>
+                {t('schedule.common.moved')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+          {cancelled ? (
+            <Tooltip title={r.cancelReason ? t('schedule.common.cancelReason', { reason: r.cancelReason }) : undefined}>
+              <Tag color="default" className="sched-mark" icon={<StopOutlined />}>
+                {t('schedule.common.cancelled')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+          {r.sessionId ? (
+            <Tooltip title={t('schedule.calendar.recorded')}>
+              <CheckCircleFilled className="sched-recorded" aria-label={t('schedule.calendar.recorded')} />
+            </Tooltip>
+          ) : r.abilities.record ? (
+            <Tooltip title={t('schedule.calendar.recordable')}>
+              <EditOutlined className="sched-recordable" aria-label={t('schedule.calendar.recordable')} />
+            </Tooltip>
+          ) : null}
+        </span>
       </div>
-      <div className="sched-marks">
-        {r.moved ? (
-          <Tooltip title={t('schedule.common.movedFrom', { date: r.plannedDate })}>
-            <Tag color="gold" className="sched-mark" icon={<SwapRightOutlined />}>
-              {t('schedule.common.moved')}
-            </Tag>
-          </Tooltip>
-        ) : null}
-        {cancelled ? (
-          <Tooltip title={r.cancelReason ? t('schedule.common.cancelReason', { reason: r.cancelReason }) : undefined}>
-            <Tag color="default" className="sched-mark" icon={<StopOutlined />}>
-              {t('schedule.common.cancelled')}
-            </Tag>
-          </Tooltip>
-        ) : null}
-        {r.sessionId ? (
-          <Tooltip title={t('schedule.calendar.recorded')}>
-            <CheckCircleFilled className="sched-recorded" aria-label={t('schedule.calendar.recorded')} />
-          </Tooltip>
-        ) : r.abilities.record ? (
-          <Tooltip title={t('schedule.calendar.recordable')}>
-            <EditOutlined className="sched-recordable" aria-label={t('schedule.calendar.recordable')} />
-          </Tooltip>
-        ) : null}
-      </div>
+      {showLunar ? <div className="sched-lunar">{r.lunar}</div> : null}
       <div className="sched-duties">
         {r.deputies.length === 0 && !cancelled ? <span className="sched-none">{t('schedule.common.noDeputies')}</span> : null}
         {r.deputies.map((d) => {

@@ -171,7 +171,7 @@ export function NewSessionPage() {
           <Form.Item
             name="deputyIds"
             label={t('schedule.common.deputiesPresent')}
-            extra={t('schedule.sessions.presentHelp')}
+            extra={outside ? t('schedule.sessions.presentHelpOutside') : t('schedule.sessions.presentHelp')}
           >
             {deputyOptions.length ? (
               <Checkbox.Group options={deputyOptions} className="sched-present" />

@@ -151,6 +151,31 @@ function ReceptionSection({ r, deputies, canKeep, today, onChanged }: SectionPro
     }
   };
 
+  const actions = [
+    r.abilities.record ? (
+      <Button key="record" type="primary" icon={<FileTextOutlined />} onClick={() => navigate(`/schedule/sessions/new?reception=${r.id}`)}>
+        {t('schedule.calendar.startRecord')}
+      </Button>
+    ) : null,
+    r.sessionId ? (
+      <Button key="open" icon={<FileTextOutlined />} onClick={() => navigate(`/schedule/sessions/${r.sessionId}`)}>
+        {t('schedule.calendar.openRecord')}
+      </Button>
+    ) : null,
+    r.abilities.update && !r.sessionId ? (
+      <Button key="cancel" danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
+        {t('schedule.calendar.cancelDay')}
+      </Button>
+    ) : null,
+    cancelled && canKeep && r.date >= today ? (
+      <Button key="restore" icon={<RollbackOutlined />} loading={busy} onClick={restore}>
+        {t('schedule.calendar.restoreDay')}
+      </Button>
+    ) : null,
+  ].filter(Boolean);
+  // those who keep the schedule learn why a past day offers no change
+  const pastNote = !r.abilities.update && !cancelled && canKeep && r.date < today;
+
   return (
     <section className="sched-section" aria-label={hours(r.start, r.end)}>
       <Descriptions
@@ -188,35 +213,16 @@ function ReceptionSection({ r, deputies, canKeep, today, onChanged }: SectionPro
 
       {r.abilities.update && r.deputies.length ? <SwapForm r={r} today={today} onSwapped={onChanged} /> : null}
 
-      <div className="sched-section-actions">
-        <Space wrap>
-          {r.abilities.record ? (
-            <Button type="primary" icon={<FileTextOutlined />} onClick={() => navigate(`/schedule/sessions/new?reception=${r.id}`)}>
-              {t('schedule.calendar.startRecord')}
-            </Button>
+      {actions.length || pastNote ? (
+        <div className="sched-section-actions">
+          {actions.length ? <Space wrap>{actions}</Space> : null}
+          {pastNote ? (
+            <Typography.Paragraph type="secondary" className="sched-hint">
+              {t('schedule.calendar.pastReadOnly')}
+            </Typography.Paragraph>
           ) : null}
-          {r.sessionId ? (
-            <Button icon={<FileTextOutlined />} onClick={() => navigate(`/schedule/sessions/${r.sessionId}`)}>
-              {t('schedule.calendar.openRecord')}
-            </Button>
-          ) : null}
-          {r.abilities.update && !r.sessionId ? (
-            <Button danger icon={<StopOutlined />} onClick={() => setCancelling(true)}>
-              {t('schedule.calendar.cancelDay')}
-            </Button>
-          ) : null}
-          {cancelled && canKeep && r.date >= today ? (
-            <Button icon={<RollbackOutlined />} loading={busy} onClick={restore}>
-              {t('schedule.calendar.restoreDay')}
-            </Button>
-          ) : null}
-        </Space>
-        {!r.abilities.update && !cancelled && canKeep && r.date < today ? (
-          <Typography.Paragraph type="secondary" className="sched-hint">
-            {t('schedule.calendar.pastReadOnly')}
-          </Typography.Paragraph>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       <CancelDialog r={r} open={cancelling} onClose={() => setCancelling(false)} onDone={onChanged} />
     </section>
   );

@@ -1,6 +1,6 @@
 /** 接待规则: how each station's reception days come about (逢十, market days, weekly, single dates), with their rota. */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +17,6 @@ import { useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
 import { ALL_STATIONS, canKeepSchedule, defaultStationId, StationSelect, useScheduleStations } from './schedule-shared.tsx';
 import './schedule.css';
-
-const KIND_COLORS: Record<string, string> = { month_days: 'red', lunar_days: 'gold', weekdays: 'blue', dates: 'purple' };
 
 export function ReceptionRulesPage() {
   const { t, i18n } = useTranslation();
@@ -58,30 +56,26 @@ export function ReceptionRulesPage() {
       {
         title: t('schedule.rules.rule'),
         key: 'summary',
+        width: 260,
         render: (_: unknown, r) => (
-          <div className="cell-two-lines">
-            <Space size={4} wrap>
-              <Tag color={KIND_COLORS[r.kind]} variant="outlined">
-                {L(RECURRENCE_KIND_LABELS, r.kind)}
-              </Tag>
-              <Link to={`/schedule/rules/${r.id}`} className="cell-strong">
-                {r.summary}
-              </Link>
-            </Space>
-            {r.note ? (
+          <div className="rule-cell">
+            <Link to={`/schedule/rules/${r.id}`} className="cell-strong" title={L(RECURRENCE_KIND_LABELS, r.kind)}>
+              {r.summary}
+            </Link>
+            {r.place || r.note ? (
               <Typography.Text type="secondary" className="cell-sub rule-note">
-                {r.note}
+                {[r.place, r.note].filter(Boolean).join(' · ')}
               </Typography.Text>
             ) : null}
           </div>
         ),
       },
-      ...(all ? [{ title: t('schedule.common.station'), dataIndex: 'stationName', width: 200, ellipsis: true }] : []),
-      { title: t('schedule.rules.holidayPolicy'), dataIndex: 'holidayPolicy', width: en ? 170 : 150, render: (_: unknown, r: ReceptionRuleOut) => L(HOLIDAY_POLICY_LABELS, r.holidayPolicy) },
+      ...(all ? [{ title: t('schedule.common.station'), dataIndex: 'stationName', width: 170, ellipsis: true }] : []),
+      { title: t('schedule.rules.holidayPolicy'), dataIndex: 'holidayPolicy', width: en ? 170 : 140, render: (_: unknown, r: ReceptionRuleOut) => L(HOLIDAY_POLICY_LABELS, r.holidayPolicy) },
       {
         title: t('schedule.rules.validity'),
         key: 'valid',
-        width: 118,
+        width: 112,
         render: (_: unknown, r) => (
           <div className="cell-two-lines cell-sub">
             <div>{r.validFrom}</div>
@@ -92,7 +86,7 @@ export function ReceptionRulesPage() {
       {
         title: t('schedule.rules.rota'),
         key: 'rota',
-        width: 220,
+        width: en ? 210 : 180,
         render: (_: unknown, r) => (
           <div className="cell-two-lines">
             <div>
@@ -106,12 +100,11 @@ export function ReceptionRulesPage() {
           </div>
         ),
       },
-      { title: t('schedule.common.place'), dataIndex: 'place', width: 160, ellipsis: true, render: (p: string) => p || '—' },
       { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => <StatusTag active={a} /> },
       {
         title: t('common.actions'),
         key: 'actions',
-        width: en ? 170 : 130,
+        width: en ? 160 : 120,
         fixed: 'right',
         render: (_: unknown, r) => (
           <Space size={0}>
@@ -172,10 +165,12 @@ export function ReceptionRulesPage() {
             dataSource={list.data ?? []}
             loading={list.loading || st.loading}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: all ? 1060 : 890 }}
             rowClassName={(r) => (r.active ? '' : 'row-inactive')}
             locale={{
-              emptyText: (
+              emptyText: !list.data ? (
+                <div className="sched-table-loading" />
+              ) : (
                 <Empty description={t('schedule.rules.empty')}>
                   {canCreate ? (
                     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/schedule/rules/new${station ? `?station=${station.id}` : ''}`)}>

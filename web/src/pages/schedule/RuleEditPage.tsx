@@ -46,6 +46,9 @@ interface RuleValues {
 }
 
 const hm = (v: Dayjs | undefined | null) => (v ? v.format('HH:mm') : '');
+/** The longest a rule may run (the server's limit, about two years). */
+const MAX_SPAN_DAYS = 731;
+const spanDays = (from: string, until: string) => Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 const ymdOf = (v: Dayjs | undefined | null) => (v ? v.format('YYYY-MM-DD') : '');
 
 /** The rule's fields as the API takes them (without the station). */
@@ -170,14 +173,19 @@ function RuleForm({ rule }: { rule: ReceptionRuleOut | null }) {
   const kind = (values?.kind ?? initial.kind) as RecurrenceKind;
   const rotaMode = values?.rotaMode ?? initial.rotaMode;
 
-  const previewBody: RulePreviewBody | null = useMemo(() => {
-    if (!values?.kind) return null;
+  /** What the preview asks the server, or why the form cannot be previewed yet (its own checks first). */
+  const preview = useMemo((): { body: RulePreviewBody | null; issue: string | null } => {
+    if (!values?.kind) return { body: null, issue: null };
     const b = toBody(values);
     const hasDays = b.kind === 'dates' ? (b.dates?.length ?? 0) > 0 : (b.days?.length ?? 0) > 0;
-    if (!hasDays || !b.startTime || !b.endTime || !b.validFrom || !b.validUntil) return null;
+    if (!hasDays || !b.startTime || !b.endTime || !b.validFrom || !b.validUntil) return { body: null, issue: null };
+    if (b.validUntil < b.validFrom) return { body: null, issue: t('schedule.rules.untilAfterFrom') };
+    if (spanDays(b.validFrom, b.validUntil) > MAX_SPAN_DAYS) return { body: null, issue: t('schedule.rules.spanTooLong', { max: MAX_SPAN_DAYS }) };
+    const outside = b.kind === 'dates' ? (b.dates ?? []).filter((d) => d < b.validFrom || d > b.validUntil) : [];
+    if (outside.length) return { body: null, issue: t('schedule.rules.datesOutside', { dates: outside.join('、') }) };
     // the preview needs only the recurrence; the rota and the place do not change which days come out
-    return { ...b, deputyIds: undefined, place: undefined, note: undefined, stationId: stationId || undefined };
-  }, [values, stationId]);
+    return { body: { ...b, deputyIds: undefined, place: undefined, note: undefined, stationId: stationId || undefined }, issue: null };
+  }, [values, stationId, t]);
 
   const poolNames = useMemo(() => {
     const names = new Map(deps.deputies.map((d) => [d.id, d.name]));
@@ -270,7 +278,23 @@ function RuleForm({ rule }: { rule: ReceptionRuleOut | null }) {
                 </Form.Item>
               ) : null}
               {kind === 'dates' ? (
-                <Form.Item name="dates" label={t('schedule.rules.dates')} extra={t('schedule.rules.datesHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('schedule.rules.datesRequired') }]}>
+                <Form.Item
+                  name="dates"
+                  label={t('schedule.rules.dates')}
+                  extra={t('schedule.rules.datesHelp')}
+                  dependencies={['validFrom', 'validUntil']}
+                  rules={[
+                    { required: true, type: 'array', min: 1, message: t('schedule.rules.datesRequired') },
+                    ({ getFieldValue }) => ({
+                      validator: (_, v: Dayjs[] | undefined) => {
+                        const f = ymdOf(getFieldValue('validFrom') as Dayjs | undefined);
+                        const u = ymdOf(getFieldValue('validUntil') as Dayjs | undefined);
+                        const outside = (v ?? []).map(ymdOf).filter((d) => (f && d < f) || (u && d > u));
+                        return outside.length ? Promise.reject(new Error(t('schedule.rules.datesOutside', { dates: outside.join('、') }))) : Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
                   <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} placeholder={t('schedule.rules.datesPlaceholder')} />
                 </Form.Item>
               ) : null}
@@ -319,7 +343,10 @@ function RuleForm({ rule }: { rule: ReceptionRuleOut | null }) {
                       ({ getFieldValue }) => ({
                         validator: (_, v: Dayjs | undefined) => {
                           const f = getFieldValue('validFrom') as Dayjs | undefined;
-                          return !v || !f || ymdOf(v) >= ymdOf(f) ? Promise.resolve() : Promise.reject(new Error(t('schedule.rules.untilAfterFrom')));
+                          if (!v || !f) return Promise.resolve();
+                          if (ymdOf(v) < ymdOf(f)) return Promise.reject(new Error(t('schedule.rules.untilAfterFrom')));
+                          if (spanDays(ymdOf(f), ymdOf(v)) > MAX_SPAN_DAYS) return Promise.reject(new Error(t('schedule.rules.spanTooLong', { max: MAX_SPAN_DAYS })));
+                          return Promise.resolve();
                         },
                       }),
                     ]}
@@ -378,7 +405,8 @@ function RuleForm({ rule }: { rule: ReceptionRuleOut | null }) {
         <Col xs={24} lg={10}>
           <Card variant="borderless" title={t('schedule.rules.previewTitle')} className="rule-preview-card">
             <RulePreview
-              body={previewBody}
+              body={preview.body}
+              issue={preview.issue}
               rota={!rule && rotaMode === 'rotate' ? { names: poolNames, perDay: values?.deputiesPerDay ?? 1 } : null}
               today={today}
               fieldLabels={fieldLabels}

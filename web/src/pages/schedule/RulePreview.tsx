@@ -15,6 +15,8 @@ import { monthTitle, weekdayName } from './schedule-shared.tsx';
 interface Props {
   /** null: the form is not complete enough to ask. */
   body: RulePreviewBody | null;
+  /** Why the form cannot be previewed (its own checks), shown instead. */
+  issue?: string | null;
   /** Names of the rotation pool in order, to show who would be on duty (new rules taking turns). */
   rota: { names: string[]; perDay: number } | null;
   today: string;
@@ -22,7 +24,7 @@ interface Props {
   fieldLabels: Record<string, string>;
 }
 
-export function RulePreview({ body, rota, today, fieldLabels }: Props) {
+export function RulePreview({ body, issue, rota, today, fieldLabels }: Props) {
   const { t, i18n } = useTranslation();
   const en = isEnglish(i18n.language);
   const key = body ? JSON.stringify(body) : '';
@@ -62,6 +64,7 @@ export function RulePreview({ body, rota, today, fieldLabels }: Props) {
     return out;
   }, [state.items]);
 
+  if (issue) return <Alert type="warning" showIcon title={issue} />;
   if (!body) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schedule.rules.previewIncomplete')} />;
   const stale = state.key !== key;
   if (state.error && !stale) {

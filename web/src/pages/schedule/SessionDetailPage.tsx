@@ -76,23 +76,21 @@ export function SessionDetailPage() {
         }
         subtitle={`${s.stationName} · ${hours(s.start, s.end)}`}
         extra={
-          <Space wrap>
-            {can ? (
+          can ? (
+            <Space wrap>
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
-            ) : null}
-            {can ? (
               <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setClosing(true)}>
                 {t('schedule.sessions.close')}
               </Button>
-            ) : null}
-          </Space>
+            </Space>
+          ) : null
         }
       />
       {open && !can ? <Alert type="info" showIcon className="sched-hint-alert" title={t('schedule.sessions.openReadOnly')} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           <BatchesCard s={s} write={write} />
           <SummaryCard s={s} write={write} />
           <Card
@@ -115,7 +113,7 @@ export function SessionDetailPage() {
             <CasesTable state={cases} />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <InfoCard s={s} />
         </Col>
       </Row>

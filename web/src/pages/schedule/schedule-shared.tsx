@@ -161,15 +161,17 @@ export function useStationDeputies(stationId: string | undefined, byId: Map<stri
   const parentId = station?.parentId ?? null;
   const state = useAsync(
     async (signal) => {
-      if (!stationId || stationId === ALL_STATIONS) return [] as Deputy[];
+      if (!stationId || stationId === ALL_STATIONS) return { stationId, items: [] as Deputy[] };
       const own = await fetchAll<Deputy>('/deputies', { stationId, active: true }, 300, signal);
-      if (own.items.length || !parentId) return own.items;
-      return (await fetchAll<Deputy>('/deputies', { stationId: parentId, active: true }, 300, signal)).items;
+      if (own.items.length || !parentId) return { stationId, items: own.items };
+      return { stationId, items: (await fetchAll<Deputy>('/deputies', { stationId: parentId, active: true }, 300, signal)).items };
     },
     [stationId, parentId],
   );
-  const deputies = useMemo(() => state.data ?? [], [state.data]);
-  return { ...state, deputies };
+  // only the deputies of the station asked for now (the previous station's stay in `data` while loading)
+  const current = state.data && state.data.stationId === stationId ? state.data.items : undefined;
+  const deputies = useMemo(() => current ?? [], [current]);
+  return { ...state, data: current, deputies };
 }
 
 const SOURCE_COLORS: Record<DutySource, string> = { rota: 'red', manual: 'blue', swap: 'purple' };
