@@ -9,6 +9,7 @@ import { getPublicStation, listPublicStations } from '../org/index.ts';
 import { publicMonthReceptions } from '../schedule/index.ts';
 import { recentPublicActivities } from '../activities/index.ts';
 import { casePageRoutes } from './pages/case-routes.ts';
+import { roundtablePageRoutes } from './pages/roundtable-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
@@ -86,4 +87,5 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
 
   // Report a problem, track it, rate it: in their own scope, so their errors render as pages.
   await app.register(async (scope) => casePageRoutes(scope, deps));
+  await app.register(async (scope) => roundtablePageRoutes(scope, deps));
 }

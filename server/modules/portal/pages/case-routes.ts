@@ -28,7 +28,7 @@ const publicContext = (req: FastifyRequest, deps: AppDeps): ActionContext => ({ 
  * Errors these pages did not handle themselves (rate limits, a body that is not a form, a
  * database failure) as a page, not as the API's JSON: the person is looking at a browser.
  */
-function pageErrors(deps: AppDeps) {
+export function pageErrors(deps: AppDeps) {
   return (err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
     const status = err instanceof AppError ? err.status : (err.statusCode ?? 500);
     if (status >= 500) {
