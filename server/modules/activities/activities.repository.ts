@@ -81,10 +81,6 @@ export const activitiesRepository = {
     const r = await scoped(db, scope).where('a.id', '=', id).executeTakeFirst();
     return r && counted(r);
   },
-  async getNamed(db: Executor, id: string): Promise<ActivityListRow | undefined> {
-    const r = await named(db).where('a.id', '=', id).executeTakeFirst();
-    return r && counted(r);
-  },
   async get(db: Executor, id: string): Promise<ActivityRow | undefined> {
     return db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
   },

@@ -2,10 +2,9 @@ import type { ActivityOut } from '../../../../shared/activities.ts';
 import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
-import { platformErrors } from '../../../platform/errors.ts';
 import { casesVisibleTo } from '../../cases/index.ts';
 import { activitiesErrors } from '../activities.errors.ts';
-import { activityScopeFor, mayWrite, type ActivityScope, type Membership } from '../activities.policy.ts';
+import { activityScopeFor, requireWriter, type ActivityScope, type Membership } from '../activities.policy.ts';
 import { presentActivity } from '../activities.presenter.ts';
 import { activitiesRepository, type ActivityListRow } from '../activities.repository.ts';
 import { roundtableRepository } from '../roundtable/roundtable.repository.ts';
@@ -21,9 +20,7 @@ export async function loadScoped(db: Executor, p: Principal, id: string, given?:
 /** Loads within the scope, then requires the caller to be a writer of the activity (403). */
 export async function loadForWrite(db: Executor, p: Principal, id: string): Promise<{ row: ActivityListRow; scope: ActivityScope }> {
   const loaded = await loadScoped(db, p, id);
-  if (!mayWrite(loaded.scope, { stationId: loaded.row.station_id })) {
-    throw platformErrors.FORBIDDEN(loaded.row.station_id === null ? '区级活动只有区人大常委会（代表工委）可以修改' : '只有本联络站工作人员或区人大常委会可以修改活动');
-  }
+  requireWriter(loaded.scope, { stationId: loaded.row.station_id });
   return loaded;
 }
 
