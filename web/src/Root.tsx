@@ -8,6 +8,7 @@ import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { isEnglish } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { ActivitiesPage, ActivityDetailPage, ActivityFormPage } from './pages/activities/index.ts';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
@@ -62,6 +63,10 @@ const router = createBrowserRouter(
         { path: 'schedule/sessions', element: <SessionsPage /> },
         { path: 'schedule/sessions/new', element: <NewSessionPage /> },
         { path: 'schedule/sessions/:id', element: <SessionDetailPage /> },
+        { path: 'activities', element: <ActivitiesPage /> },
+        { path: 'activities/new', element: <ActivityFormPage key="new" /> },
+        { path: 'activities/:id', element: <ActivityDetailPage /> },
+        { path: 'activities/:id/edit', element: <ActivityFormPage key="edit" /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

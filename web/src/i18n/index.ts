@@ -5,6 +5,7 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 import { settingsEn, settingsZhCN } from '../pages/settings/settings.i18n.ts';
 import { scheduleEn, scheduleZhCN } from '../pages/schedule/schedule.i18n.ts';
+import { activitiesEn, activitiesZhCN } from '../pages/activities/activities.i18n.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -20,7 +21,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -29,6 +29,10 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     add({ key: 'scheduleCalendar', path: '/schedule/calendar', labelKey: 'schedule.menu.calendar', icon: <ScheduleOutlined /> });
     add({ key: 'scheduleRules', path: '/schedule/rules', labelKey: 'schedule.menu.rules', icon: <CarryOutOutlined /> });
     add({ key: 'scheduleSessions', path: '/schedule/sessions', labelKey: 'schedule.menu.sessions', icon: <FileDoneOutlined /> });
+  }
+  // 代表活动: everyone who takes part; the server decides what each sees (a department only what it is invited to).
+  if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy') || roles.has('department')) {
+    add({ key: 'activities', path: '/activities', labelKey: 'activities.menu', icon: <FlagOutlined /> });
   }
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
