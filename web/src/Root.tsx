@@ -23,6 +23,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
 import { NewSessionPage, ReceptionCalendarPage, ReceptionRulesPage, RuleEditPage, SessionDetailPage, SessionsPage } from './pages/schedule/index.ts';
 import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
+import { CoveragePage, EvidencePage, StandardItemsPage, StationStandardsPage } from './pages/standards/index.ts';
 import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
@@ -46,6 +47,10 @@ const router = createBrowserRouter(
         { path: 'inbox', element: <CasesPage key="inbox" mode="inbox" /> },
         { path: 'stations', element: <StationsPage /> },
         { path: 'stations/:id', element: <StationDetailPage /> },
+        { path: 'stations/:id/standards', element: <StationStandardsPage /> },
+        { path: 'stations/:id/standards/:itemId', element: <EvidencePage /> },
+        { path: 'standards', element: <CoveragePage /> },
+        { path: 'standards/items', element: <StandardItemsPage /> },
         { path: 'deputies', element: <DeputiesPage /> },
         { path: 'deputies/:id', element: <DeputyDetailPage /> },
         { path: 'departments', element: <DepartmentsPage /> },

@@ -6,6 +6,7 @@ import { zhCN } from './zh-CN.ts';
 import { settingsEn, settingsZhCN } from '../pages/settings/settings.i18n.ts';
 import { scheduleEn, scheduleZhCN } from '../pages/schedule/schedule.i18n.ts';
 import { activitiesEn, activitiesZhCN } from '../pages/activities/activities.i18n.ts';
+import { standardsEn, standardsZhCN } from '../pages/standards/standards.i18n.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +22,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN, standards: standardsZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn, standards: standardsEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

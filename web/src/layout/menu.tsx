@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -34,6 +34,11 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy') || roles.has('department')) {
     add({ key: 'activities', path: '/activities', labelKey: 'activities.menu', icon: <FlagOutlined /> });
   }
+  // 标准化建设 (八有/五有): 达标情况 for everyone at a station (the server scopes it to theirs); the district office keeps the checklist items.
+  if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
+    add({ key: 'standardsCoverage', path: '/standards', labelKey: 'standards.menu.coverage', icon: <SafetyCertificateOutlined /> });
+  }
+  if (roles.has('admin')) add({ key: 'standardsItems', path: '/standards/items', labelKey: 'standards.menu.items', icon: <OrderedListOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
     add({ key: 'deputies', path: '/deputies', labelKey: 'menu.deputies', icon: <TeamOutlined /> });
