@@ -30,6 +30,8 @@ export const standardsZhCN = {
   common: {
     system: '系统',
   },
+  /** The button on a station's page. */
+  stationLink: '标准化建设（{{set}}）',
   coverage: {
     title: '达标情况',
     subtitle: '全区联络站“八有”、代表工作室“五有”建设情况一览；点击格子查看材料、审核',
@@ -251,6 +253,7 @@ export const standardsEn: typeof standardsZhCN = {
   common: {
     system: 'System',
   },
+  stationLink: 'Standards ({{set}})',
   coverage: {
     title: 'Standards coverage',
     subtitle: 'The district’s stations against the eight standards and rooms against the five; click a cell to see the evidence or review it',

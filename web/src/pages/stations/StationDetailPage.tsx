@@ -1,9 +1,9 @@
 /** One station: its record, its rooms and its deputies; edit, add a room, deactivate. */
-import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS } from '../../../../shared/org.ts';
 import { stationsApi } from '../../api/resources.ts';
 import type { Station } from '../../api/types.ts';
@@ -22,6 +22,7 @@ export function StationDetailPage() {
   const { t } = useTranslation();
   const L = useLabel();
   const { hasRole } = useAuth();
+  const navigate = useNavigate();
   const { data: s, loading, error, reload } = useAsync((signal) => stationsApi.get(id, signal), [id]);
   const [form, setForm] = useState<{ station: Station | null; room: boolean } | null>(null);
 
@@ -38,14 +39,22 @@ export function StationDetailPage() {
         active={s.active}
         subtitle={s.parentName ? t('stations.roomOf', { name: s.parentName }) : s.regionName}
         actions={
-          <EntityActions
-            variant="header"
-            record={s}
-            name={s.name}
-            onEdit={() => setForm({ station: s, room: false })}
-            onSetActive={(a) => stationsApi.setActive(s.id, s.version, a)}
-            onDone={reload}
-          />
+          <Space wrap>
+            {/* 标准化建设 (八有/五有): everyone at a station reads it; department handlers do not */}
+            {hasRole('admin', 'station', 'liaison', 'deputy') ? (
+              <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate(`/stations/${s.id}/standards`)}>
+                {t('standards.stationLink', { set: t(`standards.sets.${s.kind}`) })}
+              </Button>
+            ) : null}
+            <EntityActions
+              variant="header"
+              record={s}
+              name={s.name}
+              onEdit={() => setForm({ station: s, room: false })}
+              onSetActive={(a) => stationsApi.setActive(s.id, s.version, a)}
+              onDone={reload}
+            />
+          </Space>
         }
       />
       <Card variant="borderless" loading={loading && !s}>
