@@ -16,9 +16,15 @@ import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { text } from '../../utils/form-values.ts';
 import { rules as formRules } from '../../utils/rules.ts';
-import { addDays, canRecordSession, dayTitle, hours, StationSelect, todayInBeijing, useScheduleStations, useStationDeputies } from './schedule-shared.tsx';
+import { addDays, canRecordSession, dayTitle, hours, nowInBeijing, StationSelect, todayInBeijing, useScheduleStations, useStationDeputies } from './schedule-shared.tsx';
 import './schedule.css';
 import 'dayjs/locale/zh-cn';
+
+/** Now in Beijing, to the 5 minutes before. */
+function roundedNow(): Dayjs {
+  const [h, m] = nowInBeijing().split(':').map(Number) as [number, number];
+  return dayjs(`${String(h).padStart(2, '0')}:${String(m - (m % 5)).padStart(2, '0')}`, 'HH:mm');
+}
 
 /** The reception-day choice for a record outside the schedule. */
 const OUTSIDE = '__outside__';
@@ -89,7 +95,8 @@ export function NewSessionPage() {
 
   function applyDay(day: ReceptionOut | undefined) {
     if (day) form.setFieldsValue({ date: dayjs(day.date), startTime: dayjs(day.start, 'HH:mm'), endTime: undefined, deputyIds: day.deputies.map((d) => d.id) });
-    else form.setFieldsValue({ date: dayjs(today), startTime: dayjs('09:00', 'HH:mm'), deputyIds: [] });
+    // outside the schedule: most often a reception starting now
+    else form.setFieldsValue({ date: dayjs(today), startTime: roundedNow(), deputyIds: [] });
   }
 
   const deputyOptions = useMemo(() => {
