@@ -20,7 +20,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { pickLabel, useLabel } from '../../i18n/labels.ts';
-import { itemGroups, matrixItems, matrixRows, perItemChart, type CoverageItem, type Focus, type KindFilter, type MatrixRow } from './coverage-data.ts';
+import { chartItems, itemGroups, matrixItems, matrixRows, perItemChart, type CoverageItem, type Focus, type KindFilter, type MatrixRow } from './coverage-data.ts';
 import { EvidenceStatusTag, standardsPaths } from './standards-shared.tsx';
 import './standards.css';
 
@@ -126,21 +126,25 @@ export function CoveragePage() {
       <Totals data={data} focus={focus} onFocus={setFocus} />
       <Card variant="borderless" className="std-matrix-card" title={t('standards.coverage.matrixTitle')} extra={<Legend />}>
         <div className="toolbar std-matrix-toolbar">
-          <Segmented<KindFilter>
-            value={kind}
-            onChange={setKind}
-            options={KINDS.map((k) => ({ value: k, label: t(`standards.coverage.kind.${k}`) }))}
-            aria-label={t('standards.coverage.kindLabel')}
-          />
-          <Radio.Group value={focus} onChange={(e) => setFocus(e.target.value as Focus)} optionType="button" buttonStyle="solid" aria-label={t('standards.coverage.focusLabel')}>
-            {FOCUSES.map((f) => (
-              <Radio.Button key={f} value={f} className={`std-focus-${f}`}>
-                {f === 'all' ? t('standards.coverage.focus.all') : t(`standards.coverage.focus.${f}`, { count: data.totals.counts[f] })}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
+          <div className="std-scroll-x">
+            <Segmented<KindFilter>
+              value={kind}
+              onChange={setKind}
+              options={KINDS.map((k) => ({ value: k, label: t(`standards.coverage.kind.${k}`) }))}
+              aria-label={t('standards.coverage.kindLabel')}
+            />
+          </div>
+          <div className="std-scroll-x">
+            <Radio.Group value={focus} onChange={(e) => setFocus(e.target.value as Focus)} optionType="button" buttonStyle="solid" aria-label={t('standards.coverage.focusLabel')}>
+              {FOCUSES.map((f) => (
+                <Radio.Button key={f} value={f} className={`std-focus-${f}`}>
+                  {f === 'all' ? t('standards.coverage.focus.all') : t(`standards.coverage.focus.${f}`, { count: data.totals.counts[f] })}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </div>
         </div>
-        <Matrix data={data} kind={kind} focus={focus} />
+        <Matrix data={data} kind={kind} focus={focus} district={admin} />
         {focus === 'submitted' && admin ? (
           <Typography.Text type="secondary" className="table-note">
             {t('standards.coverage.queueHint')}
@@ -233,7 +237,7 @@ function Totals({ data, focus, onFocus }: { data: CoverageOut; focus: Focus; onF
   );
 }
 
-function Matrix({ data, kind, focus }: { data: CoverageOut; kind: KindFilter; focus: Focus }) {
+function Matrix({ data, kind, focus, district }: { data: CoverageOut; kind: KindFilter; focus: Focus; district: boolean }) {
   const { t, i18n } = useTranslation();
   const L = useLabel();
   const en = isEnglish(i18n.language);
@@ -242,7 +246,7 @@ function Matrix({ data, kind, focus }: { data: CoverageOut; kind: KindFilter; fo
   const per = useMemo(() => new Map(data.totals.perItem.map((p) => [p.itemId, p])), [data]);
 
   const columns = useMemo<ColumnsType<MatrixRow>>(() => {
-    const cellWidth = en ? 104 : 84;
+    const cellWidth = en ? 84 : 60;
     const itemColumn = (item: CoverageItem): ColumnType<MatrixRow> => ({
       key: item.id,
       title: (
@@ -277,7 +281,7 @@ function Matrix({ data, kind, focus }: { data: CoverageOut; kind: KindFilter; fo
       key: 'name',
       title: t('standards.coverage.stationColumn'),
       fixed: 'left',
-      width: en ? 260 : 250,
+      width: en ? 250 : 232,
       render: (_: unknown, r) => (
         <div className="std-row-name">
           <Link to={standardsPaths.station(r.id)} className="std-row-link" title={r.name}>
@@ -342,7 +346,7 @@ function Matrix({ data, kind, focus }: { data: CoverageOut; kind: KindFilter; fo
           <Table.Summary fixed="bottom">
             <Table.Summary.Row className="std-summary-row">
               <Table.Summary.Cell index={0} className="std-summary-name">
-                {t('standards.coverage.summaryRow')}
+                {district ? t('standards.coverage.summaryRow') : t('standards.coverage.summaryRowScoped')}
               </Table.Summary.Cell>
               {items.map((item, i) => {
                 const p = per.get(item.id);
@@ -374,9 +378,14 @@ function PerItemChart({ data }: { data: CoverageOut }) {
     [i18n.language],
   );
   const option = useMemo(() => perItemChart(data, labels, t('standards.coverage.chartApproved')), [data, labels, t]);
+  const rows = chartItems(data).length;
+  if (!rows) return null;
   return (
-    <Card variant="borderless" className="std-chart-card" title={t('standards.coverage.chartTitle')} extra={<Typography.Text type="secondary">{t('standards.coverage.chartHint')}</Typography.Text>}>
-      <EChart option={option} height={300} ariaLabel={t('standards.coverage.chartTitle')} />
+    <Card variant="borderless" className="std-chart-card" title={t('standards.coverage.chartTitle')}>
+      <EChart option={option} height={Math.max(160, rows * 30 + 60)} ariaLabel={t('standards.coverage.chartTitle')} />
+      <Typography.Text type="secondary" className="table-note">
+        {t('standards.coverage.chartHint')}
+      </Typography.Text>
     </Card>
   );
 }

@@ -273,9 +273,17 @@ function EvidenceBody({ stationId, data, stationKind, onChanged }: { stationId: 
             onChanged={onChanged}
             onConflict={onChanged}
             beforeSubmit={save}
+            hasDraft={dirty && (watched ?? '').trim() !== ''}
           />
-          {!ev.abilities.submit && !ev.abilities.withdraw && !ev.abilities.approve && !ev.abilities.return ? (
-            <Typography.Text type="secondary">{t('standards.evidence.noActions')}</Typography.Text>
+          {editable && !ev.abilities.submit && !(dirty && (watched ?? '').trim() !== '') ? (
+            <Typography.Text type="secondary" className="std-workflow-hint">
+              {t('standards.evidence.submitNeedsContent')}
+            </Typography.Text>
+          ) : null}
+          {!editable && !ev.abilities.submit && !ev.abilities.withdraw && !ev.abilities.approve && !ev.abilities.return ? (
+            <Typography.Text type="secondary" className="std-workflow-hint">
+              {t('standards.evidence.noActions')}
+            </Typography.Text>
           ) : null}
           {ev.abilities.submit && dirty ? (
             <Typography.Text type="secondary" className="std-workflow-hint">

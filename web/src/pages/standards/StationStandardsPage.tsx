@@ -246,6 +246,7 @@ function ChecklistRow({ entry, index, stationId, onChanged }: { entry: Entry; in
           onChanged={onChanged}
           onConflict={onChanged}
           size="small"
+          compact
         />
       </div>
     </List.Item>

@@ -63,14 +63,23 @@ export function itemGroups(items: CoverageItem[]): Array<{ key: 'station' | 'roo
   return groups.filter((g) => g.items.length > 0);
 }
 
-/** Per item: the share of applicable stations in each status, stacked to 100 %; the approved share labelled. */
+/** The items the chart shows: those that apply to at least one station or room in view. */
+export function chartItems(data: CoverageOut): CoverageItem[] {
+  const per = new Map(data.totals.perItem.map((p) => [p.itemId, p]));
+  return data.items.filter((i) => (per.get(i.id)?.applicable ?? 0) > 0);
+}
+
+/**
+ * Per item, one horizontal bar: the share of applicable stations in each status, stacked to 100 %,
+ * the approved share labelled. Items read top to bottom in checklist order, at any width.
+ */
 export function perItemChart(data: CoverageOut, labels: Record<EvidenceStatus, string>, percentLabel: string): ChartOption {
   const per = new Map(data.totals.perItem.map((p) => [p.itemId, p]));
-  const items = data.items.filter((i) => (per.get(i.id)?.applicable ?? 0) > 0);
+  const items = chartItems(data);
   const order: EvidenceStatus[] = ['approved', 'submitted', 'returned', 'missing'];
   const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 0);
   return {
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 4, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
     tooltip: {
       trigger: 'axis',
@@ -86,18 +95,19 @@ export function perItemChart(data: CoverageOut, labels: Record<EvidenceStatus, s
         return `<b>${item.name}</b><br/>${percentLabel}：${p.approvedPercent ?? 0}%（${p.approved} / ${p.applicable}）<br/>${rows}`;
       },
     },
-    xAxis: {
+    yAxis: {
       type: 'category',
+      inverse: true,
       data: items.map((i) => i.name),
       axisTick: { show: false },
-      axisLabel: { interval: 0, fontSize: 11, width: 56, overflow: 'break', lineHeight: 14 },
+      axisLabel: { interval: 0, fontSize: 12, width: 96, overflow: 'truncate', color: '#444' },
     },
-    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
     series: order.map((status) => ({
       name: labels[status],
       type: 'bar',
       stack: 'share',
-      barMaxWidth: 32,
+      barMaxWidth: 18,
       itemStyle: { color: STATUS_COLORS[status] },
       data: items.map((i) => {
         const p = per.get(i.id)!;
@@ -105,7 +115,7 @@ export function perItemChart(data: CoverageOut, labels: Record<EvidenceStatus, s
       }),
       label:
         status === 'approved'
-          ? { show: true, position: 'insideBottom', color: '#fff', fontSize: 11, formatter: (v: { value: number }) => (v.value >= 12 ? `${v.value}%` : '') }
+          ? { show: true, position: 'insideLeft', color: '#fff', fontSize: 11, formatter: (v: { value: number }) => (v.value >= 12 ? `${v.value}%` : '') }
           : { show: false },
     })),
   };

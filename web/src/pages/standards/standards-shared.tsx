@@ -36,13 +36,13 @@ const STATUS_ICONS: Record<EvidenceStatus, ReactNode> = {
   missing: <MinusCircleOutlined />,
 };
 
-/** The status as a coloured tag; `short` uses the matrix's short English words. */
+/** The status as a coloured tag; `short` (the matrix) leaves out the icon and uses shorter English words. */
 export function EvidenceStatusTag({ status, short = false, className }: { status: EvidenceStatus; short?: boolean; className?: string }) {
   const { t } = useTranslation();
   const L = useLabel();
   const text = short ? t(`standards.statusShort.${status}`) : L(EVIDENCE_STATUS_LABELS, status);
   return (
-    <Tag icon={STATUS_ICONS[status]} className={`std-status std-status-${status}${className ? ` ${className}` : ''}`} variant="filled">
+    <Tag icon={short ? undefined : STATUS_ICONS[status]} className={`std-status std-status-${status}${className ? ` ${className}` : ''}`} variant="filled">
       {text}
     </Tag>
   );
@@ -62,15 +62,25 @@ interface ActionsProps {
   /** Before submitting: save what is being typed; returns the version to submit, or null to stop. */
   beforeSubmit?: () => Promise<number | null>;
   size?: 'small' | 'middle';
+  /** In a list: withdrawing an approved item is offered on its own page only. */
+  compact?: boolean;
+  /**
+   * On the evidence page: the text being typed is content too (it is saved before submitting).
+   * While the evidence may be edited, "submit" is then always shown, disabled until there is something to submit.
+   */
+  hasDraft?: boolean;
 }
 
 /** The workflow buttons the caller may use now (`evidence.abilities`), each with its confirmation or dialog. */
-export function EvidenceActions({ stationId, itemId, itemName, evidence, onChanged, onConflict, beforeSubmit, size = 'middle' }: ActionsProps) {
+export function EvidenceActions({ stationId, itemId, itemName, evidence, onChanged, onConflict, beforeSubmit, size = 'middle', compact = false, hasDraft }: ActionsProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'approve' | 'return' | null>(null);
-  const a = evidence.abilities;
+  const a = { ...evidence.abilities, withdraw: evidence.abilities.withdraw && !(compact && evidence.status === 'approved') };
+  // nothing written or uploaded yet: the button is there, waiting (the page says why)
+  const submitWaiting = hasDraft !== undefined && evidence.abilities.edit && !a.submit && !hasDraft;
+  if (hasDraft) a.submit = evidence.abilities.edit;
 
   const run = async (action: 'submit' | 'withdraw') => {
     setBusy(action);
@@ -92,9 +102,14 @@ export function EvidenceActions({ stationId, itemId, itemName, evidence, onChang
     }
   };
 
-  if (!a.submit && !a.withdraw && !a.approve && !a.return) return null;
+  if (!a.submit && !a.withdraw && !a.approve && !a.return && !submitWaiting) return null;
   return (
     <Space size={8} wrap className="std-actions">
+      {submitWaiting ? (
+        <Button type="primary" size={size} disabled>
+          {t('standards.actions.submit')}
+        </Button>
+      ) : null}
       {a.submit ? (
         <Popconfirm
           title={t('standards.actions.submitTitle')}
