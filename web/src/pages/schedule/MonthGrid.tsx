@@ -55,9 +55,9 @@ export function MonthGrid({ month, today, receptions, holidays, district, drag, 
   const weekdays = t('schedule.calendar.weekdays').split(',');
 
   return (
-    <div className="sched-month" role="grid" aria-label={month}>
+    <div className="sched-month" aria-label={month}>
       {weekdays.map((w, i) => (
-        <div key={`h${i}`} className={`sched-wd${i >= 5 ? ' sched-wd-weekend' : ''}`} role="columnheader">
+        <div key={`h${i}`} className={`sched-wd${i >= 5 ? ' sched-wd-weekend' : ''}`} aria-hidden>
           {w}
         </div>
       ))}
@@ -75,10 +75,10 @@ export function MonthGrid({ month, today, receptions, holidays, district, drag, 
           <div
             key={date}
             className={cls}
-            role="gridcell"
+            role="button"
             tabIndex={0}
             data-date={date}
-            aria-label={date}
+            aria-label={`${date} ${weekdays[i % 7] ?? ''}${day.length ? ` · ${day.map((r) => (district ? shortStationName(r.stationName) : r.deputies.map((d) => d.name).join('、'))).join('；')}` : ''}`}
             onClick={open}
             onKeyDown={(e: KeyboardEvent) => {
               if (e.key === 'Enter' || e.key === ' ') {
