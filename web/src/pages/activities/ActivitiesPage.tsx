@@ -3,7 +3,7 @@
  * reproduces the view (station or district level, kind, status, deputy, dates, search).
  */
 import { CameraOutlined, FlagOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, ConfigProvider, DatePicker, Empty, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -13,8 +13,9 @@ import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, ACTIVITY_STATUS_LABELS, ACTIVITY_
 import { deputiesApi } from '../../api/resources.ts';
 import type { Deputy } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { CursorTable } from '../../components/CursorTable.tsx';
+import { CursorPager } from '../../components/CursorPager.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
@@ -61,36 +62,29 @@ export function ActivitiesPage() {
   const columns = useMemo<ColumnsType<ActivityListItemOut>>(
     () => [
       {
-        title: t('activities.common.kind'),
-        dataIndex: 'kind',
-        width: en ? 150 : 110,
-        render: (_: unknown, a) => (
-          <Space size={4} wrap>
-            <KindTag kind={a.kind} />
-            {a.mode === 'online' ? <Tag style={{ marginInlineEnd: 0 }}>{t('activities.list.online')}</Tag> : null}
-          </Space>
-        ),
-      },
-      {
-        title: t('activities.common.title'),
+        title: t('activities.list.activity'),
         key: 'title',
         render: (_: unknown, a) => (
-          <div className="cell-two-lines">
-            <Link to={`/activities/${a.id}`} className="cell-strong act-title-link" title={a.title}>
-              {a.title}
-            </Link>
-            {a.place ? (
+          <div className="act-list-cell">
+            <Space size={4} className="act-list-tags">
+              <KindTag kind={a.kind} />
+              {a.mode === 'online' ? <Tag style={{ marginInlineEnd: 0 }}>{t('activities.list.online')}</Tag> : null}
+            </Space>
+            <div className="cell-two-lines act-list-text">
+              <Link to={`/activities/${a.id}`} className="cell-strong act-title-link" title={a.title}>
+                {a.title}
+              </Link>
               <Typography.Text type="secondary" className="cell-sub act-ellipsis" title={a.place}>
-                {a.place}
+                {a.place || '\u00a0'}
               </Typography.Text>
-            ) : null}
+            </div>
           </div>
         ),
       },
       {
         title: t('activities.common.date'),
         key: 'date',
-        width: 120,
+        width: 108,
         render: (_: unknown, a) => (
           <div className="cell-two-lines">
             <span>{a.date}</span>
@@ -103,14 +97,14 @@ export function ActivitiesPage() {
       {
         title: t('activities.common.station'),
         dataIndex: 'stationName',
-        width: 180,
+        width: 170,
         ellipsis: { showTitle: true },
         render: (n: string | null) => n ?? <Tag color="red" variant="outlined">{t('activities.common.districtLevel')}</Tag>,
       },
       {
         title: t('activities.common.deputies'),
         key: 'deputies',
-        width: 190,
+        width: 180,
         render: (_: unknown, a) => {
           if (!a.deputies.length) return <Typography.Text type="secondary">—</Typography.Text>;
           const shown = a.deputies.slice(0, 3);
@@ -131,7 +125,7 @@ export function ActivitiesPage() {
       {
         title: <Tooltip title={t('activities.list.counts')}>{t('activities.list.countsShort')}</Tooltip>,
         key: 'counts',
-        width: 150,
+        width: 124,
         render: (_: unknown, a) => (
           <Space size={10} className="act-counts">
             <Tooltip title={t('activities.list.participantsN', { count: a.participantCount })}>
@@ -155,7 +149,7 @@ export function ActivitiesPage() {
       {
         title: t('activities.common.status'),
         dataIndex: 'status',
-        width: en ? 130 : 110,
+        width: en ? 130 : 104,
         render: (_: unknown, a) => (
           <Space size={4} orientation="vertical">
             <ActivityStatusTag status={a.status} />
@@ -166,8 +160,7 @@ export function ActivitiesPage() {
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 70,
-        fixed: 'right',
+        width: en ? 80 : 64,
         render: (_: unknown, a) => (
           <Button type="link" size="small" onClick={() => navigate(`/activities/${a.id}`)}>
             {t('common.view')}
@@ -192,7 +185,7 @@ export function ActivitiesPage() {
         }
       />
       <Card variant="borderless">
-        <ListToolbar searchPlaceholder={t('activities.list.search')} searchWidth={240} search={q} onSearch={(v) => set({ q: v || undefined })} onRefresh={list.reload}>
+        <ListToolbar searchPlaceholder={t('activities.list.search')} searchWidth={190} search={q} onSearch={(v) => set({ q: v || undefined })} onRefresh={list.reload}>
           <StationPicker
             stations={st.stations}
             loading={st.loading}
@@ -201,7 +194,7 @@ export function ActivitiesPage() {
             value={stationId}
             onChange={(v) => set({ station: v })}
             placeholder={t('activities.list.stationFilter')}
-            style={{ width: 220 }}
+            style={{ width: 190 }}
           />
           <Select
             allowClear
@@ -210,7 +203,7 @@ export function ActivitiesPage() {
             value={kind}
             onChange={(v: string | undefined) => set({ kind: v })}
             options={enumOptions(ACTIVITY_KINDS, ACTIVITY_KIND_LABELS)}
-            style={{ width: en ? 190 : 140 }}
+            style={{ width: en ? 170 : 120 }}
             popupMatchSelectWidth={false}
           />
           <Select
@@ -220,7 +213,7 @@ export function ActivitiesPage() {
             value={status}
             onChange={(v: string | undefined) => set({ status: v })}
             options={enumOptions(ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS)}
-            style={{ width: 110 }}
+            style={{ width: en ? 110 : 96 }}
           />
           <RemoteSelect<Deputy>
             path="/deputies"
@@ -230,7 +223,7 @@ export function ActivitiesPage() {
             knownOptions={chosen.data ? [{ value: chosen.data.id, label: chosen.data.name }] : []}
             onChange={(v) => set({ deputy: typeof v === 'string' ? v : undefined })}
             placeholder={t('activities.list.deputyFilter')}
-            style={{ width: 140 }}
+            style={{ width: 110 }}
           />
           <DatePicker.RangePicker
             value={from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null}
@@ -238,12 +231,27 @@ export function ActivitiesPage() {
             onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
             placeholder={[t('activities.list.from'), t('activities.list.to')]}
             aria-label={t('activities.list.dateRange')}
-            style={{ width: 250 }}
+            style={{ width: 220 }}
           />
         </ListToolbar>
-        <ConfigProvider renderEmpty={() => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('activities.list.empty') : t('activities.list.emptyAll')} />}>
-          <CursorTable list={list} columns={columns} />
-        </ConfigProvider>
+        {list.error ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : (
+          <>
+            <Table<ActivityListItemOut>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.loading}
+              pagination={false}
+              // narrower than CursorTable's: the whole row fits a 1366 px screen
+              scroll={{ x: 1000 }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('activities.list.empty') : t('activities.list.emptyAll')} /> }}
+            />
+            <CursorPager list={list} />
+          </>
+        )}
       </Card>
     </div>
   );

@@ -5,7 +5,7 @@
  * Every write sends the version last shown; a stale one (409) shows the server's message and reloads.
  */
 import { CloseCircleOutlined, EditOutlined, FormOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,7 @@ import { useLabel } from '../../i18n/labels.ts';
 import { text } from '../../utils/form-values.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { rules as formRules } from '../../utils/rules.ts';
-import { ActivityStatusTag, KindTag, ThreadTag, timeSpan } from './activity-shared.tsx';
+import { ActivityStatusTag, KindTag, ThreadTag, timeSpan, todayInBeijing } from './activity-shared.tsx';
 import { AttachmentsCard, PhotosCard } from './MediaCards.tsx';
 import { OutcomesCard } from './OutcomesCard.tsx';
 import { RoundtablePanel } from './RoundtablePanel.tsx';
@@ -59,6 +59,7 @@ export function ActivityDetailPage() {
   if (!a) return <Skeleton active className="page" />;
   const online = a.kind === 'roundtable' && a.mode === 'online';
   const ab = a.abilities;
+  const early = a.date > todayInBeijing();
 
   return (
     <div className="page act-page">
@@ -86,9 +87,12 @@ export function ActivityDetailPage() {
               </Button>
             ) : null}
             {ab.close ? (
-              <Button type="primary" icon={<CloseCircleOutlined />} onClick={() => setDialog('close')}>
-                {t('activities.roundtable.close')}
-              </Button>
+              // the server refuses to close a roundtable dated after today: say so before the dialog
+              <Tooltip title={early ? t('activities.roundtable.closeEarly') : undefined}>
+                <Button type="primary" icon={<CloseCircleOutlined />} onClick={() => setDialog('close')} disabled={early}>
+                  {t('activities.roundtable.close')}
+                </Button>
+              </Tooltip>
             ) : null}
             {ab.cancel ? (
               <Button danger icon={<StopOutlined />} onClick={() => setDialog('cancel')}>
@@ -114,7 +118,7 @@ export function ActivityDetailPage() {
           <OutcomesCard a={a} write={write} reload={loaded.reload} />
           <PhotosCard a={a} patch={patch} />
           <AttachmentsCard a={a} patch={patch} />
-          <ParticipantsCard a={a} />
+          {online && a.participants.length === 0 ? null : <ParticipantsCard a={a} />}
         </Col>
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
           <Card variant="borderless" className="act-block" title={t('activities.detail.info')}>

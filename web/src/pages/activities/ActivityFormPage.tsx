@@ -267,7 +267,7 @@ function ActivityForm({ activity, crumbs }: { activity: ActivityOut | null; crum
                 <Input maxLength={100} placeholder={t('activities.form.titlePlaceholder')} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={10}>
               <Form.Item
                 name="station"
                 label={t('activities.common.station')}
@@ -293,12 +293,12 @@ function ActivityForm({ activity, crumbs }: { activity: ActivityOut | null; crum
                 <DatePicker style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} md={3}>
+            <Col xs={12} sm={6} md={4}>
               <Form.Item name="startTime" label={t('activities.common.startTime')}>
                 <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} md={3}>
+            <Col xs={12} sm={6} md={4}>
               <Form.Item
                 name="endTime"
                 label={t('activities.common.endTime')}
@@ -326,15 +326,13 @@ function ActivityForm({ activity, crumbs }: { activity: ActivityOut | null; crum
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="mode"
-                label={t('activities.common.mode')}
-                extra={kind === 'roundtable' ? (mode === 'online' ? t('activities.form.modeOnlineHelp') : undefined) : t('activities.form.modeOnlyRoundtable')}
-              >
-                <Radio.Group options={enumOptions(ACTIVITY_MODES, ACTIVITY_MODE_LABELS).map((o) => ({ ...o, disabled: o.value === 'online' && kind !== 'roundtable' }))} />
-              </Form.Item>
-            </Col>
+            {kind === 'roundtable' ? (
+              <Col xs={24} md={12}>
+                <Form.Item name="mode" label={t('activities.common.mode')} extra={mode === 'online' ? t('activities.form.modeOnlineHelp') : undefined}>
+                  <Radio.Group options={enumOptions(ACTIVITY_MODES, ACTIVITY_MODE_LABELS)} />
+                </Form.Item>
+              </Col>
+            ) : null}
             <Col xs={24} md={12}>
               <Form.Item name="place" label={t('activities.common.place')} rules={[r.max(t('activities.common.place'), 200)]}>
                 <Input maxLength={200} placeholder={t('activities.form.placePlaceholder')} />

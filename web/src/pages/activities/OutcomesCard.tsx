@@ -286,6 +286,8 @@ function OutcomeDialog({ a, outcome, open, onClose, write, reload }: { a: Activi
                   </Form.Item>
                 </Col>
               ) : null}
+            </Row>
+            <Row gutter={16}>
               <Col xs={24} sm={12}>
                 <Form.Item name={['newCase', 'contact', 'name']} label={t('activities.outcomes.contactName')} rules={[r.max(t('activities.outcomes.contactName'), 50)]}>
                   <Input maxLength={50} />

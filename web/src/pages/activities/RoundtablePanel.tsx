@@ -79,10 +79,12 @@ export function RoundtablePanel({ a, write }: { a: ActivityOut; write: Write }) 
           <Space size={8} wrap>
             <span>{t('activities.roundtable.title')}</span>
             {a.threadStatus ? <ThreadTag status={a.status === 'cancelled' ? 'closed' : a.threadStatus} /> : null}
-            <Typography.Text type="secondary" className="cell-sub act-thread-count">
-              {t('activities.roundtable.posts', { count: items.length })}
-              {hiddenCount ? ` · ${t('activities.roundtable.hidden')} ${hiddenCount}` : ''}
-            </Typography.Text>
+            {posts.data ? (
+              <Typography.Text type="secondary" className="cell-sub act-thread-count">
+                {t('activities.roundtable.posts', { count: items.length })}
+                {hiddenCount ? ` · ${t('activities.roundtable.hidden')} ${hiddenCount}` : ''}
+              </Typography.Text>
+            ) : null}
           </Space>
         }
         extra={
@@ -413,11 +415,13 @@ function InviteDialog({ a, open, onClose, write, onLinks }: { a: ActivityOut; op
             path="/users"
             query={{ active: true }}
             mode="multiple"
-            toOption={(u) => ({
-              value: u.id,
-              label: `${u.displayName}${u.departmentName ? ` · ${u.departmentName}` : u.deputyName ? ` · ${u.deputyName}` : u.stationName ? ` · ${u.stationName}` : ''}${invitedUsers.has(u.id) ? ` (${t('activities.roundtable.invited')})` : ''}`,
-            })}
+            toOption={(u) => {
+              const where = u.departmentName ?? u.stationName ?? '';
+              const suffix = where && !u.displayName.includes(where) ? ` · ${where}` : '';
+              return { value: u.id, label: `${u.displayName}${suffix}${invitedUsers.has(u.id) ? `（${t('activities.roundtable.invited')}）` : ''}` };
+            }}
             placeholder={t('activities.roundtable.accountsPlaceholder')}
+            style={{ width: '100%' }}
           />
         </Form.Item>
         <Form.Item label={t('activities.roundtable.invitees')} extra={t('activities.roundtable.inviteesHelp')} className="act-participants-item">
