@@ -20,7 +20,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { pickLabel, useLabel } from '../../i18n/labels.ts';
-import { chartItems, itemGroups, matrixItems, matrixRows, perItemChart, type CoverageItem, type Focus, type KindFilter, type MatrixRow } from './coverage-data.ts';
+import { chartItems, itemGroups, kindsPresent, matrixItems, matrixRows, perItemChart, type CoverageItem, type Focus, type KindFilter, type MatrixRow } from './coverage-data.ts';
 import { EvidenceStatusTag, standardsPaths } from './standards-shared.tsx';
 import './standards.css';
 
@@ -58,7 +58,7 @@ export function CoveragePage() {
     <PageHeader
       crumbs={[{ title: t('standards.crumb') }, { title: t('standards.coverage.title') }]}
       title={t('standards.coverage.title')}
-      subtitle={admin ? t('standards.coverage.subtitle') : t('standards.coverage.subtitleScoped')}
+      subtitle={admin ? t('standards.coverage.subtitle') : hasRole('station') ? t('standards.coverage.subtitleScoped') : t('standards.coverage.subtitleRead')}
       extra={
         <Space wrap>
           {user?.stationId && hasRole('station') ? (
@@ -126,14 +126,16 @@ export function CoveragePage() {
       <Totals data={data} focus={focus} onFocus={setFocus} />
       <Card variant="borderless" className="std-matrix-card" title={t('standards.coverage.matrixTitle')} extra={<Legend />}>
         <div className="toolbar std-matrix-toolbar">
-          <div className="std-scroll-x">
-            <Segmented<KindFilter>
-              value={kind}
-              onChange={setKind}
-              options={KINDS.map((k) => ({ value: k, label: t(`standards.coverage.kind.${k}`) }))}
-              aria-label={t('standards.coverage.kindLabel')}
-            />
-          </div>
+          {kindsPresent(data).length > 1 ? (
+            <div className="std-scroll-x">
+              <Segmented<KindFilter>
+                value={kind}
+                onChange={setKind}
+                options={KINDS.map((k) => ({ value: k, label: t(`standards.coverage.kind.${k}`) }))}
+                aria-label={t('standards.coverage.kindLabel')}
+              />
+            </div>
+          ) : null}
           <div className="std-scroll-x">
             <Radio.Group value={focus} onChange={(e) => setFocus(e.target.value as Focus)} optionType="button" buttonStyle="solid" aria-label={t('standards.coverage.focusLabel')}>
               {FOCUSES.map((f) => (
@@ -213,12 +215,12 @@ function Totals({ data, focus, onFocus }: { data: CoverageOut; focus: Focus; onF
           {totals.complete}
           <span className="std-stat-of"> / {totals.stations}</span>
         </>,
-        t('standards.coverage.completeDetail', {
-          stations: stations.filter((s) => s.complete).length,
-          stationTotal: stations.length,
-          rooms: rooms.filter((s) => s.complete).length,
-          roomTotal: rooms.length,
-        }),
+        [
+          stations.length ? t('standards.coverage.completeStations', { n: stations.filter((s) => s.complete).length, total: stations.length }) : null,
+          rooms.length ? t('standards.coverage.completeRooms', { n: rooms.filter((s) => s.complete).length, total: rooms.length }) : null,
+        ]
+          .filter(Boolean)
+          .join(t('standards.coverage.listSeparator')),
       )}
       {card(
         'rate',

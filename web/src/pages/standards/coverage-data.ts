@@ -43,10 +43,17 @@ export function matrixRows(data: CoverageOut, kind: KindFilter, focus: Focus): M
   return out;
 }
 
-/** The item columns for the kind shown, and with a focus only those with a cell in that status. */
+/** Which kinds of station are in view (a deputy may see one station and no room). */
+export function kindsPresent(data: CoverageOut): StationKind[] {
+  return (['station', 'room'] as StationKind[]).filter((k) => data.stations.some((s) => s.kind === k));
+}
+
+/** The item columns for the kind shown (and the kinds in view), and with a focus only those with a cell in that status. */
 export function matrixItems(data: CoverageOut, kind: KindFilter, focus: Focus): CoverageItem[] {
+  const present = kindsPresent(data);
   return data.items.filter((i) => {
     if (kind !== 'all' && !i.appliesTo.includes(kind)) return false;
+    if (!i.appliesTo.some((k) => present.includes(k))) return false;
     if (focus === 'all') return true;
     const kinds: StationKind[] = kind === 'all' ? ['station', 'room'] : [kind];
     return data.stations.some((s) => kinds.includes(s.kind) && s.statuses[i.id] === focus);
