@@ -264,17 +264,17 @@ function RuleForm({ rule }: { rule: ReceptionRuleOut | null }) {
               </Form.Item>
               {kind === 'month_days' ? (
                 <Form.Item name="days" label={t('schedule.rules.monthDays')} extra={t('schedule.rules.monthDaysHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('schedule.rules.daysRequired') }]}>
-                  <MonthDaysPicker />
+                  <MonthDaysPicker disabled={!editable || saving} />
                 </Form.Item>
               ) : null}
               {kind === 'lunar_days' ? (
                 <Form.Item name="days" label={t('schedule.rules.lunarDays')} extra={t('schedule.rules.lunarDaysHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('schedule.rules.daysRequired') }]}>
-                  <LunarDaysPicker />
+                  <LunarDaysPicker disabled={!editable || saving} />
                 </Form.Item>
               ) : null}
               {kind === 'weekdays' ? (
                 <Form.Item name="days" label={t('schedule.rules.weekdays')} extra={t('schedule.rules.weekdaysHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('schedule.rules.daysRequired') }]}>
-                  <WeekdaysPicker />
+                  <WeekdaysPicker disabled={!editable || saving} />
                 </Form.Item>
               ) : null}
               {kind === 'dates' ? (
