@@ -83,7 +83,9 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         httpOnly: true,
         sameSite: 'lax',
         secure,
-        expires: new Date(session.expiresAt),
+        // A relative lifetime (Max-Age), not an Expires date from the server's clock: a browser whose clock
+        // differs from the server's (or a demo server with LIANXIN_NOW in the past) keeps the cookie.
+        maxAge: Math.max(1, Math.floor((Date.parse(session.expiresAt) - ctx.now.getTime()) / 1000)),
       });
       const user = toUser(row);
       return {

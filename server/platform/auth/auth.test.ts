@@ -26,6 +26,9 @@ describe('sessions, CSRF and login', () => {
     assert.match(setCookie, /lianxin_session=/);
     assert.match(setCookie, /HttpOnly/i);
     assert.match(setCookie, /SameSite=Lax/i);
+    // A relative lifetime, so a browser whose clock differs from the server's keeps the session.
+    assert.match(setCookie, /Max-Age=\d+/i);
+    assert.doesNotMatch(setCookie, /Expires=/i);
   });
 
   test('wrong password and unknown user → 401 INVALID_CREDENTIALS', async () => {
