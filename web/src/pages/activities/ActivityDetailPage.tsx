@@ -115,9 +115,10 @@ export function ActivityDetailPage() {
         <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
           <RecordsCard a={a} />
           {online ? <RoundtablePanel a={a} write={write} /> : null}
-          <OutcomesCard a={a} write={write} reload={loaded.reload} />
-          <PhotosCard a={a} patch={patch} />
-          <AttachmentsCard a={a} patch={patch} />
+          {/* readers are not shown what is empty and theirs neither to fill */}
+          {ab.outcomes || a.outcomes.length ? <OutcomesCard a={a} write={write} reload={loaded.reload} /> : null}
+          {ab.upload || a.photos.length ? <PhotosCard a={a} patch={patch} /> : null}
+          {ab.upload || a.attachments.length ? <AttachmentsCard a={a} patch={patch} /> : null}
           {online && a.participants.length === 0 ? null : <ParticipantsCard a={a} />}
         </Col>
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
