@@ -4,10 +4,10 @@
  * for the district office) and the history, newest first. A return's reason is shown at the top.
  */
 import { ArrowLeftOutlined, ArrowRightOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import type { EvidenceDetailOut, EvidenceOut, StationStandardsOut } from '../../../../shared/standards.ts';
 import { standardsApi } from '../../api/standards.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -34,7 +34,10 @@ export function EvidencePage() {
   const { data, error, reload } = detail;
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
-  if (!data) return <Skeleton active className="page" paragraph={{ rows: 12 }} />;
+  // still showing another item (上一项 / 下一项 pressed): wait for this one
+  if (!data || data.item.id !== itemId || data.evidence.stationId !== stationId) {
+    return error ? <LoadError error={error} onRetry={reload} /> : <Skeleton active className="page" paragraph={{ rows: 12 }} />;
+  }
 
   const { item, evidence: ev } = data;
   const st = station.data?.station;
@@ -179,6 +182,15 @@ function EvidenceBody({ stationId, data, stationKind, onChanged }: { stationId: 
   const watched = Form.useWatch('text', form);
   const dirty = editable && watched !== undefined && watched !== ev.text;
   const shownText = useRef(ev.text);
+  const blocker = useBlocker(dirty);
+
+  // Leaving with a text not saved: ask first (in the console and when closing the tab).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   // The server's text arrives again after every write; what is being typed stays.
   useEffect(() => {
@@ -221,99 +233,112 @@ function EvidenceBody({ stationId, data, stationKind, onChanged }: { stationId: 
   ));
 
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={15} className="std-evidence-main">
-        <Card variant="borderless" className="std-requirement" title={t('standards.evidence.requirement')} extra={<Space size={4}>{kindTags}</Space>}>
-          <Typography.Paragraph className="std-requirement-text pre-wrap">{item.description || t('standards.evidence.noDescription')}</Typography.Paragraph>
-          {stationKind && !item.appliesTo.includes(stationKind) ? <Typography.Text type="secondary">{t('standards.evidence.notApplicable')}</Typography.Text> : null}
-        </Card>
-        <Card
-          variant="borderless"
-          title={t('standards.evidence.textTitle')}
-          className="std-text-card"
-          extra={dirty ? <Tag color="orange">{t('standards.evidence.unsaved')}</Tag> : null}
-        >
-          {editable ? (
-            <Form<TextValues> form={form} layout="vertical" className="std-text-form" initialValues={{ text: ev.text }}>
-              <Form.Item
-                name="text"
-                extra={t('standards.evidence.textHelp')}
-                rules={[{ max: 2000, message: t('validation.max', { field: t('standards.evidence.textTitle'), max: 2000 }) }]}
-              >
-                <Input.TextArea
-                  autoSize={{ minRows: 5, maxRows: 16 }}
-                  maxLength={2000}
-                  showCount
-                  placeholder={t('standards.evidence.textPlaceholder')}
-                  aria-label={t('standards.evidence.textTitle')}
-                />
-              </Form.Item>
-              <Space className="std-text-buttons">
-                <Button type="primary" ghost onClick={onSave} disabled={!dirty}>
-                  {t('standards.evidence.saveText')}
-                </Button>
-                {dirty ? <Button onClick={() => form.setFieldsValue({ text: ev.text })}>{t('standards.evidence.discard')}</Button> : null}
-              </Space>
-            </Form>
-          ) : ev.text ? (
-            <Typography.Paragraph className="std-text pre-wrap">{ev.text}</Typography.Paragraph>
-          ) : (
-            <Typography.Text type="secondary">{t('standards.evidence.noText')}</Typography.Text>
-          )}
-        </Card>
-        <EvidenceFiles stationId={stationId} itemId={item.id} evidence={ev} onChanged={onChanged} />
-      </Col>
-      <Col xs={24} xl={9}>
-        <Card variant="borderless" className="std-workflow-card" title={t('standards.evidence.workflowTitle')}>
-          <EvidenceActions
-            stationId={stationId}
-            itemId={item.id}
-            itemName={item.name}
-            evidence={ev}
-            onChanged={onChanged}
-            onConflict={onChanged}
-            beforeSubmit={save}
-            hasDraft={dirty && (watched ?? '').trim() !== ''}
-          />
-          {editable && !ev.abilities.submit && !(dirty && (watched ?? '').trim() !== '') ? (
-            <Typography.Text type="secondary" className="std-workflow-hint">
-              {t('standards.evidence.submitNeedsContent')}
-            </Typography.Text>
-          ) : null}
-          {!editable && !ev.abilities.submit && !ev.abilities.withdraw && !ev.abilities.approve && !ev.abilities.return ? (
-            <Typography.Text type="secondary" className="std-workflow-hint">
-              {t('standards.evidence.noActions')}
-            </Typography.Text>
-          ) : null}
-          {ev.abilities.submit && dirty ? (
-            <Typography.Text type="secondary" className="std-workflow-hint">
-              {t('standards.evidence.submitSavesText')}
-            </Typography.Text>
-          ) : null}
-          <Descriptions
-            size="small"
-            column={1}
-            className="std-workflow-facts"
-            items={[
-              { key: 'status', label: t('common.status'), children: <EvidenceStatusTag status={ev.status} /> },
-              {
-                key: 'submitted',
-                label: t('standards.evidence.submittedLabel'),
-                children: ev.submittedAt ? `${ev.submittedBy?.name ?? t('standards.common.system')} · ${formatDateTime(ev.submittedAt)}` : '—',
-              },
-              {
-                key: 'reviewed',
-                label: t('standards.evidence.reviewedLabel'),
-                children: ev.reviewedAt ? `${ev.reviewedBy?.name ?? t('standards.common.system')} · ${formatDateTime(ev.reviewedAt)}` : '—',
-              },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(ev.updatedAt) },
-            ]}
-          />
-        </Card>
-        <Card variant="borderless" className="std-history-card" title={t('standards.evidence.historyTitle')}>
-          <EvidenceTimeline entries={history} />
-        </Card>
-      </Col>
-    </Row>
+    <>
+      <Modal
+        open={blocker.state === 'blocked'}
+        title={t('standards.evidence.leaveTitle')}
+        okText={t('standards.evidence.leave')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('standards.evidence.stay')}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        {t('standards.evidence.leaveConfirm')}
+      </Modal>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15} className="std-evidence-main">
+          <Card variant="borderless" className="std-requirement" title={t('standards.evidence.requirement')} extra={<Space size={4}>{kindTags}</Space>}>
+            <Typography.Paragraph className="std-requirement-text pre-wrap">{item.description || t('standards.evidence.noDescription')}</Typography.Paragraph>
+            {stationKind && !item.appliesTo.includes(stationKind) ? <Typography.Text type="secondary">{t('standards.evidence.notApplicable')}</Typography.Text> : null}
+          </Card>
+          <Card
+            variant="borderless"
+            title={t('standards.evidence.textTitle')}
+            className="std-text-card"
+            extra={dirty ? <Tag color="orange">{t('standards.evidence.unsaved')}</Tag> : null}
+          >
+            {editable ? (
+              <Form<TextValues> form={form} layout="vertical" className="std-text-form" initialValues={{ text: ev.text }}>
+                <Form.Item
+                  name="text"
+                  extra={t('standards.evidence.textHelp')}
+                  rules={[{ max: 2000, message: t('validation.max', { field: t('standards.evidence.textTitle'), max: 2000 }) }]}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 5, maxRows: 16 }}
+                    maxLength={2000}
+                    showCount
+                    placeholder={t('standards.evidence.textPlaceholder')}
+                    aria-label={t('standards.evidence.textTitle')}
+                  />
+                </Form.Item>
+                <Space className="std-text-buttons">
+                  <Button type="primary" ghost onClick={onSave} disabled={!dirty}>
+                    {t('standards.evidence.saveText')}
+                  </Button>
+                  {dirty ? <Button onClick={() => form.setFieldsValue({ text: ev.text })}>{t('standards.evidence.discard')}</Button> : null}
+                </Space>
+              </Form>
+            ) : ev.text ? (
+              <Typography.Paragraph className="std-text pre-wrap">{ev.text}</Typography.Paragraph>
+            ) : (
+              <Typography.Text type="secondary">{t('standards.evidence.noText')}</Typography.Text>
+            )}
+          </Card>
+          <EvidenceFiles stationId={stationId} itemId={item.id} evidence={ev} onChanged={onChanged} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card variant="borderless" className="std-workflow-card" title={t('standards.evidence.workflowTitle')}>
+            <EvidenceActions
+              stationId={stationId}
+              itemId={item.id}
+              itemName={item.name}
+              evidence={ev}
+              onChanged={onChanged}
+              onConflict={onChanged}
+              beforeSubmit={save}
+              hasDraft={dirty && (watched ?? '').trim() !== ''}
+            />
+            {editable && !ev.abilities.submit && !(dirty && (watched ?? '').trim() !== '') ? (
+              <Typography.Text type="secondary" className="std-workflow-hint">
+                {t('standards.evidence.submitNeedsContent')}
+              </Typography.Text>
+            ) : null}
+            {!editable && !ev.abilities.submit && !ev.abilities.withdraw && !ev.abilities.approve && !ev.abilities.return ? (
+              <Typography.Text type="secondary" className="std-workflow-hint">
+                {t('standards.evidence.noActions')}
+              </Typography.Text>
+            ) : null}
+            {ev.abilities.submit && dirty ? (
+              <Typography.Text type="secondary" className="std-workflow-hint">
+                {t('standards.evidence.submitSavesText')}
+              </Typography.Text>
+            ) : null}
+            <Descriptions
+              size="small"
+              column={1}
+              className="std-workflow-facts"
+              items={[
+                { key: 'status', label: t('common.status'), children: <EvidenceStatusTag status={ev.status} /> },
+                {
+                  key: 'submitted',
+                  label: t('standards.evidence.submittedLabel'),
+                  children: ev.submittedAt ? `${ev.submittedBy?.name ?? t('standards.common.system')} · ${formatDateTime(ev.submittedAt)}` : '—',
+                },
+                {
+                  key: 'reviewed',
+                  label: t('standards.evidence.reviewedLabel'),
+                  children: ev.reviewedAt ? `${ev.reviewedBy?.name ?? t('standards.common.system')} · ${formatDateTime(ev.reviewedAt)}` : '—',
+                },
+                { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(ev.updatedAt) },
+              ]}
+            />
+          </Card>
+          <Card variant="borderless" className="std-history-card" title={t('standards.evidence.historyTitle')}>
+            <EvidenceTimeline entries={history} />
+          </Card>
+        </Col>
+      </Row>
+    </>
   );
 }

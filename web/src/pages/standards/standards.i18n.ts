@@ -151,6 +151,10 @@ export const standardsZhCN = {
     submittedLabel: '提交',
     reviewedLabel: '审核',
     historyTitle: '办理记录',
+    leaveTitle: '说明尚未保存',
+    leaveConfirm: '正在编辑的说明还没有保存，离开后修改将丢失。确定离开吗？',
+    leave: '不保存，离开',
+    stay: '留在本页',
   },
   files: {
     title: '照片和文件',
@@ -378,6 +382,10 @@ export const standardsEn: typeof standardsZhCN = {
     submittedLabel: 'Submitted',
     reviewedLabel: 'Reviewed',
     historyTitle: 'History',
+    leaveTitle: 'Description not saved',
+    leaveConfirm: 'The description you are editing has not been saved; leaving loses the changes. Leave anyway?',
+    leave: 'Leave without saving',
+    stay: 'Stay',
   },
   files: {
     title: 'Photos and files',
