@@ -355,7 +355,7 @@ function EvaluationDialog({ a, open, onClose, write }: { a: ActivityOut; open: b
           type="success"
           className="act-compact-alert"
           title={t('activities.evaluation.ratePreview', { rate: total ? percent((s + b) / total) : '—' })}
-          description={`${t('activities.evaluation.total')}：${total} · ${t('activities.evaluation.rateHelp')}`}
+          description={`${t('activities.evaluation.totalN', { count: total })} · ${t('activities.evaluation.rateHelp')}`}
         />
         <Form.Item name="note" label={t('activities.evaluation.note')} rules={[r.max(t('activities.evaluation.note'), 1000)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} placeholder={t('activities.evaluation.notePlaceholder')} />

@@ -29,7 +29,7 @@ function useUploader(upload: (file: File) => Promise<ActivityFileOut>, onDone: (
       onDone(f);
       void message.success(t('activities.media.uploaded', { name: f.filename }));
     } catch (err) {
-      void message.error(`${file.name}：${errorText(err)}`);
+      void message.error(`${file.name} — ${errorText(err)}`);
     } finally {
       setBusy((n) => n - 1);
     }
@@ -112,7 +112,7 @@ export function PhotosCard({ a, patch }: { a: ActivityOut; patch: Patch }) {
                         onChange={(v) => void setPublic(p, v)}
                         checkedChildren={t('activities.media.public')}
                         unCheckedChildren={t('activities.media.internal')}
-                        aria-label={`${t('activities.media.publicToggle')}：${p.filename}`}
+                        aria-label={`${t('activities.media.publicToggle')} · ${p.filename}`}
                       />
                     </Tooltip>
                   ) : p.public ? (
@@ -132,7 +132,7 @@ export function PhotosCard({ a, patch }: { a: ActivityOut; patch: Patch }) {
                       cancelText={t('common.cancel')}
                       onConfirm={() => remove(p)}
                     >
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')}：${p.filename}`} />
+                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} · ${p.filename}`} />
                     </Popconfirm>
                   ) : null}
                 </figcaption>
@@ -216,7 +216,7 @@ export function AttachmentsCard({ a, patch }: { a: ActivityOut; patch: Patch }) 
                   cancelText={t('common.cancel')}
                   onConfirm={() => remove(f)}
                 >
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')}：${f.filename}`} />
+                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} · ${f.filename}`} />
                 </Popconfirm>
               ) : null}
             </li>

@@ -409,7 +409,17 @@ function InviteDialog({ a, open, onClose, write, onLinks }: { a: ActivityOut; op
         <Form.Item
           name="userIds"
           label={t('activities.roundtable.accounts')}
-          extra={user.roles.includes('admin') ? t('activities.roundtable.accountsHelp') : `${t('activities.roundtable.accountsHelp')}。${t('activities.roundtable.accountsUnavailable')}`}
+          extra={
+            <>
+              {t('activities.roundtable.accountsHelp')}
+              {user.roles.includes('admin') ? null : (
+                <>
+                  <br />
+                  {t('activities.roundtable.accountsUnavailable')}
+                </>
+              )}
+            </>
+          }
         >
           <RemoteSelect<User>
             path="/users"
@@ -418,7 +428,7 @@ function InviteDialog({ a, open, onClose, write, onLinks }: { a: ActivityOut; op
             toOption={(u) => {
               const where = u.departmentName ?? u.stationName ?? '';
               const suffix = where && !u.displayName.includes(where) ? ` · ${where}` : '';
-              return { value: u.id, label: `${u.displayName}${suffix}${invitedUsers.has(u.id) ? `（${t('activities.roundtable.invited')}）` : ''}` };
+              return { value: u.id, label: `${u.displayName}${suffix}${invitedUsers.has(u.id) ? t('activities.roundtable.alreadyInvited') : ''}` };
             }}
             placeholder={t('activities.roundtable.accountsPlaceholder')}
             style={{ width: '100%' }}
@@ -485,7 +495,7 @@ function LinksDialog({ tokens, onClose }: { tokens: InviteToken[] | null; onClos
       className="act-links-modal"
       footer={
         <Space wrap>
-          <Button icon={<CopyOutlined />} onClick={() => void copy((tokens ?? []).map((x) => `${x.name}：${x.url}`).join('\n'))}>
+          <Button icon={<CopyOutlined />} onClick={() => void copy((tokens ?? []).map((x) => `${x.name} ${x.url}`).join('\n'))}>
             {t('activities.roundtable.copyAll')}
           </Button>
           <Popconfirm title={t('activities.roundtable.linksCloseConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onClose}>
@@ -509,7 +519,7 @@ function LinksDialog({ tokens, onClose }: { tokens: InviteToken[] | null; onClos
               {x.name}
             </Typography.Text>
             <Space.Compact className="act-link-row">
-              <Input readOnly value={x.url} onFocus={(e) => e.target.select()} aria-label={`${t('activities.roundtable.linksTitle')}：${x.name}`} />
+              <Input readOnly value={x.url} onFocus={(e) => e.target.select()} aria-label={`${t('activities.roundtable.linksTitle')} · ${x.name}`} />
               <Button icon={<CopyOutlined />} onClick={() => void copy(x.url)}>
                 {t('activities.roundtable.copy')}
               </Button>
