@@ -68,7 +68,8 @@ export function mayPost(scope: ActivityScope, a: ActivityFacts, m: Membership): 
   return isOnlineRoundtable(a) && (mayWrite(scope, a) || m.invited || m.deputyTakingPart);
 }
 
-export function abilitiesFor(scope: ActivityScope, a: ActivityFacts, m: Membership): ActivityAbilities {
+/** `a.date` and `today` ('YYYY-MM-DD', Shanghai) decide whether a roundtable may be closed yet (not before its day). */
+export function abilitiesFor(scope: ActivityScope, a: ActivityFacts & { date?: string }, m: Membership, today?: string): ActivityAbilities {
   const w = mayWrite(scope, a);
   const live = a.status !== 'cancelled';
   const online = isOnlineRoundtable(a);
@@ -82,6 +83,6 @@ export function abilitiesFor(scope: ActivityScope, a: ActivityFacts, m: Membersh
     invite: w && threadOpen,
     moderate: w && online,
     post: threadOpen && mayPost(scope, a, m),
-    close: w && threadOpen,
+    close: w && threadOpen && (a.date === undefined || today === undefined || a.date <= today),
   };
 }

@@ -64,6 +64,8 @@ export interface ActivityDetails {
   invitations: Array<InvitationRow & { user_name: string | null }>;
   createdBy: { id: string; name: string } | null;
   membership: Membership;
+  /** Today in Shanghai: a roundtable closes on or after its date. */
+  today: string;
 }
 
 /** The detail view: names of participants in full for writers only (they entered them), masked for other readers. */
@@ -97,7 +99,7 @@ export function presentActivity(scope: ActivityScope, r: ActivityListRow, d: Act
         }))
       : [],
     createdBy: d.createdBy,
-    abilities: abilitiesFor(scope, facts, d.membership),
+    abilities: abilitiesFor(scope, { ...facts, date: r.date }, d.membership, d.today),
   };
 }
 

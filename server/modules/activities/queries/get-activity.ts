@@ -1,5 +1,6 @@
 import type { ActivityOut } from '../../../../shared/activities.ts';
 import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
+import { shanghaiDate } from '../../../platform/calendar/dates.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { casesVisibleTo } from '../../cases/index.ts';
@@ -48,6 +49,6 @@ export async function getActivity(deps: AppDeps, p: Principal, id: string, given
   const visibleCaseIds = linked.length ? await casesVisibleTo(db, p, linked) : new Set<string>();
   return presentActivity(scope, row, {
     deputies: deputies.get(id) ?? [], participants, files, outcomes, visibleCaseIds, invitations, membership,
-    createdBy: creator ? { id: creator.id, name: creator.display_name } : null,
+    createdBy: creator ? { id: creator.id, name: creator.display_name } : null, today: shanghaiDate(deps.clock.now()),
   }, deps.pii);
 }
