@@ -1,9 +1,8 @@
 import type { AppDeps } from '../../../platform/deps.ts';
 import { stripLocation } from '../../../platform/files/exif.ts';
-import type { StoredFile } from '../../../platform/files/file-store.ts';
 import { maxUploadBytes } from '../../../platform/files/limits.ts';
-import { sniffAttachment, sniffImage } from '../../../platform/files/sniff.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { sniffImage } from '../../../platform/files/sniff.ts';
+import { prepareUpload, safeFilename, sizeText, withField, type PreparedUpload, type UploadRefusals } from '../../../platform/files/uploads.ts';
 import { casesErrors } from '../cases.errors.ts';
 
 export const MAX_PHOTOS = 6;
@@ -14,34 +13,16 @@ export interface IntakePhoto {
   filename: string;
 }
 
-export interface PreparedFile {
-  filename: string;
-  mime: string;
-  stored: StoredFile;
-}
+export type PreparedFile = PreparedUpload;
 
-/** A file name fit for display and Content-Disposition: no paths, no control characters, bounded. */
-export function safeFilename(name: string, fallbackExt: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 100);
-  return base || `file.${fallbackExt}`;
-}
-
-/** 10 MB, 1.5 MB, 100 KB: a limit people can read. */
-export const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
-
-/** A damaged image is the sender's field at fault. */
-function withField<T>(field: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AppError && !e.details?.field) throw new AppError(e.code, { status: e.status as 400, message: e.message }, e.message, { ...e.details, field });
-    throw e;
-  }
-}
+const refusals = (field: string): UploadRefusals => ({
+  tooLarge: (message) => casesErrors.FILE_TOO_LARGE(message, { field }),
+  notAllowed: (message) => casesErrors.FILE_TYPE_NOT_ALLOWED(message, { field }),
+});
 
 function checkSize(deps: AppDeps, bytes: Uint8Array, field: string): void {
   const max = maxUploadBytes(deps.config);
-  if (bytes.byteLength > max) throw casesErrors.FILE_TOO_LARGE(`文件太大：每个文件不能超过 ${sizeText(max)}`, { field });
+  if (bytes.byteLength > max) throw refusals(field).tooLarge(`文件太大：每个文件不能超过 ${sizeText(max)}`);
 }
 
 /**
@@ -71,16 +52,6 @@ export async function preparePhotos(deps: AppDeps, photos: readonly IntakePhoto[
 }
 
 /** A department's or station's attachment: images (location removed), PDF, Word, Excel, plain text. */
-export async function prepareAttachment(deps: AppDeps, bytes: Uint8Array, filename: string): Promise<PreparedFile> {
-  checkSize(deps, bytes, 'file');
-  const sniffed = await sniffAttachment(bytes);
-  if (!sniffed) throw casesErrors.FILE_TYPE_NOT_ALLOWED('只接受图片、PDF、Word、Excel 或纯文本文件', { field: 'file' });
-  let out: Uint8Array = bytes;
-  if (sniffed.mime.startsWith('image/')) {
-    const image = sniffImage(bytes);
-    const stripped = image ? withField('file', () => stripLocation(bytes, image.mime)) : null;
-    if (!stripped) throw casesErrors.FILE_TYPE_NOT_ALLOWED('HEIC 图片请先转为 JPEG', { field: 'file' });
-    out = stripped;
-  }
-  return { filename: safeFilename(filename, sniffed.ext), mime: sniffed.mime, stored: await deps.files.put(out) };
+export function prepareAttachment(deps: AppDeps, bytes: Uint8Array, filename: string): Promise<PreparedFile> {
+  return prepareUpload(deps, bytes, filename, { accept: 'document', field: 'file', refuse: refusals('file') });
 }
