@@ -55,6 +55,16 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const ISO_WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
+/** 9:00 rather than 09:00, as notices print it; '' for no time. */
+export const clockLabel = (hhmm: string | null | undefined): string => (hhmm ? hhmm.replace(/^0(\d)/, '$1') : '');
+
+/** '周五' for a 'YYYY-MM-DD' date (the calendar date itself, whatever the reader's time zone). */
+export function weekdayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return ISO_WEEKDAY_LABELS[w === 0 ? 7 : w]!;
+}
+
 /** A rule's fields as the console sends them. */
 export interface ReceptionRuleBody {
   stationId: string;

@@ -1,22 +1,17 @@
-import { ISO_WEEKDAY_LABELS, type DutySource, type HolidayPolicy, type ReceptionOut, type ReceptionRuleOut, type ReceptionSessionOut, type RecurrenceKind, type RotaMode } from '../../../shared/schedule.ts';
+import { clockLabel, ISO_WEEKDAY_LABELS, type DutySource, type HolidayPolicy, type ReceptionOut, type ReceptionRuleOut, type ReceptionSessionOut, type RecurrenceKind, type RotaMode } from '../../../shared/schedule.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import { lunarLabel } from '../../platform/calendar/lunar.ts';
+import { lunarDayName, lunarLabel } from '../../platform/calendar/lunar.ts';
 import { mayKeepSchedule, mayRecordSession } from './schedule.policy.ts';
 import type { BatchRow, ReceptionListRow, RuleListRow, SessionListRow } from './schedule.repository.ts';
 
-const LUNAR_DAY = ['', '初一', '初二', '初三', '初四', '初五', '初六', '初七', '初八', '初九', '初十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '廿一', '廿二', '廿三', '廿四', '廿五', '廿六', '廿七', '廿八', '廿九', '三十'];
-
-/** 9:00 rather than 09:00, as notices print it. */
-export const clock = (hhmm: string): string => hhmm.replace(/^0(\d)/, '$1');
-
 /** '每月 10、20、30 日 9:00–11:30', '农历每月初一、初六… 8:30–11:30', '每周二、周四 …'. */
 export function ruleSummary(r: { kind: RecurrenceKind; days: number[]; dates: string[]; startTime: string; endTime: string }): string {
-  const hours = `${clock(r.startTime)}–${clock(r.endTime)}`;
+  const hours = `${clockLabel(r.startTime)}–${clockLabel(r.endTime)}`;
   switch (r.kind) {
     case 'month_days':
       return `每月 ${r.days.join('、')} 日 ${hours}`;
     case 'lunar_days':
-      return `农历每月${r.days.map((d) => LUNAR_DAY[d]).join('、')} ${hours}`;
+      return `农历每月${r.days.map((d) => lunarDayName(d)).join('、')} ${hours}`;
     case 'weekdays':
       return `每${r.days.map((d) => ISO_WEEKDAY_LABELS[d]).join('、')} ${hours}`;
     case 'dates':

@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { StationScope } from '../org/index.ts';
 import type { ScheduleTables } from './schedule.tables.ts';
@@ -12,12 +13,12 @@ export type RuleListRow = RuleRow & { station_name: string; station_parent_id: s
 export type ReceptionListRow = ReceptionRow & { station_name: string; station_parent_id: string | null; session_id: string | null };
 export type SessionListRow = SessionRow & { station_name: string; station_parent_id: string | null };
 
-/** Restricts a query on a table with station_id/district_code columns to a station scope. */
-function scoped<Q extends { where: (...a: never[]) => Q }>(q: Q, t: string, scope: StationScope): Q {
-  const w = q.where as unknown as (c: string, op: string, v: unknown) => Q;
-  let r = w.call(q, `${t}.district_code`, '=', scope.districtCode);
-  if (scope.stationIds !== null) r = (r.where as unknown as (c: string, op: string, v: unknown) => Q).call(r, `${t}.station_id`, 'in', scope.stationIds.length ? scope.stationIds : ['']);
-  return r;
+/** A station scope as a condition on a table with district_code and station_id columns. */
+function inScope(t: 'reception_rules' | 'receptions' | 'reception_sessions', scope: StationScope) {
+  const district = sql<SqlBool>`${sql.ref(`${t}.district_code`)} = ${scope.districtCode}`;
+  if (scope.stationIds === null) return district;
+  if (!scope.stationIds.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${district} and ${sql.ref(`${t}.station_id`)} in (${sql.join(scope.stationIds)})`;
 }
 
 /** The only SQL of the schedule module. */
@@ -26,14 +27,14 @@ export const scheduleRepository = {
   rules(db: Executor, scope: StationScope, stationId?: string): Promise<RuleListRow[]> {
     let q = db.selectFrom('reception_rules').innerJoin('stations', 'stations.id', 'reception_rules.station_id')
       .selectAll('reception_rules').select(['stations.name as station_name', 'stations.parent_id as station_parent_id']);
-    q = scoped(q, 'reception_rules', scope);
+    q = q.where(inScope('reception_rules', scope));
     if (stationId) q = q.where('reception_rules.station_id', '=', stationId);
     return q.orderBy('stations.name_key').orderBy('reception_rules.id').execute();
   },
   rule(db: Executor, scope: StationScope, id: string): Promise<RuleListRow | undefined> {
     const q = db.selectFrom('reception_rules').innerJoin('stations', 'stations.id', 'reception_rules.station_id')
       .selectAll('reception_rules').select(['stations.name as station_name', 'stations.parent_id as station_parent_id']).where('reception_rules.id', '=', id);
-    return scoped(q, 'reception_rules', scope).executeTakeFirst();
+    return q.where(inScope('reception_rules', scope)).executeTakeFirst();
   },
   async insertRule(db: Executor, row: RuleRow): Promise<void> {
     await db.insertInto('reception_rules').values(row).execute();
@@ -49,7 +50,7 @@ export const scheduleRepository = {
       .leftJoin('reception_sessions', 'reception_sessions.reception_id', 'receptions.id')
       .selectAll('receptions').select(['stations.name as station_name', 'stations.parent_id as station_parent_id', 'reception_sessions.id as session_id'])
       .where('receptions.date', '>=', f.from).where('receptions.date', '<=', f.to);
-    q = scoped(q, 'receptions', scope);
+    q = q.where(inScope('receptions', scope));
     if (f.stationId) q = q.where('receptions.station_id', '=', f.stationId);
     if (f.status) q = q.where('receptions.status', '=', f.status);
     return q.orderBy('receptions.date').orderBy('receptions.start_time').orderBy('stations.name_key').orderBy('receptions.id').execute();
@@ -59,7 +60,7 @@ export const scheduleRepository = {
       .leftJoin('reception_sessions', 'reception_sessions.reception_id', 'receptions.id')
       .selectAll('receptions').select(['stations.name as station_name', 'stations.parent_id as station_parent_id', 'reception_sessions.id as session_id'])
       .where('receptions.id', '=', id);
-    return scoped(q, 'receptions', scope).executeTakeFirst();
+    return q.where(inScope('receptions', scope)).executeTakeFirst();
   },
   /** A rule's days from `from` on, with whether a session records them. */
   ruleReceptions(db: Executor, ruleId: string, from: string): Promise<Array<ReceptionRow & { session_id: string | null }>> {
@@ -106,7 +107,7 @@ export const scheduleRepository = {
   sessions(db: Executor, scope: StationScope, f: { stationId?: string; deputyId?: string; from?: string; to?: string }, limit: number, after: [string, string] | null): Promise<SessionListRow[]> {
     let q = db.selectFrom('reception_sessions').innerJoin('stations', 'stations.id', 'reception_sessions.station_id')
       .selectAll('reception_sessions').select(['stations.name as station_name', 'stations.parent_id as station_parent_id']);
-    q = scoped(q, 'reception_sessions', scope);
+    q = q.where(inScope('reception_sessions', scope));
     if (f.stationId) q = q.where('reception_sessions.station_id', '=', f.stationId);
     if (f.from) q = q.where('reception_sessions.date', '>=', f.from);
     if (f.to) q = q.where('reception_sessions.date', '<=', f.to);
@@ -124,7 +125,7 @@ export const scheduleRepository = {
   session(db: Executor, scope: StationScope, id: string): Promise<SessionListRow | undefined> {
     const q = db.selectFrom('reception_sessions').innerJoin('stations', 'stations.id', 'reception_sessions.station_id')
       .selectAll('reception_sessions').select(['stations.name as station_name', 'stations.parent_id as station_parent_id']).where('reception_sessions.id', '=', id);
-    return scoped(q, 'reception_sessions', scope).executeTakeFirst();
+    return q.where(inScope('reception_sessions', scope)).executeTakeFirst();
   },
   /** For the case intake: a session by id, unscoped (the caller compares the station). */
   sessionById(db: Executor, id: string): Promise<SessionRow | undefined> {

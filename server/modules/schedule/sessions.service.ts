@@ -6,7 +6,7 @@ import type { ActionContext } from '../../platform/context.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/db-errors.ts';
 import { platformErrors } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor, type Page } from '../../platform/http/pagination.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireStation, requireStationDeputies, requireTimes } from './schedule.checks.ts';
 import { scheduleErrors } from './schedule.errors.ts';
@@ -25,11 +25,8 @@ async function presentAll(db: Executor, p: Principal, rows: SessionListRow[]): P
 export async function listSessions(db: Db, p: Principal, f: { stationId?: string; deputyId?: string; from?: string; to?: string; limit: number; cursor?: string }): Promise<Page<ReceptionSessionOut>> {
   const scope = await scheduleScopeFor(db, p);
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
-  const rows = await scheduleRepository.sessions(db, scope, f, f.limit, after);
-  const more = rows.length > f.limit;
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return { items: await presentAll(db, p, page), nextCursor: more && last ? encodeCursor([last.date, last.id]) : null };
+  const page = toPage(await scheduleRepository.sessions(db, scope, f, f.limit, after), f.limit, (r) => [r.date, r.id], (r) => r);
+  return { items: await presentAll(db, p, page.items), nextCursor: page.nextCursor };
 }
 
 async function load(db: Executor, p: Principal, id: string): Promise<SessionListRow> {

@@ -1,16 +1,10 @@
 import { DEPUTY_LEVEL_LABELS, type DeputyLevel } from '../../../../shared/org.ts';
-import { ISO_WEEKDAY_LABELS, type PublicReceptionOut } from '../../../../shared/schedule.ts';
+import { clockLabel, weekdayLabel, type PublicReceptionOut } from '../../../../shared/schedule.ts';
 import { html, raw, type SafeHtml } from '../../../platform/http/html.ts';
 import type { PublicStation } from '../../org/index.ts';
 
 const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l;
-const clock = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
-
-function weekdayOf(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return ISO_WEEKDAY_LABELS[w === 0 ? 7 : w]!;
-}
+const clock = clockLabel;
 
 const monthTitle = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`;
 
@@ -67,7 +61,7 @@ export function noticeDocument(d: NoticeData): SafeHtml {
     <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">农历</th><th scope="col">接待时间</th><th scope="col">接待代表</th></tr></thead>
     <tbody>${d.items.map((r) => html`<tr>
       <td class="date">${Number(r.date.slice(5, 7))} 月 ${Number(r.date.slice(8))} 日</td>
-      <td>${weekdayOf(r.date)}</td>
+      <td>${weekdayLabel(r.date)}</td>
       <td>${r.lunar}</td>
       <td>${clock(r.start)}–${clock(r.end)}${r.place ? html`<div class="place">${r.place}</div>` : ''}</td>
       <td class="deputies">${r.deputies.length ? r.deputies.map((p) => html`<span class="deputy">${p.name}<small>${levelLabel(p.level)}</small></span>`) : html`<span class="tbd">待定</span>`}</td>

@@ -1,5 +1,5 @@
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS, type DeputyLevel } from '../../../../shared/org.ts';
-import { ISO_WEEKDAY_LABELS, type PublicReceptionOut } from '../../../../shared/schedule.ts';
+import { clockLabel, weekdayLabel, type PublicReceptionOut } from '../../../../shared/schedule.ts';
 import { html, type SafeHtml } from '../../../platform/http/html.ts';
 import type { PublicActivity } from '../../../../shared/activities.ts';
 import type { PublicStation, PublicStationSummary } from '../../org/index.ts';
@@ -8,13 +8,8 @@ const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l
 
 export type UpcomingReception = PublicReceptionOut;
 
-const clock = (hhmm: string) => hhmm.replace(/^0(\d)/, '$1');
-
-function dayLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${m} 月 ${d} 日（${ISO_WEEKDAY_LABELS[w === 0 ? 7 : w]}）`;
-}
+const clock = clockLabel;
+const dayLabel = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8))} 日（${weekdayLabel(date)}）`;
 
 export function stationListPage(items: PublicStationSummary[], q: string, nextHref: string | null): SafeHtml {
   const groups = new Map<string, PublicStationSummary[]>();

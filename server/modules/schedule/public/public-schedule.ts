@@ -1,12 +1,11 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { PublicReceptionOut } from '../../../../shared/schedule.ts';
+import { clockLabel, type PublicReceptionOut } from '../../../../shared/schedule.ts';
 import { fromDayNumber, shanghaiDate, toDayNumber } from '../../../platform/calendar/dates.ts';
 import { lunarLabel } from '../../../platform/calendar/lunar.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { orgLookups } from '../../org/index.ts';
 import { scheduleErrors } from '../schedule.errors.ts';
 import { scheduleRepository, type ReceptionListRow } from '../schedule.repository.ts';
-import { clock } from '../schedule.presenter.ts';
 
 /** The public sees an active station's scheduled days, never who recorded what. */
 async function publicStation(db: Executor, stationId: string): Promise<{ id: string; name: string; districtCode: string }> {
@@ -70,7 +69,7 @@ export async function receptionsIcs(db: Executor, stationId: string, now: Date, 
       start: instant(r.date, r.start_time), startInputType: 'utc', startOutputType: 'utc',
       end: instant(r.date, r.end_time), endInputType: 'utc', endOutputType: 'utc',
       title: `${station.name} 代表接待日`,
-      description: [`接待时间：${r.date} ${clock(r.start_time)}–${clock(r.end_time)}（农历${items[i]!.lunar}）`, names ? `值班代表：${names}` : '', `反映问题、查询进展：${pageUrl}`].filter(Boolean).join('\n'),
+      description: [`接待时间：${r.date} ${clockLabel(r.start_time)}–${clockLabel(r.end_time)}（农历${items[i]!.lunar}）`, names ? `值班代表：${names}` : '', `反映问题、查询进展：${pageUrl}`].filter(Boolean).join('\n'),
       location: r.place || station.name,
       url: pageUrl,
       status: r.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import {
   ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, THREAD_STATUS_LABELS, type ActivityKind, type ActivityStatus, type ThreadStatus,
 } from '../../../../shared/activities.ts';
+import { clockLabel } from '../../../../shared/schedule.ts';
 import { fetchAll } from '../../api/client.ts';
 import type { SessionUser, Station } from '../../api/types.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
@@ -59,7 +60,7 @@ export function ThreadTag({ status }: { status: ThreadStatus }) {
 }
 
 /** 9:00 rather than 09:00; '14:30–16:30'; '' without a start. */
-const clock = (hhmm: string | null | undefined): string => (hhmm ? hhmm.replace(/^0(\d)/, '$1') : '');
+const clock = clockLabel;
 export const timeSpan = (start: string | null, end: string | null): string => (start ? (end ? `${clock(start)}–${clock(end)}` : clock(start)) : '');
 
 /** Today in Beijing as YYYY-MM-DD (a held activity cannot lie in the future). */

@@ -5,7 +5,7 @@
 import { Select, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DUTY_SOURCE_LABELS, type DutySource } from '../../../../shared/schedule.ts';
+import { clockLabel, DUTY_SOURCE_LABELS, type DutySource } from '../../../../shared/schedule.ts';
 import { fetchAll } from '../../api/client.ts';
 import type { Deputy, SessionUser, Station } from '../../api/types.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
@@ -56,7 +56,7 @@ export function monthTitle(month: string, en: boolean): string {
 }
 
 /** 9:00 rather than 09:00, as the notices print it. */
-export const clock = (hhmm: string | null | undefined): string => (hhmm ? hhmm.replace(/^0(\d)/, '$1') : '');
+export const clock = clockLabel;
 
 export const hours = (start: string, end: string | null | undefined): string => (end ? `${clock(start)}–${clock(end)}` : clock(start));
 
