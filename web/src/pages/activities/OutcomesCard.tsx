@@ -9,9 +9,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { OUTCOME_CASE_CHANNEL, type ActivityOut, type ActivityOutcomeOut } from '../../../../shared/activities.ts';
-import { CASE_CHANNEL_LABELS, type CaseListItemOut, type CaseStatus } from '../../../../shared/cases.ts';
+import { CASE_CHANNEL_LABELS, type CaseStatus } from '../../../../shared/cases.ts';
 import { activitiesApi, type NewCaseIn } from '../../api/activities.ts';
-import { caseCategoriesApi, casesApi } from '../../api/cases.ts';
+import { caseCategoriesApi } from '../../api/cases.ts';
 import { isApiError } from '../../api/client.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
@@ -20,6 +20,7 @@ import { errorText } from '../../utils/errors.ts';
 import { compact, text } from '../../utils/form-values.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { rules as formRules } from '../../utils/rules.ts';
+import { CasePicker } from '../cases/CasePicker.tsx';
 import { CaseStatusTag } from '../cases/case-tags.tsx';
 import { newIdempotencyKey } from '../cases/NewCasePage.tsx';
 import { StationPicker, useActivityStations } from './activity-shared.tsx';
@@ -243,7 +244,7 @@ function OutcomeDialog({ a, outcome, open, onClose, write, reload }: { a: Activi
         </Form.Item>
         {caseMode === 'link' ? (
           <Form.Item name="caseId" label={t('activities.outcomes.casePick')} rules={[r.requiredSelect(t('activities.outcomes.casePick'))]}>
-            <CaseSearchSelect />
+            <CasePicker placeholder={t('activities.outcomes.casePickPlaceholder')} notFound={t('activities.outcomes.caseNoneFound')} />
           </Form.Item>
         ) : null}
         {caseMode === 'new' ? (
@@ -303,61 +304,5 @@ function OutcomeDialog({ a, outcome, open, onClose, write, reload }: { a: Activi
         ) : null}
       </Form>
     </Modal>
-  );
-}
-
-/** Any case the user may see, searched on the server by tracking code, title or content. */
-function CaseSearchSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string | undefined) => void }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<CaseListItemOut[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const timer = setTimeout(
-      () => {
-        setLoading(true);
-        casesApi
-          .list({ q: search || undefined, limit: 30 }, ctrl.signal)
-          .then((page) => setFound(page.items))
-          .catch(() => undefined)
-          .finally(() => {
-            if (!ctrl.signal.aborted) setLoading(false);
-          });
-      },
-      search ? 300 : 0,
-    );
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [search]);
-
-  return (
-    <Select<string>
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v ?? undefined)}
-      allowClear
-      loading={loading}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      placeholder={t('activities.outcomes.casePickPlaceholder')}
-      notFoundContent={loading ? t('common.loading') : t('activities.outcomes.caseNoneFound')}
-      options={found.map((c) => ({ value: c.id, label: `${c.trackingCode} ${c.title}`, title: c.title }))}
-      optionRender={(o) => {
-        const c = found.find((x) => x.id === o.value);
-        if (!c) return o.label;
-        return (
-          <div className="case-option">
-            <Space size={6}>
-              <Typography.Text className="tracking-code">{c.trackingCode}</Typography.Text>
-              <CaseStatusTag status={c.status} />
-            </Space>
-            <div className="case-option-title">{c.title}</div>
-          </div>
-        );
-      }}
-    />
   );
 }

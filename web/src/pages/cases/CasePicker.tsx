@@ -1,4 +1,7 @@
-/** Picks another open case of the same station (the one a duplicate is merged into), searched on the server. */
+/**
+ * Picks a case the user may see, searched on the server by tracking code, title or content: another open
+ * case of the same station (the one a duplicate is merged into), or any case (an activity outcome's link).
+ */
 import { Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +11,17 @@ import { CaseStatusTag } from './case-tags.tsx';
 
 interface Props {
   id?: string;
-  stationId: string;
+  /** Only this station's open cases (merging); without it, any case in the user's jurisdiction. */
+  stationId?: string;
   /** The case being merged: never offered. */
-  excludeId: string;
+  excludeId?: string;
+  placeholder?: string;
+  notFound?: string;
   value?: string;
   onChange?: (value: string | undefined) => void;
 }
 
-export function CasePicker({ id, stationId, excludeId, value, onChange }: Props) {
+export function CasePicker({ id, stationId, excludeId, placeholder, notFound, value, onChange }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<CaseListItemOut[]>([]);
@@ -27,7 +33,7 @@ export function CasePicker({ id, stationId, excludeId, value, onChange }: Props)
       () => {
         setLoading(true);
         casesApi
-          .list({ stationId, status: 'open', q: search || undefined, limit: 30 }, ctrl.signal)
+          .list({ ...(stationId ? { stationId, status: 'open' } : {}), q: search || undefined, limit: 30 }, ctrl.signal)
           .then((page) => setFound(page.items.filter((c) => c.id !== excludeId)))
           .catch(() => undefined)
           .finally(() => {
@@ -50,8 +56,8 @@ export function CasePicker({ id, stationId, excludeId, value, onChange }: Props)
       allowClear
       loading={loading}
       showSearch={{ filterOption: false, onSearch: setSearch }}
-      placeholder={t('cases.actions.mergePlaceholder')}
-      notFoundContent={loading ? t('common.loading') : t('cases.actions.mergeNone')}
+      placeholder={placeholder ?? t('cases.actions.mergePlaceholder')}
+      notFoundContent={loading ? t('common.loading') : (notFound ?? t('cases.actions.mergeNone'))}
       options={found.map((c) => ({
         value: c.id,
         label: `${c.trackingCode} ${c.title}`,
