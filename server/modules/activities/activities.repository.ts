@@ -132,16 +132,19 @@ export const activitiesRepository = {
   async takesPart(db: Executor, activityId: string, deputyId: string): Promise<boolean> {
     return (await db.selectFrom('activity_deputies').select('deputy_id').where('activity_id', '=', activityId).where('deputy_id', '=', deputyId).executeTakeFirst()) !== undefined;
   },
-  /** Active deputies serving at a station, by name (the demo picks from them). */
-  async deputiesAtStation(db: Executor, stationId: string): Promise<string[]> {
-    const rows = await db.selectFrom('deputy_stations as ds').innerJoin('deputies as d', 'd.id', 'ds.deputy_id').select('d.id').where('ds.station_id', '=', stationId).where('d.active', '=', 1).orderBy('d.name_key').orderBy('d.id').execute();
-    return rows.map((r) => r.id);
-  },
-
-  /** Active deputies of a district, by name (the demo's district-level activities pick from them). */
-  async districtDeputies(db: Executor, districtCode: string): Promise<string[]> {
-    const rows = await db.selectFrom('deputies').select('id').where('district_code', '=', districtCode).where('active', '=', 1).orderBy('name_key').orderBy('id').execute();
-    return rows.map((r) => r.id);
+  /** Held activities of a station and its rooms, newest first (the public "recent activities"). */
+  heldAtStation(db: Executor, stationId: string, limit: number) {
+    return db
+      .selectFrom('activities as a')
+      .innerJoin('stations as s', 's.id', 'a.station_id')
+      .selectAll('a')
+      .select('s.name as station_name')
+      .where((eb) => eb.or([eb('s.id', '=', stationId), eb('s.parent_id', '=', stationId)]))
+      .where('a.status', '=', 'held')
+      .orderBy('a.date', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
   },
 
   async setParticipants(db: Executor, activityId: string, rows: ParticipantRow[]): Promise<void> {

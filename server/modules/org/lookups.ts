@@ -34,6 +34,11 @@ export const orgLookups = {
     const s = await db.selectFrom('stations').select('parent_id').where('id', '=', stationId).executeTakeFirst();
     return s?.parent_id ? of(s.parent_id) : [];
   },
+  /** The active deputies of a district, in name order. */
+  async districtDeputyIds(db: Executor, districtCode: string): Promise<string[]> {
+    const rows = await db.selectFrom('deputies').select('id').where('district_code', '=', districtCode).where('active', '=', 1).orderBy('name_key').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  },
   /** Names and levels of deputies by id (any district: callers have checked the ids). */
   async deputyNames(db: Executor, ids: readonly string[]): Promise<Map<string, { name: string; level: string }>> {
     if (!ids.length) return new Map();

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import { systemContext, type ActionContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { DemoSeed } from '../../../platform/module.ts';
+import { orgLookups } from '../../org/index.ts';
 import { activitiesRepository } from '../activities.repository.ts';
 import { addFile } from '../commands/files.ts';
 import { addOutcome } from '../commands/outcomes.ts';
@@ -35,8 +36,9 @@ export async function seedActivitiesDemo(deps: AppDeps, demo: DemoSeed): Promise
     if (station === '栗雨街道') return users.get('station2')!;
     return users.get('admin')!;
   };
-  const districtDeputies = await activitiesRepository.districtDeputies(deps.db, users.get('admin')!.districtCode);
-  const caseIdByTitle = async (title: string) => (await deps.db.selectFrom('cases').select('id').where('title', '=', title).executeTakeFirst())?.id;
+  const districtDeputies = await orgLookups.districtDeputyIds(deps.db, users.get('admin')!.districtCode);
+  // Cases the cases seed made, by title (its demo ids), for outcomes that link them.
+  const caseIdByTitle = (title: string) => demo.ids.get(`case:${title}`);
 
   let photos = 0;
   let links = '';
@@ -44,7 +46,7 @@ export async function seedActivitiesDemo(deps: AppDeps, demo: DemoSeed): Promise
   for (const [i, d] of DEMO_ACTIVITIES.map((x, n) => [n, x] as const).sort((a, b) => b[1].daysAgo - a[1].daysAgo)) {
     const host = recorderFor(d.station);
     const stationId = d.station ? id(`station:${d.station}`) : null;
-    const pool = stationId ? await activitiesRepository.deputiesAtStation(deps.db, stationId) : districtDeputies;
+    const pool = stationId ? (await orgLookups.stationDeputies(deps.db, stationId)).map((d) => d.id) : districtDeputies;
     const deputyIds = [...new Set(d.deputies.map((k) => (typeof k === 'string' ? id(k) : pool[k % pool.length]!)))];
     const day = now - d.daysAgo * DAY;
     const past = d.daysAgo > 0 && !d.roundtable;

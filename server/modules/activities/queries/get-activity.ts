@@ -1,5 +1,6 @@
 import type { ActivityOut } from '../../../../shared/activities.ts';
 import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
+import { usersRepository } from '../../../platform/auth/users.repository.ts';
 import { shanghaiDate } from '../../../platform/calendar/dates.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -43,7 +44,7 @@ export async function getActivity(deps: AppDeps, p: Principal, id: string, given
     activitiesRepository.outcomes(db, [id]),
     roundtableRepository.invitations(db, id),
     membershipOf(db, p, id),
-    row.created_by ? db.selectFrom('users').select(['id', 'display_name']).where('id', '=', row.created_by).executeTakeFirst() : Promise.resolve(undefined),
+    row.created_by ? usersRepository.findById(db, row.created_by) : Promise.resolve(undefined),
   ]);
   const linked = outcomes.flatMap((o) => (o.case_id ? [o.case_id] : []));
   const visibleCaseIds = linked.length ? await casesVisibleTo(db, p, linked) : new Set<string>();

@@ -17,17 +17,7 @@ import { activitiesRepository } from '../activities.repository.ts';
 export async function recentPublicActivities(db: Executor, stationId: string, limit = 10): Promise<PublicActivity[] | null> {
   const station = await orgLookups.station(db, stationId);
   if (!station?.active) return null;
-  const rows = await db
-    .selectFrom('activities as a')
-    .innerJoin('stations as s', 's.id', 'a.station_id')
-    .selectAll('a')
-    .select('s.name as station_name')
-    .where((eb) => eb.or([eb('s.id', '=', stationId), eb('s.parent_id', '=', stationId)]))
-    .where('a.status', '=', 'held')
-    .orderBy('a.date', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(Math.min(Math.max(limit, 1), 50))
-    .execute();
+  const rows = await activitiesRepository.heldAtStation(db, stationId, Math.min(Math.max(limit, 1), 50));
   const ids = rows.map((r) => r.id);
   const [deputies, participants, outcomes, photos] = await Promise.all([
     activitiesRepository.deputiesOf(db, ids),

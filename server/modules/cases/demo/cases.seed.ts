@@ -70,6 +70,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
       channel: c.channel, stationId, content: c.content, title: c.title, category: c.category, urgent: c.urgent, anonymous: c.anonymous,
       contact: c.contact, location: c.address ? { address: c.address } : undefined, deputyIds: c.deputies?.map((k) => id(`deputy:${k}`)), receptionId,
     });
+    demo.ids.set(`case:${c.title}`, created.id);
     let version = 1;
     let departmentId: string | null = null;
     for (const step of c.steps) {
