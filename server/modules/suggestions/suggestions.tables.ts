@@ -1,0 +1,2 @@
+/** Deputies' suggestions tables (filled in with the module). */
+export interface SuggestionsTables {}
