@@ -179,6 +179,8 @@ export interface DemoAccount {
 
 export const ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '天元区人大常委会代表工委', roles: ['admin'] },
+  // A second office account: paper ballots and other double-checked entries need a second person.
+  { username: 'admin2', displayName: '天元区人大常委会代表工委（复核）', roles: ['admin'] },
   { username: 'station', displayName: '陈丽（马家河街道工作站）', roles: ['station'], stationKey: '马家河街道' },
   { username: 'station2', displayName: '谭志强（栗雨街道联络站）', roles: ['station'], stationKey: '栗雨街道' },
   { username: 'deputy', displayName: '', roles: ['deputy'], deputyKey: 'deputy-account' },
