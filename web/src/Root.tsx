@@ -20,6 +20,8 @@ import { DeputyDetailPage } from './pages/deputies/DeputyDetailPage.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { MePage } from './pages/me/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { EvaluationRoundPage, EvaluationRoundsPage } from './pages/project-evaluation/index.ts';
+import { ProjectDetailPage, ProjectsPage } from './pages/projects/index.ts';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
 import { NewSessionPage, ReceptionCalendarPage, ReceptionRulesPage, RuleEditPage, SessionDetailPage, SessionsPage } from './pages/schedule/index.ts';
 import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
@@ -72,6 +74,10 @@ const router = createBrowserRouter(
         { path: 'activities/new', element: <ActivityFormPage key="new" /> },
         { path: 'activities/:id', element: <ActivityDetailPage /> },
         { path: 'activities/:id/edit', element: <ActivityFormPage key="edit" /> },
+        { path: 'projects', element: <ProjectsPage /> },
+        { path: 'projects/:id', element: <ProjectDetailPage /> },
+        { path: 'project-evaluation', element: <EvaluationRoundsPage /> },
+        { path: 'project-evaluation/:id', element: <EvaluationRoundPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

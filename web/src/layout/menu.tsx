@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -38,6 +38,9 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
     add({ key: 'standardsCoverage', path: '/standards', labelKey: 'standards.menu.coverage', icon: <SafetyCertificateOutlined /> });
   }
+  // 民生实事项目: every account of the district reads them (the server decides who reports progress); 项目测评: the office and the deputies who score.
+  add({ key: 'projects', path: '/projects', labelKey: 'projects.menu', icon: <ProjectOutlined /> });
+  if (roles.has('admin') || roles.has('deputy')) add({ key: 'projectEvaluation', path: '/project-evaluation', labelKey: 'projectEvaluation.menu', icon: <StarOutlined /> });
   if (roles.has('admin')) add({ key: 'standardsItems', path: '/standards/items', labelKey: 'standards.menu.items', icon: <OrderedListOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
