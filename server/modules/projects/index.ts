@@ -1,13 +1,23 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { projectsInit } from './migrations/20261126_02_projects_init.ts';
+import { votingRoutes } from './voting/voting.routes.ts';
+import { solicitationRoutes } from './solicitation/solicitation.routes.ts';
+import { publicSolicitationRoutes } from './solicitation/public-solicitation.routes.ts';
 
 export type { ProjectsTables } from './projects.tables.ts';
+// The portal's solicitation pages and the vote's public results (closed sessions: totals per project, never per deputy).
+export { publicCalls, publicCall, proposeFromPublic, type PublicCallSummary, type PublicCallDetail } from './solicitation/public-solicitation.ts';
+export { publicProposalBody } from './solicitation/solicitation.schemas.ts';
+export { publicVotingResults, type PublicVotingResults } from './voting/public-results.ts';
 
 /** Livelihood projects (民生实事项目票决制): solicitation, screening, the deputies' vote, implementation, evaluation. */
 export const projectsModule: ModuleManifest = {
   name: 'projects',
   migrations: { '20261126_02_projects_init': projectsInit },
-  routes(_app, _deps) {
+  routes(app, deps) {
     // voting/ solicitation/ implementation/ evaluation/ public/ register their routes here.
+    votingRoutes(app, deps);
+    solicitationRoutes(app, deps);
+    publicSolicitationRoutes(app, deps);
   },
 };
