@@ -1,5 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { projectsInit } from './migrations/20261126_02_projects_init.ts';
+import { implementationRoutes } from './implementation/implementation.routes.ts';
+import { publicProjectRoutes } from './public/public-projects.routes.ts';
+import { MILESTONE_SWEEP_JOB, sweepOverdueMilestones } from './jobs/milestone-sweep.ts';
 import { votingRoutes } from './voting/voting.routes.ts';
 import { solicitationRoutes } from './solicitation/solicitation.routes.ts';
 import { publicSolicitationRoutes } from './solicitation/public-solicitation.routes.ts';
@@ -9,6 +12,8 @@ export type { ProjectsTables } from './projects.tables.ts';
 export { publicCalls, publicCall, proposeFromPublic, type PublicCallSummary, type PublicCallDetail } from './solicitation/public-solicitation.ts';
 export { publicProposalBody } from './solicitation/solicitation.schemas.ts';
 export { publicVotingResults, type PublicVotingResults } from './voting/public-results.ts';
+// The portal's project pages (implementation and evaluation, public view).
+export { publicProjects, publicProject, publicProjectFile, publicProjectFileUrl, type PublicProjectDetail, type PublicProjectsOptions } from './public/public-projects.ts';
 
 /** Livelihood projects (民生实事项目票决制): solicitation, screening, the deputies' vote, implementation, evaluation. */
 export const projectsModule: ModuleManifest = {
@@ -19,5 +24,8 @@ export const projectsModule: ModuleManifest = {
     votingRoutes(app, deps);
     solicitationRoutes(app, deps);
     publicSolicitationRoutes(app, deps);
+    implementationRoutes(app, deps);
+    publicProjectRoutes(app, deps);
   },
+  jobs: [{ name: MILESTONE_SWEEP_JOB, everyMs: 15 * 60_000, run: (deps) => sweepOverdueMilestones(deps) }],
 };
