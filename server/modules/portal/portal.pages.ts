@@ -10,6 +10,8 @@ import { publicMonthReceptions } from '../schedule/index.ts';
 import { recentPublicActivities } from '../activities/index.ts';
 import { casePageRoutes } from './pages/case-routes.ts';
 import { roundtablePageRoutes } from './pages/roundtable-routes.ts';
+import { projectPageRoutes } from './pages/project-routes.ts';
+import { suggestionPageRoutes } from './pages/suggestion-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
@@ -88,4 +90,7 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
   // Report a problem, track it, rate it: in their own scope, so their errors render as pages.
   await app.register(async (scope) => casePageRoutes(scope, deps));
   await app.register(async (scope) => roundtablePageRoutes(scope, deps));
+  // The compendium of deputies' suggestions and the livelihood projects (with the public proposal form).
+  await app.register(async (scope) => suggestionPageRoutes(scope, deps));
+  await app.register(async (scope) => projectPageRoutes(scope, deps));
 }

@@ -22,6 +22,8 @@ export function stationListPage(items: PublicStationSummary[], q: string, nextHr
 <p class="muted">人大代表定期进站接待选民群众，听取意见建议，帮助反映和解决问题。</p>
 <div class="services">
   <a class="service" href="/track"><strong>查询办理进展</strong><span>凭查询码查看您反映的问题办到了哪一步</span></a>
+  <a class="service" href="/suggestions"><strong>代表建议</strong><span>代表提出的建议、承办单位的答复和代表评价</span></a>
+  <a class="service" href="/projects"><strong>民生实事</strong><span>代表票决的民生实事项目和实施进度，征集期间可以提建议</span></a>
   <p class="service-note">要在网上反映问题，请在下面选择您身边的联络站，点“我要反映问题”；也可以扫描联络站张贴的二维码。</p>
 </div>
 <form class="search" method="get" action="/" role="search">
@@ -93,7 +95,12 @@ ${s.deputies.length
   : html`<p class="empty">暂无驻站代表信息。</p>`}
 ${s.rooms.length
   ? html`<h2>代表工作室</h2>${s.rooms.map((r) => html`<article class="card"><a class="stretched" href="/stations/${r.id}"><h3>${r.name}</h3><div class="muted">${r.address}</div></a></article>`)}`
-  : ''}`;
+  : ''}
+<h2>代表建议和民生实事</h2>
+<div class="services two">
+  <a class="service" href="/suggestions"><strong>代表建议汇编</strong><span>群众反映的问题写进代表建议后，承办单位怎么答复的</span></a>
+  <a class="service" href="/projects"><strong>民生实事项目</strong><span>代表票决的民生实事项目和实施进度</span></a>
+</div>`;
 }
 
 export function notFoundPage(): SafeHtml {
