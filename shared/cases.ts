@@ -50,6 +50,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> 
 /** Timeline entry types: every action, plus what the system and the constituent do. */
 export const CASE_EVENT_TYPES = [
   'submitted', ...CASE_ACTIONS, 'rating', 'overdue', 'merged-in', 'note', 'notified',
+  // Steps of a deputy's suggestion the case went into (written by the suggestions module through cases/suggestion-steps.ts).
+  'suggestion', 'suggestion-replied', 'suggestion-closed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 export const CASE_EVENT_LABELS: Record<CaseEventType, { zh: string; en: string }> = {
@@ -60,6 +62,9 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { zh: string; en: string }
   'merged-in': { zh: '并入重复诉求', en: 'Duplicate merged in' },
   note: { zh: '内部备注', en: 'Internal note' },
   notified: { zh: '已通知群众', en: 'Constituent notified' },
+  suggestion: { zh: '已转为代表建议', en: 'Taken up in a deputy\'s suggestion' },
+  'suggestion-replied': { zh: '代表建议已答复', en: 'Suggestion answered' },
+  'suggestion-closed': { zh: '代表建议已办结', en: 'Suggestion closed' },
 };
 
 export const CASE_CHANNELS = ['online', 'reception', 'phone', 'letter', 'wechat', 'visit', 'roundtable'] as const;

@@ -122,7 +122,8 @@ export interface SuggestionDetail extends SuggestionSummary {
   supervisionLevel: number;
   returnReason: string | null;
   cosponsors: Array<{ deputyId: string; name: string; level: string; status: CosponsorStatus; at: string | null }>;
-  cases: Array<{ id: string; trackingCode: string; title: string; status: string; stationName: string; category: string | null }>;
+  /** The linked cases; `visible` false: outside the caller's case jurisdiction (tracking code then ''). Never contacts. */
+  cases: Array<{ id: string; trackingCode: string; title: string; status: string; stationName: string; category: string | null; visible: boolean }>;
   departments: Array<{ departmentId: string; name: string; role: HandlerRole; opinion: string | null; opinionAt: string | null }>;
   extensionRequest: { months: number; reason: string; at: string } | null;
   extendedMonths: number;
@@ -136,6 +137,16 @@ export interface SuggestionDetail extends SuggestionSummary {
   closedAt: string | null;
   /** What the caller may do now (the console shows only these). */
   abilities: Record<SuggestionAction | 'edit', boolean>;
+}
+
+/** GET /suggestions/stats?year=: counts within the caller's scope (every status, reply class and rating present, 0 when none). */
+export interface SuggestionStats {
+  year: number | null;
+  total: number;
+  overdue: number;
+  byStatus: Record<SuggestionStatus, number>;
+  byReplyCategory: Record<ReplyCategory, number>;
+  byRating: Record<EvaluationRating, number>;
 }
 
 /** The public compendium (汇编): never a constituent's name, phone or the linked cases' details. */

@@ -25,6 +25,8 @@ export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { publicLimits } from './public/public-cases.routes.ts';
 export { MAX_PHOTOS, type IntakePhoto } from './commands/photos.ts';
 export { sweepOverdue } from './jobs/sla-sweep.ts';
+// Provenance for deputies' suggestions: public steps on linked cases, their summaries, the names to mask.
+export { recordSuggestionStep, linkedCases, constituentNames, type SuggestionStep, type SuggestionStepType, type LinkedCase } from './suggestion-steps.ts';
 
 /** Which of `ids` are cases within the caller's case jurisdiction (activities link their outcomes to cases). */
 export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]): Promise<Set<string>> {

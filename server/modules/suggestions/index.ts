@@ -1,8 +1,22 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { suggestionsInit } from './migrations/20261126_01_suggestions_init.ts';
+import { suggestionRoutes } from './suggestions.routes.ts';
+import { publicSuggestionRoutes } from './public/public-suggestions.routes.ts';
+import { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
 
 export type { SuggestionsTables } from './suggestions.tables.ts';
+// The public API the portal uses to render the compendium (汇编) pages.
+export { listPublicSuggestions, getPublicSuggestion, type PublicSuggestionQuery } from './queries/public-suggestions.ts';
+export { maskPersonalText } from './mask-text.ts';
+export { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
 
 /** Deputies' suggestions (代表建议): drafted from cases, co-signed, registered, assigned, replied, evaluated. */
 export const suggestionsModule: ModuleManifest = {
   name: 'suggestions',
+  migrations: { '20261126_01_suggestions_init': suggestionsInit },
+  routes(app, deps) {
+    suggestionRoutes(app, deps);
+    publicSuggestionRoutes(app, deps);
+  },
+  jobs: [{ name: 'suggestion-sweep', everyMs: 60_000, run: (deps) => sweepOverdueSuggestions(deps) }],
 };
