@@ -6,6 +6,8 @@ import { MILESTONE_SWEEP_JOB, sweepOverdueMilestones } from './jobs/milestone-sw
 import { votingRoutes } from './voting/voting.routes.ts';
 import { solicitationRoutes } from './solicitation/solicitation.routes.ts';
 import { publicSolicitationRoutes } from './solicitation/public-solicitation.routes.ts';
+import { seedSolicitationDemo } from './demo/solicitation.seed.ts';
+import { seedVotingDemo } from './demo/voting.seed.ts';
 
 export type { ProjectsTables } from './projects.tables.ts';
 // The portal's solicitation pages and the vote's public results (closed sessions: totals per project, never per deputy).
@@ -26,6 +28,11 @@ export const projectsModule: ModuleManifest = {
     publicSolicitationRoutes(app, deps);
     implementationRoutes(app, deps);
     publicProjectRoutes(app, deps);
+  },
+  // The call and the votes first: the implementation and evaluation demo builds on the sessions' passed projects.
+  async seedDemo(deps, demo) {
+    await seedSolicitationDemo(deps, demo);
+    await seedVotingDemo(deps, demo);
   },
   jobs: [{ name: MILESTONE_SWEEP_JOB, everyMs: 15 * 60_000, run: (deps) => sweepOverdueMilestones(deps) }],
 };
