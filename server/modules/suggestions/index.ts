@@ -3,6 +3,7 @@ import { suggestionsInit } from './migrations/20261126_01_suggestions_init.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
 import { publicSuggestionRoutes } from './public/public-suggestions.routes.ts';
 import { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
+import { seedSuggestionsDemo } from './demo/suggestions.seed.ts';
 
 export type { SuggestionsTables } from './suggestions.tables.ts';
 // The public API the portal uses to render the compendium (汇编) pages.
@@ -18,5 +19,6 @@ export const suggestionsModule: ModuleManifest = {
     suggestionRoutes(app, deps);
     publicSuggestionRoutes(app, deps);
   },
+  seedDemo: (deps, demo) => seedSuggestionsDemo(deps, demo),
   jobs: [{ name: 'suggestion-sweep', everyMs: 60_000, run: (deps) => sweepOverdueSuggestions(deps) }],
 };
