@@ -3,6 +3,7 @@ import { projectsInit } from './migrations/20261126_02_projects_init.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
 import { publicProjectRoutes } from './public/public-projects.routes.ts';
 import { MILESTONE_SWEEP_JOB, sweepOverdueMilestones } from './jobs/milestone-sweep.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { votingRoutes } from './voting/voting.routes.ts';
 import { solicitationRoutes } from './solicitation/solicitation.routes.ts';
 import { publicSolicitationRoutes } from './solicitation/public-solicitation.routes.ts';
@@ -28,6 +29,7 @@ export const projectsModule: ModuleManifest = {
     publicSolicitationRoutes(app, deps);
     implementationRoutes(app, deps);
     publicProjectRoutes(app, deps);
+    evaluationRoutes(app, deps);
   },
   // The call and the votes first: the implementation and evaluation demo builds on the sessions' passed projects.
   async seedDemo(deps, demo) {
