@@ -27,6 +27,7 @@ import { NewSessionPage, ReceptionCalendarPage, ReceptionRulesPage, RuleEditPage
 import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
 import { CoveragePage, EvidencePage, StandardItemsPage, StationStandardsPage } from './pages/standards/index.ts';
 import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
+import { SuggestionDetailPage, SuggestionFormPage, SuggestionsPage } from './pages/suggestions/index.ts';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { theme } from './theme.ts';
@@ -74,6 +75,10 @@ const router = createBrowserRouter(
         { path: 'activities/new', element: <ActivityFormPage key="new" /> },
         { path: 'activities/:id', element: <ActivityDetailPage /> },
         { path: 'activities/:id/edit', element: <ActivityFormPage key="edit" /> },
+        { path: 'suggestions', element: <SuggestionsPage /> },
+        { path: 'suggestions/new', element: <SuggestionFormPage key="new" /> },
+        { path: 'suggestions/:id', element: <SuggestionDetailPage /> },
+        { path: 'suggestions/:id/edit', element: <SuggestionFormPage key="edit" /> },
         { path: 'projects', element: <ProjectsPage /> },
         { path: 'projects/:id', element: <ProjectDetailPage /> },
         { path: 'project-evaluation', element: <EvaluationRoundsPage /> },

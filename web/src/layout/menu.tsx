@@ -1,5 +1,5 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
-import { ApartmentOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -24,6 +24,11 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   }
   if (roles.has('department')) add({ key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <InboxOutlined />, also: ['/cases'] });
   if (roles.has('deputy')) add({ key: 'cases', path: '/cases', labelKey: 'menu.casesReceived', icon: <AuditOutlined /> });
+  // 代表建议: the office registers and assigns, deputies draft and evaluate, departments reply (their inbox), station staff read.
+  if (roles.has('admin') || roles.has('deputy') || roles.has('station')) {
+    add({ key: 'suggestions', path: '/suggestions', labelKey: 'suggestions.menu', icon: <BulbOutlined /> });
+  }
+  if (roles.has('department')) add({ key: 'suggestions', path: '/suggestions', labelKey: 'suggestions.menuDepartment', icon: <BulbOutlined /> });
   // 接待安排: everyone at a station reads it; the server decides who changes the rota or records a reception.
   if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
     add({ key: 'scheduleCalendar', path: '/schedule/calendar', labelKey: 'schedule.menu.calendar', icon: <ScheduleOutlined /> });

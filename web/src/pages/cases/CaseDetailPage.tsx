@@ -32,6 +32,7 @@ import { CaseActions } from './CaseActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseStatusTag, DueDate, SupervisionTag, UrgentTag } from './case-tags.tsx';
 import { ContactCard } from './ContactCard.tsx';
+import { CaseSuggestionsCard } from '../suggestions/CaseSuggestionsCard.tsx';
 import './cases.css';
 
 /** The usual road of a case; rejected and merged cases end after the first step. */
@@ -257,6 +258,7 @@ export function CaseDetailPage() {
             />
           </Card>
           <ContactCard c={c} />
+          <CaseSuggestionsCard caseId={c.id} />
           <Card variant="borderless" title={t('cases.sections.attachments', { count: c.attachments.length })} className="side-card">
             {c.attachments.length ? <AttachmentList items={c.attachments} /> : <Typography.Text type="secondary">{t('cases.noAttachments')}</Typography.Text>}
           </Card>

@@ -2,10 +2,10 @@
  * 诉求办理 (and the department handlers' 待办件 at /inbox): the cases the user may see, with quick
  * views by role, the user's saved filters, and the filters in the URL so a link reproduces the view.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Select } from 'antd';
+import { BulbOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Select, Space, Tooltip } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, type SetStateAction } from 'react';
+import { useMemo, useState, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, type CaseListItemOut } from '../../../../shared/cases.ts';
@@ -66,6 +66,9 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
   const canCreate = !inbox && hasRole(...CREATE_ROLES);
   const sortedByDue = filters.sort === 'due';
   const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key;
+  // 转为代表建议: deputies and the office tick cases (across pages) and draft a suggestion from them
+  const canSuggest = !inbox && hasRole('deputy', 'admin');
+  const [picked, setPicked] = useState<string[]>([]);
 
   const sort: ReturnType<typeof useSort> = useMemo(
     () => ({
@@ -117,11 +120,20 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         title={title}
         subtitle={subtitle}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
-              {t('cases.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {canSuggest ? (
+              <Tooltip title={picked.length ? undefined : t('suggestions.cases.convertHelp')}>
+                <Button icon={<BulbOutlined />} disabled={!picked.length} onClick={() => navigate(`/suggestions/new?cases=${picked.join(',')}`)}>
+                  {picked.length ? t('suggestions.cases.convertN', { count: picked.length }) : t('suggestions.cases.convert')}
+                </Button>
+              </Tooltip>
+            ) : null}
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+                {t('cases.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card
@@ -215,7 +227,12 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             {t('cases.onlySupervised')}
           </Checkbox>
         </ListToolbar>
-        <CursorTable list={list} columns={columns} sort={sort} />
+        <CursorTable
+          list={list}
+          columns={columns}
+          sort={sort}
+          rowSelection={canSuggest ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
+        />
       </Card>
     </div>
   );
