@@ -9,6 +9,7 @@ import { solicitationRoutes } from './solicitation/solicitation.routes.ts';
 import { publicSolicitationRoutes } from './solicitation/public-solicitation.routes.ts';
 import { seedSolicitationDemo } from './demo/solicitation.seed.ts';
 import { seedVotingDemo } from './demo/voting.seed.ts';
+import { seedImplementationDemo } from './demo/implementation.seed.ts';
 
 export type { ProjectsTables } from './projects.tables.ts';
 // The portal's solicitation pages and the vote's public results (closed sessions: totals per project, never per deputy).
@@ -35,6 +36,7 @@ export const projectsModule: ModuleManifest = {
   async seedDemo(deps, demo) {
     await seedSolicitationDemo(deps, demo);
     await seedVotingDemo(deps, demo);
+    await seedImplementationDemo(deps, demo);
   },
   jobs: [{ name: MILESTONE_SWEEP_JOB, everyMs: 15 * 60_000, run: (deps) => sweepOverdueMilestones(deps) }],
 };
