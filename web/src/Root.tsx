@@ -22,6 +22,7 @@ import { MePage } from './pages/me/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { EvaluationRoundPage, EvaluationRoundsPage } from './pages/project-evaluation/index.ts';
 import { ProjectDetailPage, ProjectsPage } from './pages/projects/index.ts';
+import { CallPage, ProjectCallsPage } from './pages/project-calls/index.ts';
 import { RegionsPage } from './pages/regions/RegionsPage.tsx';
 import { NewSessionPage, ReceptionCalendarPage, ReceptionRulesPage, RuleEditPage, SessionDetailPage, SessionsPage } from './pages/schedule/index.ts';
 import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/settings/index.ts';
@@ -30,11 +31,21 @@ import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
 import { SuggestionDetailPage, SuggestionFormPage, SuggestionsPage } from './pages/suggestions/index.ts';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
+import { BallotPage, TallyScreen, VotingSessionPage, VotingSessionsPage } from './pages/voting/index.ts';
 import { theme } from './theme.ts';
 
 const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
+    // the live tally screen (大屏) fills the window: no side menu
+    {
+      path: '/voting/:id/screen',
+      element: (
+        <RequireAuth>
+          <TallyScreen />
+        </RequireAuth>
+      ),
+    },
     {
       path: '/',
       element: (
@@ -83,6 +94,11 @@ const router = createBrowserRouter(
         { path: 'projects/:id', element: <ProjectDetailPage /> },
         { path: 'project-evaluation', element: <EvaluationRoundsPage /> },
         { path: 'project-evaluation/:id', element: <EvaluationRoundPage /> },
+        { path: 'project-calls', element: <ProjectCallsPage /> },
+        { path: 'project-calls/:id', element: <CallPage /> },
+        { path: 'voting', element: <VotingSessionsPage /> },
+        { path: 'voting/:id', element: <VotingSessionPage /> },
+        { path: 'voting/:id/ballot', element: <BallotPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,8 @@ import { settingsEn, settingsZhCN } from '../pages/settings/settings.i18n.ts';
 import { scheduleEn, scheduleZhCN } from '../pages/schedule/schedule.i18n.ts';
 import { activitiesEn, activitiesZhCN } from '../pages/activities/activities.i18n.ts';
 import { standardsEn, standardsZhCN } from '../pages/standards/standards.i18n.ts';
+import { projectCallsEn, projectCallsZhCN } from '../pages/project-calls/project-calls.i18n.ts';
+import { votingEn, votingZhCN } from '../pages/voting/voting.i18n.ts';
 import { suggestionsEn, suggestionsZhCN } from '../pages/suggestions/suggestions.i18n.ts';
 import { projectsEn, projectsZhCN } from '../pages/projects/projects.i18n.ts';
 import { projectEvaluationEn, projectEvaluationZhCN } from '../pages/project-evaluation/evaluation.i18n.ts';
@@ -25,7 +27,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN, standards: standardsZhCN, suggestions: suggestionsZhCN, projects: projectsZhCN, projectEvaluation: projectEvaluationZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn, standards: standardsEn, suggestions: suggestionsEn, projects: projectsEn, projectEvaluation: projectEvaluationEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN, standards: standardsZhCN, projectCalls: projectCallsZhCN, voting: votingZhCN, suggestions: suggestionsZhCN, projects: projectsZhCN, projectEvaluation: projectEvaluationZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn, standards: standardsEn, projectCalls: projectCallsEn, voting: votingEn, suggestions: suggestionsEn, projects: projectsEn, projectEvaluation: projectEvaluationEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

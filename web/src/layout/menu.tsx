@@ -1,5 +1,6 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
 import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -43,6 +44,9 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
     add({ key: 'standardsCoverage', path: '/standards', labelKey: 'standards.menu.coverage', icon: <SafetyCertificateOutlined /> });
   }
+  // 民生实事项目票决: 项目征集 for those who collect and screen proposals; 票决会议 for every account of the district (deputies: 我的投票).
+  if (roles.has('admin') || roles.has('deputy') || roles.has('station')) add({ key: 'projectCalls', path: '/project-calls', labelKey: 'projectCalls.menu', icon: <NotificationOutlined /> });
+  add({ key: 'voting', path: '/voting', labelKey: roles.has('deputy') && !roles.has('admin') ? 'voting.menuMine' : 'voting.menu', icon: <CheckSquareOutlined /> });
   // 民生实事项目: every account of the district reads them (the server decides who reports progress); 项目测评: the office and the deputies who score.
   add({ key: 'projects', path: '/projects', labelKey: 'projects.menu', icon: <ProjectOutlined /> });
   if (roles.has('admin') || roles.has('deputy')) add({ key: 'projectEvaluation', path: '/project-evaluation', labelKey: 'projectEvaluation.menu', icon: <StarOutlined /> });
