@@ -34,7 +34,7 @@ export interface Fixture {
   liCase: { id: string; trackingCode: string; title: string };
   api(u: User | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   /** Signs every account in again (after moving the clock past the sessions' lifetime). */
-  relogin(): Promise<void>;
+  relogin(users?: readonly User[]): Promise<void>;
   /** Row counts of WRITE_TABLES. */
   counts(): Promise<Record<string, number>>;
 }
@@ -60,9 +60,9 @@ export async function fixture(): Promise<Fixture> {
     for (const table of WRITE_TABLES) out[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return out;
   };
-  const relogin = async () => {
-    const again = await Promise.all(USERS.map((u) => t.login(u)));
-    USERS.forEach((u, i) => (s[u] = again[i]!));
+  const relogin = async (users: readonly User[] = USERS) => {
+    const again = await Promise.all(users.map((u) => t.login(u)));
+    users.forEach((u, i) => (s[u] = again[i]!));
   };
   return {
     t, s, relogin, deputyId: s.deputy.user.deputyId!, maDeputies: await deputiesAt(ma), liDeputies: await deputiesAt(li),
