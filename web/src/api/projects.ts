@@ -66,12 +66,12 @@ export const projectsApi = {
 };
 
 export const evaluationApi = {
-  list: (query: Query, signal?: AbortSignal) => api.get<{ items: EvaluationRound[]; nextCursor?: string | null }>('/evaluation-rounds', query, signal),
+  list: (signal?: AbortSignal) => api.get<{ items: EvaluationRound[] }>('/evaluation-rounds', undefined, signal),
   get: (id: string, signal?: AbortSignal) => api.get<EvaluationRound>(round(id), undefined, signal),
   create: (body: RoundIn) => api.post<EvaluationRound>('/evaluation-rounds', body),
-  update: (id: string, version: number, changes: Partial<RoundIn>) => api.patch<EvaluationRound>(round(id), { version, ...changes }),
+  update: (id: string, version: number, changes: Partial<Omit<RoundIn, 'year'>>) => api.patch<EvaluationRound>(round(id), { version, ...changes }),
   act: (id: string, action: 'open' | 'close' | 'publish', version: number) => api.post<EvaluationRound>(`${round(id)}/${action}`, { version }),
-  score: (id: string, body: ScoreIn) => api.post<unknown>(`${round(id)}/scores`, body),
+  score: (id: string, body: ScoreIn) => api.post<EvaluationRound>(`${round(id)}/scores`, body),
 };
 
 /** The public site's page of a project (server-rendered, same origin). */

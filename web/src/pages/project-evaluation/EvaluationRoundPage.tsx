@@ -44,9 +44,7 @@ export function EvaluationRoundPage() {
     setBusy(s);
     try {
       const out = await evaluationApi.act(r.id, s, r.version);
-      // an answer without the whole round: read it again
-      if (out && typeof out === 'object' && 'projects' in out) setState((x) => ({ ...x, r: out }));
-      else loaded.reload();
+      setState((x) => ({ ...x, r: out }));
       void message.success(t(`projectEvaluation.detail.${s}Done`));
     } catch (err) {
       void message.error(errorText(err));
@@ -95,7 +93,7 @@ export function EvaluationRoundPage() {
         }
       />
       <StatusAlert r={r} />
-      {ab.score || r.projects.some((p) => p.myScore) ? <ScoreSheet r={r} onScored={loaded.reload} /> : null}
+      {ab.score || r.projects.some((p) => p.myScore) ? <ScoreSheet r={r} onScored={(out) => setState((x) => ({ ...x, r: out }))} onStale={loaded.reload} /> : null}
       <Aggregates r={r} />
       <RoundDialog
         open={editing}
@@ -103,8 +101,7 @@ export function EvaluationRoundPage() {
         onClose={() => setEditing(false)}
         onSaved={(saved) => {
           setEditing(false);
-          if ('projects' in saved) setState((x) => ({ ...x, r: saved }));
-          else loaded.reload();
+          setState((x) => ({ ...x, r: saved }));
         }}
       />
     </div>
@@ -128,7 +125,7 @@ interface Draft {
 }
 
 /** The deputy's sheet: one row per project; a submitted row is read-only. */
-function ScoreSheet({ r, onScored }: { r: EvaluationRound; onScored: () => void }) {
+function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r: EvaluationRound) => void; onStale: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -155,17 +152,17 @@ function ScoreSheet({ r, onScored }: { r: EvaluationRound; onScored: () => void 
     }
     setSending(p.id);
     try {
-      await evaluationApi.score(r.id, { projectId: p.id, scores, comment: d.comment.trim() || undefined });
+      const out = await evaluationApi.score(r.id, { projectId: p.id, scores, comment: d.comment.trim() || undefined });
       void message.success(t('projectEvaluation.sheet.sent', { title: p.title }));
       setDrafts((x) => {
         const next = { ...x };
         delete next[p.id];
         return next;
       });
-      onScored();
+      onScored(out);
     } catch (err) {
       void message.error(errorText(err));
-      if (isApiError(err) && err.status === 409) onScored();
+      if (isApiError(err) && err.status === 409) onStale();
     } finally {
       setSending(null);
     }
@@ -231,7 +228,7 @@ function ScoreSheet({ r, onScored }: { r: EvaluationRound; onScored: () => void 
           <Input
             value={draftOf(p.id).comment}
             onChange={(e) => setComment(p.id, e.target.value)}
-            maxLength={500}
+            maxLength={1000}
             placeholder={t('projectEvaluation.sheet.commentPlaceholder')}
             disabled={!canScore}
             aria-label={`${p.title} · ${t('projectEvaluation.sheet.comment')}`}
@@ -335,7 +332,7 @@ function Aggregates({ r }: { r: EvaluationRound }) {
       extra={<Typography.Text type="secondary">{t('projectEvaluation.results.raterCount', { count: r.raterCount })}</Typography.Text>}
     >
       {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r.status === 'draft' ? t('projectEvaluation.results.notStarted') : t('projectEvaluation.results.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={r.status === 'draft' ? t('projectEvaluation.results.notStarted') : r.raterCount > 0 && r.status !== 'published' ? t('projectEvaluation.results.afterPublish') : t('projectEvaluation.results.empty')} />
       ) : (
         <>
           <EChart option={option} height={Math.max(160, rows.length * 34 + 40)} ariaLabel={t('projectEvaluation.results.chart')} />

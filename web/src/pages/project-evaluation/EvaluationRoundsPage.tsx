@@ -15,7 +15,8 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { RoundDialog } from './RoundDialog.tsx';
-import { criteriaLine, RoundStatusTag, type RoundListItem } from './evaluation-shared.tsx';
+import type { EvaluationRound } from '../../../../shared/projects.ts';
+import { criteriaLine, RoundStatusTag } from './evaluation-shared.tsx';
 import '../projects/projects.css';
 
 export function EvaluationRoundsPage() {
@@ -24,10 +25,10 @@ export function EvaluationRoundsPage() {
   const user = useUser();
   const admin = user.roles.includes('admin');
   const [creating, setCreating] = useState(false);
-  const loaded = useAsync((signal) => evaluationApi.list({}, signal), []);
-  const rounds = useMemo(() => [...((loaded.data?.items ?? []) as RoundListItem[])].sort((a, b) => b.year - a.year), [loaded.data]);
+  const loaded = useAsync((signal) => evaluationApi.list(signal), []);
+  const rounds = useMemo(() => [...(loaded.data?.items ?? [])].sort((a, b) => b.year - a.year), [loaded.data]);
 
-  const columns = useMemo<ColumnsType<RoundListItem>>(
+  const columns = useMemo<ColumnsType<EvaluationRound>>(
     () => [
       {
         title: t('projectEvaluation.common.round'),
@@ -37,7 +38,7 @@ export function EvaluationRoundsPage() {
             <Link to={`/project-evaluation/${r.id}`} className="cell-strong">
               {r.title}
             </Link>
-            {r.criteria?.length ? (
+            {r.criteria.length ? (
               <Typography.Text type="secondary" className="cell-sub">
                 {criteriaLine(r.criteria)}
               </Typography.Text>
@@ -52,14 +53,14 @@ export function EvaluationRoundsPage() {
         key: 'projects',
         width: 100,
         align: 'right',
-        render: (_: unknown, r) => <span className="prj-num">{r.projectCount ?? r.projects?.length ?? '—'}</span>,
+        render: (_: unknown, r) => <span className="prj-num">{r.projects.length}</span>,
       },
       {
         title: t('projectEvaluation.common.raters'),
         key: 'raters',
         width: 110,
         align: 'right',
-        render: (_: unknown, r) => <span className="prj-num">{r.raterCount ?? '—'}</span>,
+        render: (_: unknown, r) => <span className="prj-num">{r.raterCount}</span>,
       },
       {
         title: t('common.actions'),
@@ -92,7 +93,7 @@ export function EvaluationRoundsPage() {
         {loaded.error ? (
           <LoadError error={loaded.error} onRetry={loaded.reload} />
         ) : (
-          <Table<RoundListItem>
+          <Table<EvaluationRound>
             rowKey="id"
             size="middle"
             columns={columns}

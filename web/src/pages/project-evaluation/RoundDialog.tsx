@@ -60,7 +60,8 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
       onSaved(created);
       return;
     }
-    const changes = changedFields<RoundIn>({ year: round.year, title: round.title, criteria: round.criteria }, body);
+    // the year of a round stays (a round per district and year)
+    const changes = changedFields<Omit<RoundIn, 'year'>>({ title: round.title, criteria: round.criteria }, { title: body.title, criteria: body.criteria });
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -87,7 +88,7 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
       <Form<Values> form={form} layout="vertical">
         <div className="prj-criteria-row">
           <Form.Item name="year" label={t('projectEvaluation.common.year')} rules={[r.requiredSelect(t('projectEvaluation.common.year'))]} style={{ width: 120 }}>
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+            <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} disabled={!!round} />
           </Form.Item>
           <Form.Item name="title" label={t('projectEvaluation.form.title')} rules={[r.required(t('projectEvaluation.form.title')), r.max(t('projectEvaluation.form.title'), 200)]} style={{ flex: 1, minWidth: 200 }}>
             <Input maxLength={200} />
@@ -121,10 +122,10 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'label']}
-                    rules={[r.required(t('projectEvaluation.form.criterion')), r.max(t('projectEvaluation.form.criterion'), 40)]}
+                    rules={[r.required(t('projectEvaluation.form.criterion')), r.max(t('projectEvaluation.form.criterion'), 20)]}
                     style={{ flex: 1, minWidth: 160 }}
                   >
-                    <Input maxLength={40} placeholder={t('projectEvaluation.form.criterion')} aria-label={`${t('projectEvaluation.form.criterion')} ${i + 1}`} />
+                    <Input maxLength={20} placeholder={t('projectEvaluation.form.criterion')} aria-label={`${t('projectEvaluation.form.criterion')} ${i + 1}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('projectEvaluation.form.weightRequired') }]} style={{ width: 120 }}>
                     <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={`${t('projectEvaluation.form.weight')} ${i + 1}`} />

@@ -3,12 +3,9 @@
  * criteria as a short line, and the bar chart of the projects' weighted totals.
  */
 import { Tag } from 'antd';
-import { EVALUATION_ROUND_STATUS_LABELS, type EvaluationCriterion, type EvaluationRound, type EvaluationRoundStatus } from '../../../../shared/projects.ts';
+import { EVALUATION_ROUND_STATUS_LABELS, type EvaluationCriterion, type EvaluationRoundStatus } from '../../../../shared/projects.ts';
 import type { ChartOption } from '../../components/EChart.tsx';
 import { useLabel } from '../../i18n/labels.ts';
-
-/** What the list of rounds gives per round (the detail adds projects and abilities). */
-export type RoundListItem = Pick<EvaluationRound, 'id' | 'year' | 'title' | 'status'> & Partial<Pick<EvaluationRound, 'criteria' | 'raterCount' | 'projects' | 'version'>> & { projectCount?: number };
 
 const STATUS_COLORS: Record<EvaluationRoundStatus, string> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
 

@@ -74,6 +74,7 @@ export const projectEvaluationZhCN = {
     chart: '各项目综合得分',
     empty: '还没有评分',
     notStarted: '测评开始后在此汇总',
+    afterPublish: '汇总结果在测评结果公布后可见',
   },
 };
 
@@ -149,5 +150,6 @@ export const projectEvaluationEn: typeof projectEvaluationZhCN = {
     chart: 'Weighted score per project',
     empty: 'No scores yet',
     notStarted: 'Results appear here once the round is open',
+    afterPublish: 'The results can be seen once they are published',
   },
 };

@@ -112,7 +112,12 @@ export function MilestonesCard({ p, write }: { p: ProjectDetail; write: Write })
                     <Tag variant="outlined">{t('projects.milestones.open')}</Tag>
                   )}
                   {can ? (
-                    <Space size={0} className="prj-ms-actions">
+                    <Space size={0} wrap className="prj-ms-actions">
+                      <Upload accept={EVIDENCE_ACCEPT} showUploadList={false} customRequest={({ file }) => void upload(m, file as File)}>
+                        <Button type="link" size="small" icon={<UploadOutlined />} loading={uploading === m.id}>
+                          {t('projects.milestones.upload')}
+                        </Button>
+                      </Upload>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(m)}>
                         {m.doneOn ? t('common.edit') : t('projects.milestones.editOrDone')}
                       </Button>
@@ -135,7 +140,7 @@ export function MilestonesCard({ p, write }: { p: ProjectDetail; write: Write })
                   {m.doneOn ? <Typography.Text type="success">{t('projects.milestones.doneOn', { date: m.doneOn })}</Typography.Text> : null}
                 </div>
                 {m.evidence ? <Typography.Paragraph className="pre-wrap prj-ms-evidence">{m.evidence}</Typography.Paragraph> : null}
-                {m.files.length || can ? (
+                {m.files.length ? (
                   <div className="prj-ms-files">
                     {m.files.map((f) => (
                       <Space key={f.id} size={4} className="prj-ms-file">
@@ -164,13 +169,6 @@ export function MilestonesCard({ p, write }: { p: ProjectDetail; write: Write })
                         ) : null}
                       </Space>
                     ))}
-                    {can ? (
-                      <Upload accept={EVIDENCE_ACCEPT} showUploadList={false} customRequest={({ file }) => void upload(m, file as File)}>
-                        <Button size="small" icon={<UploadOutlined />} loading={uploading === m.id}>
-                          {t('projects.milestones.upload')}
-                        </Button>
-                      </Upload>
-                    ) : null}
                   </div>
                 ) : null}
               </div>

@@ -77,33 +77,33 @@ export function ProjectsPage() {
       {
         title: t('projects.common.department'),
         key: 'department',
-        width: 150,
+        width: 136,
         ellipsis: { showTitle: true },
         render: (_: unknown, p) => p.department?.name ?? <Typography.Text type="secondary">{t('projects.common.noDepartment')}</Typography.Text>,
       },
       {
         title: t('projects.common.cost'),
         key: 'cost',
-        width: 110,
+        width: 100,
         align: 'right',
         render: (_: unknown, p) => <span className="prj-num">{cost(p.costWan)}</span>,
       },
       {
         title: t('projects.common.progress'),
         key: 'progress',
-        width: 170,
+        width: 150,
         render: (_: unknown, p) => <ProgressBar value={p.progress} overdue={p.overdueMilestones > 0} size="small" />,
       },
       {
         title: t('projects.common.status'),
         key: 'status',
-        width: en ? 150 : 130,
+        width: en ? 150 : 124,
         render: (_: unknown, p) => <ProjectStatusTag status={p.status} />,
       },
       {
         title: t('projects.list.nextMilestone'),
         key: 'next',
-        width: 190,
+        width: 170,
         render: (_: unknown, p) =>
           p.nextMilestone ? (
             <div className="cell-two-lines">
@@ -207,7 +207,8 @@ export function ProjectsPage() {
               dataSource={list.items}
               loading={list.loading}
               pagination={false}
-              scroll={{ x: 1080 }}
+              // the whole row fits a 1366 px screen
+              scroll={{ x: 1000 }}
               rowClassName={(p) => (p.overdueMilestones > 0 ? 'prj-row-overdue' : '')}
               locale={{
                 emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mine && !filtered ? t('projects.list.emptyMine') : filtered ? t('projects.list.empty') : t('projects.list.emptyAll')} />,
