@@ -109,7 +109,7 @@ export async function seedVotingDemo(deps: AppDeps, demo: DemoSeed): Promise<voi
     deputyId: confirmedBy, choices: projectIds.map((projectId, j) => ({ projectId, choice: choice(o.onlineVoters, j) })),
   });
   await settlePaper(deps, demoAt((t += 15 * MINUTE), admin2), confirmed.id, { confirm: true });
-  await enterPaper(deps, demoAt((t += 40 * MINUTE), admin), s.id, {
+  await enterPaper(deps, demoAt(t + 40 * MINUTE, admin), s.id, {
     deputyId: pendingBy, choices: projectIds.map((projectId, j) => ({ projectId, choice: j < 6 ? 'for' : 'against' })),
   });
   ballots += 2 * projectIds.length;
