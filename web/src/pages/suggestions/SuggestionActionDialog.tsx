@@ -155,10 +155,14 @@ function ActionFields({ action, s }: { action: SuggestionAction; s: SuggestionDe
   const lead = Form.useWatch('leadDepartmentId', form);
   const categories = useAsync((signal) => (action === 'register' ? caseCategoriesApi.list(signal) : Promise.resolve(null)), [action]);
   const help = (key: string) => <Typography.Paragraph type="secondary">{t(key)}</Typography.Paragraph>;
+  // the help goes above the box: below it, it would run into the character count
   const textArea = (name: keyof Values, labelKey: string, required: boolean, max: number, extra?: string, rows = 4) => (
-    <Form.Item name={name} label={t(labelKey)} extra={extra} rules={[...(required ? [r.required(t(labelKey))] : []), r.max(t(labelKey), max)]}>
-      <Input.TextArea autoSize={{ minRows: rows, maxRows: rows + 8 }} showCount maxLength={max} />
-    </Form.Item>
+    <>
+      {extra ? <Typography.Paragraph type="secondary">{extra}</Typography.Paragraph> : null}
+      <Form.Item name={name} label={t(labelKey)} rules={[...(required ? [r.required(t(labelKey))] : []), r.max(t(labelKey), max)]}>
+        <Input.TextArea autoSize={{ minRows: rows, maxRows: rows + 8 }} showCount maxLength={max} />
+      </Form.Item>
+    </>
   );
 
   switch (action) {

@@ -12,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CASE_STATUS_LABELS } from '../../../../shared/cases.ts';
 import {
-  HANDLER_ROLE_LABELS,
   SUGGESTION_ACTION_LABELS,
   SUGGESTION_ACTIONS,
   SUGGESTION_STATUS_LABELS,
@@ -228,10 +227,7 @@ export function SuggestionDetailPage() {
                     renderItem={(d) => (
                       <List.Item>
                         <div className="sug-co-item">
-                          <Space size={6} wrap>
-                            <Tag style={{ marginInlineEnd: 0 }}>{L(HANDLER_ROLE_LABELS, d.role)}</Tag>
-                            <Link to={`/departments/${d.departmentId}`}>{d.name}</Link>
-                          </Space>
+                          <Link to={`/departments/${d.departmentId}`}>{d.name}</Link>
                           {d.opinion ? (
                             <div className="sug-co-opinion">
                               <Typography.Text type="secondary" className="cell-sub">
@@ -285,29 +281,8 @@ function Alerts({ s, onAction }: { s: SuggestionDetail; onAction: (a: Suggestion
   if (s.status === 'draft' && s.returnReason) {
     out.push(<Alert key="returned" type="warning" showIcon className="sug-alert" title={t('suggestions.detail.returned')} description={<span className="pre-wrap">{t('suggestions.detail.returnedReason', { reason: s.returnReason })}</span>} />);
   }
-  if (s.abilities.sign) {
-    out.push(
-      <Alert
-        key="sign"
-        type="info"
-        showIcon
-        className="sug-alert"
-        title={t('suggestions.detail.inviteToSign', { name: s.leadDeputy.name })}
-        action={
-          <Space>
-            <Button size="small" type="primary" onClick={() => onAction('sign')}>
-              {L(SUGGESTION_ACTION_LABELS, 'sign')}
-            </Button>
-            {s.abilities.decline ? (
-              <Button size="small" onClick={() => onAction('decline')}>
-                {L(SUGGESTION_ACTION_LABELS, 'decline')}
-              </Button>
-            ) : null}
-          </Space>
-        }
-      />,
-    );
-  }
+  // the answer (联名附议 / 谢绝联名) is in the header's actions
+  if (s.abilities.sign) out.push(<Alert key="sign" type="info" showIcon className="sug-alert" title={t('suggestions.detail.inviteToSign', { name: s.leadDeputy.name })} />);
   if (s.extensionRequest) {
     out.push(
       <Alert
@@ -385,7 +360,7 @@ function RepliesCard({ s }: { s: SuggestionDetail }) {
                 {s.replies.length > 1 || r.round > 1 ? <Tag>{t('suggestions.common.round', { round: r.round })}</Tag> : null}
                 <ReplyCategoryTag category={r.category} />
                 <Typography.Text strong>{r.departmentName}</Typography.Text>
-                <Typography.Text type="secondary">{r.byName}</Typography.Text>
+                {r.byName && r.byName !== r.departmentName ? <Typography.Text type="secondary">{r.byName}</Typography.Text> : null}
               </Space>
               <Typography.Text type="secondary" className="sug-time">
                 {formatDateTime(r.at)}

@@ -9,7 +9,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { SUGGESTION_PERIODS, SUGGESTION_PERIOD_LABELS, SUGGESTION_STATUSES, SUGGESTION_STATUS_LABELS, type SuggestionSummary } from '../../../../shared/suggestions.ts';
+import { HANDLER_ROLE_LABELS, SUGGESTION_PERIODS, SUGGESTION_PERIOD_LABELS, SUGGESTION_STATUSES, SUGGESTION_STATUS_LABELS, type SuggestionSummary } from '../../../../shared/suggestions.ts';
 import { deputiesApi, departmentsApi } from '../../api/resources.ts';
 import type { Department, Deputy } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
@@ -20,9 +20,9 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { isEnglish } from '../../i18n/index.ts';
-import { useEnumOptions } from '../../i18n/labels.ts';
+import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { presetsFor, sameFilters, toApiQuery, useSuggestionFilters } from './suggestion-filters.ts';
-import { dueRunning, PeriodTag, RatingTag, ReplyCategoryTag, SuggestionDue, SuggestionStatusTag } from './suggestion-shared.tsx';
+import { dueRunning, RatingTag, ReplyCategoryTag, SuggestionDue, SuggestionStatusTag } from './suggestion-shared.tsx';
 import './suggestions.css';
 
 const CUSTOM_TAB = 'custom';
@@ -40,6 +40,7 @@ export function SuggestionsPage() {
   const { t, i18n } = useTranslation();
   const en = isEnglish(i18n.language);
   const enumOptions = useEnumOptions();
+  const L = useLabel();
   const navigate = useNavigate();
   const user = useUser();
   const { hasRole } = useAuth();
@@ -51,6 +52,7 @@ export function SuggestionsPage() {
 
   const admin = hasRole('admin');
   const deptOnly = hasRole('department') && !hasRole('admin', 'station', 'deputy');
+  const myDepartment = hasRole('department') ? user.departmentId : null;
   const canCreate = hasRole('admin', 'deputy');
   const subtitle = admin
     ? t('suggestions.list.subtitleAdmin')
@@ -102,18 +104,27 @@ export function SuggestionsPage() {
         key: 'department',
         width: 170,
         ellipsis: { showTitle: true },
-        render: (_: unknown, s) => s.leadDepartment?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
+        render: (_: unknown, s) =>
+          !s.leadDepartment ? (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ) : myDepartment && s.leadDepartment.id !== myDepartment ? (
+            // a department handler sees which ones it only co-handles
+            <Space size={4} className="sug-dept-cell">
+              <Tag color="purple" variant="outlined" style={{ marginInlineEnd: 0 }}>
+                {L(HANDLER_ROLE_LABELS, 'co')}
+              </Tag>
+              <span title={s.leadDepartment.name}>{s.leadDepartment.name}</span>
+            </Space>
+          ) : (
+            s.leadDepartment.name
+          ),
       },
       {
         title: t('suggestions.common.status'),
         key: 'status',
         width: en ? 120 : 92,
-        render: (_: unknown, s) => (
-          <Space size={4} orientation="vertical">
-            <SuggestionStatusTag status={s.status} />
-            {s.period ? <PeriodTag period={s.period} /> : null}
-          </Space>
-        ),
+        // the number says the period (大/闭)
+        render: (_: unknown, s) => <SuggestionStatusTag status={s.status} />,
       },
       {
         title: t('suggestions.common.dueAt'),
@@ -143,7 +154,7 @@ export function SuggestionsPage() {
         ),
       },
     ],
-    [t, en],
+    [t, en, L, myDepartment],
   );
 
   const filtered = Object.keys(filters).length > 0;
