@@ -93,8 +93,10 @@ export function EvaluationRoundPage() {
         }
       />
       <StatusAlert r={r} />
+      {/* once published the results come first; while open, the deputy's sheet */}
+      {r.status === 'published' ? <Aggregates r={r} /> : null}
       {ab.score || r.projects.some((p) => p.myScore) ? <ScoreSheet r={r} onScored={(out) => setState((x) => ({ ...x, r: out }))} onStale={loaded.reload} /> : null}
-      <Aggregates r={r} />
+      {r.status === 'published' ? null : <Aggregates r={r} />}
       <RoundDialog
         open={editing}
         round={r}
@@ -191,7 +193,7 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
         </span>
       ),
       key: c.key,
-      width: 110,
+      width: 124,
       render: (_: unknown, p: RoundProject) =>
         p.myScore ? (
           <span className="prj-num">{p.myScore[c.key] ?? '—'}</span>
@@ -267,14 +269,14 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
         </Typography.Text>
       }
     >
-      <Typography.Paragraph type="secondary">{t('projectEvaluation.sheet.lead')}</Typography.Paragraph>
+      {canScore ? <Typography.Paragraph type="secondary">{t('projectEvaluation.sheet.lead')}</Typography.Paragraph> : null}
       <Table<RoundProject>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={r.projects}
         pagination={false}
-        scroll={{ x: 200 + r.criteria.length * 110 + 90 + 220 + 110 }}
+        scroll={{ x: 200 + r.criteria.length * 124 + 90 + 220 + 110 }}
         rowClassName={(p) => (p.myScore ? 'prj-sheet-done' : '')}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projectEvaluation.common.noProjects')} /> }}
       />

@@ -148,7 +148,7 @@ export function ProjectDetailPage() {
                   label: t('projects.common.department'),
                   children: p.department ? <Link to={`/departments/${p.department.id}`}>{p.department.name}</Link> : <Typography.Text type="secondary">{t('projects.common.noDepartment')}</Typography.Text>,
                 },
-                { key: 'cost', label: t('projects.common.cost'), children: cost(p.costWan) },
+                { key: 'cost', label: t('projects.common.costLabel'), children: cost(p.costWan) },
                 { key: 'year', label: t('projects.common.year'), children: p.year },
                 ...(p.nextMilestone ? [{ key: 'next', label: t('projects.list.nextMilestone'), children: `${p.nextMilestone.title}（${p.nextMilestone.dueOn}）` }] : []),
                 ...(p.caseIds.length ? [{ key: 'cases', label: t('projects.detail.cases'), children: t('projects.detail.casesN', { count: p.caseIds.length }) }] : []),

@@ -21,7 +21,7 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
-import { ProgressBar, ProjectStatusTag, useCost, yearOptions } from './project-shared.tsx';
+import { ProgressBar, ProjectStatusTag, yearOptions } from './project-shared.tsx';
 import './projects.css';
 
 type FilterKey = 'year' | 'status' | 'department' | 'overdue' | 'q' | 'scope';
@@ -31,7 +31,6 @@ export function ProjectsPage() {
   const en = isEnglish(i18n.language);
   const enumOptions = useEnumOptions();
   const navigate = useNavigate();
-  const cost = useCost();
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const get = (k: FilterKey) => params.get(k) ?? undefined;
@@ -86,13 +85,20 @@ export function ProjectsPage() {
         key: 'cost',
         width: 100,
         align: 'right',
-        render: (_: unknown, p) => <span className="prj-num">{cost(p.costWan)}</span>,
+        // the heading names the unit
+        render: (_: unknown, p) => <span className="prj-num">{p.costWan === null ? '—' : p.costWan.toLocaleString(i18n.language)}</span>,
       },
       {
         title: t('projects.common.progress'),
         key: 'progress',
         width: 150,
-        render: (_: unknown, p) => <ProgressBar value={p.progress} overdue={p.overdueMilestones > 0} size="small" />,
+        // candidates and projects not passed have no implementation to show
+        render: (_: unknown, p) =>
+          p.status === 'candidate' || p.status === 'not_passed' ? (
+            <Typography.Text type="secondary">{t('projects.list.notImplemented')}</Typography.Text>
+          ) : (
+            <ProgressBar value={p.progress} overdue={p.overdueMilestones > 0} size="small" />
+          ),
       },
       {
         title: t('projects.common.status'),
@@ -143,7 +149,7 @@ export function ProjectsPage() {
         ),
       },
     ],
-    [t, en, navigate, cost],
+    [t, en, navigate, i18n.language],
   );
 
   return (
