@@ -20,6 +20,8 @@ export interface ProjectCardView {
   costWan: number | null;
   overdueMilestones: number;
   nextMilestone: { title: string; dueOn: string } | null;
+  /** The next milestone's date has passed. */
+  nextOverdue: boolean;
   votes: { for: number; against: number; abstain: number } | null;
 }
 
@@ -84,7 +86,7 @@ function projectCard(p: ProjectCardView): SafeHtml {
   ${progressBar(p.progress, `${p.title} 完成进度`)}
   <dl class="meta">
     ${p.departmentName ? html`<dt>责任单位</dt><dd>${p.departmentName}</dd>` : ''}
-    ${p.nextMilestone ? html`<dt>下一节点</dt><dd>${p.nextMilestone.title}<span class="muted nowrap">（计划 ${dateLabel(p.nextMilestone.dueOn)}）</span></dd>` : ''}
+    ${p.nextMilestone ? html`<dt>下一节点</dt><dd>${p.nextMilestone.title}<span class="muted nowrap">（计划 ${dateLabel(p.nextMilestone.dueOn)}）</span>${p.nextOverdue ? html`<strong class="late-flag nowrap">已逾期</strong>` : ''}</dd>` : ''}
     ${p.costWan !== null ? html`<dt>投资估算</dt><dd>${wan(p.costWan)}</dd>` : ''}
   </dl>
 </article>`;
@@ -172,7 +174,7 @@ ${progressBar(p.progress, '完成进度')}
     ${p.departmentName ? html`<dt>责任单位</dt><dd>${p.departmentName}</dd>` : ''}
     ${p.costWan !== null ? html`<dt>投资估算</dt><dd>${wan(p.costWan)}</dd>` : ''}
     ${p.votes ? html`<dt>代表票决</dt><dd>赞成 ${p.votes.for} 票，反对 ${p.votes.against} 票，弃权 ${p.votes.abstain} 票</dd>` : ''}
-    ${p.nextMilestone ? html`<dt>下一节点</dt><dd>${p.nextMilestone.title}（计划 ${dateLabel(p.nextMilestone.dueOn)}）</dd>` : ''}
+    ${p.nextMilestone ? html`<dt>下一节点</dt><dd>${p.nextMilestone.title}（计划 ${dateLabel(p.nextMilestone.dueOn)}）${p.nextOverdue ? html`<strong class="late-flag nowrap">已逾期</strong>` : ''}</dd>` : ''}
   </dl>
 </section>
 ${p.description ? html`<h2>项目内容</h2><div class="card prose"><p class="pre">${p.description}</p></div>` : ''}
@@ -182,7 +184,7 @@ ${p.milestones.length
   : html`<p class="empty">责任单位尚未公布实施节点。</p>`}
 <h2>进展情况</h2>
 ${updates.length
-  ? html`<ol class="timeline">${updates.map((u) => html`<li><time datetime="${u.at}">${beijingDateLabel(u.at)}</time><strong>完成进度 ${u.progress}%</strong>${u.note ? html`<p>${u.note}</p>` : ''}</li>`)}</ol>`
+  ? html`<ol class="timeline newest-first">${updates.map((u) => html`<li><time datetime="${u.at}">${beijingDateLabel(u.at)}</time><strong>完成进度 ${u.progress}%</strong>${u.note ? html`<p>${u.note}</p>` : ''}</li>`)}</ol>`
   : html`<p class="empty">还没有进展报告。</p>`}
 ${p.evaluation ? html`<h2>年终测评</h2>
 <section class="card" aria-label="年终测评结果">

@@ -25,9 +25,9 @@ const idParams = z.object({ id: z.string().max(64) });
 type Summary = Awaited<ReturnType<typeof publicProjects>>[number];
 type Detail = NonNullable<Awaited<ReturnType<typeof publicProject>>>;
 
-const card = (p: Summary): ProjectCardView => ({
+const card = (p: Summary, today: string): ProjectCardView => ({
   id: p.id, title: p.title, status: p.status, progress: p.progress, departmentName: p.department?.name ?? null, costWan: p.costWan,
-  overdueMilestones: p.overdueMilestones, nextMilestone: p.nextMilestone, votes: p.votes,
+  overdueMilestones: p.overdueMilestones, nextMilestone: p.nextMilestone, nextOverdue: !!p.nextMilestone && p.nextMilestone.dueOn < today, votes: p.votes,
 });
 
 const callView = (c: PublicCallSummary, today: string): CallView => ({
@@ -40,9 +40,9 @@ const resultsView = (r: PublicVotingResults): VotingResultView => ({
   rows: r.projects.map((x) => ({ projectId: x.id, title: x.title, for: x.for, against: x.against, abstain: x.abstain, passed: x.passed })),
 });
 
-function detailView(p: Detail): ProjectDetailView {
+function detailView(p: Detail, today: string): ProjectDetailView {
   return {
-    ...card(p), year: p.year, description: p.description,
+    ...card(p, today), year: p.year, description: p.description,
     milestones: p.milestones.map((m) => ({
       id: m.id, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, evidence: m.evidence, overdue: m.overdue,
       images: m.images.map((f, i) => ({ url: f.url, alt: `${m.title}：证明照片 ${i + 1}` })),
@@ -82,16 +82,17 @@ export function projectPageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const [results] = await publicVotingResults(deps.db, district, year);
     const calls = await publicCalls(deps.db, district, now);
     const body = projectsPage({
-      year, years, items: items.map(card), results: results ? resultsView(results) : null,
+      year, years, items: items.map((p) => card(p, today)), results: results ? resultsView(results) : null,
       openCalls: calls.filter((c) => c.accepting).map((c) => callView(c, today)),
     });
     return sendPage(req, reply, `${year} 年民生实事项目`, body);
   });
 
   r.get('/projects/:id', { schema: { ...hide, params: idParams } }, async (req, reply) => {
-    const p = await orNull(() => publicProject(deps.db, district, req.params.id, { today: shanghaiDate(deps.clock.now()) }));
+    const today = shanghaiDate(deps.clock.now());
+    const p = await orNull(() => publicProject(deps.db, district, req.params.id, { today }));
     if (!p) return sendPage(req, reply, '没有找到这个项目', projectNotFoundPage(), { status: 404 });
-    return sendPage(req, reply, `${p.title} · 民生实事项目`, projectPage(detailView(p)));
+    return sendPage(req, reply, `${p.title} · 民生实事项目`, projectPage(detailView(p, today)));
   });
 
   // ------------------------------------------------------------ the call for candidate projects

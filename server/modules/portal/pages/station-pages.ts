@@ -22,8 +22,10 @@ export function stationListPage(items: PublicStationSummary[], q: string, nextHr
 <p class="muted">人大代表定期进站接待选民群众，听取意见建议，帮助反映和解决问题。</p>
 <div class="services">
   <a class="service" href="/track"><strong>查询办理进展</strong><span>凭查询码查看您反映的问题办到了哪一步</span></a>
-  <a class="service" href="/suggestions"><strong>代表建议</strong><span>代表提出的建议、承办单位的答复和代表评价</span></a>
-  <a class="service" href="/projects"><strong>民生实事</strong><span>代表票决的民生实事项目和实施进度，征集期间可以提建议</span></a>
+  <div class="services two">
+    <a class="service" href="/suggestions"><strong>代表建议</strong><span>建议和办理答复</span></a>
+    <a class="service" href="/projects"><strong>民生实事</strong><span>项目进度和征集</span></a>
+  </div>
   <p class="service-note">要在网上反映问题，请在下面选择您身边的联络站，点“我要反映问题”；也可以扫描联络站张贴的二维码。</p>
 </div>
 <form class="search" method="get" action="/" role="search">

@@ -46,7 +46,7 @@ function ratingTag(s: PublicSuggestion): SafeHtml {
 function departmentsLine(s: PublicSuggestion): SafeHtml {
   const lead = s.departments.filter((d) => d.role === 'lead');
   const co = s.departments.filter((d) => d.role === 'co');
-  return html`${lead.length ? html`主办：${lead.map((d) => d.name).join('、')}` : ''}${lead.length && co.length ? '；' : ''}${co.length ? html`协办：${co.map((d) => d.name).join('、')}` : ''}`;
+  return html`${lead.length ? html`<span class="line">主办：${lead.map((d) => d.name).join('、')}</span>` : ''}${co.length ? html`<span class="line">协办：${co.map((d) => d.name).join('、')}</span>` : ''}`;
 }
 
 export interface SuggestionListData {
@@ -84,7 +84,7 @@ export function suggestionListPage(d: SuggestionListData): SafeHtml {
 <form class="filters" method="get" action="/suggestions" role="search" aria-label="查找代表建议">
   <div class="field">
     <label for="f-q">关键词</label>
-    <input id="f-q" name="q" type="search" value="${d.q}" maxlength="100" placeholder="标题、内容或答复中的词，如“停车”">
+    <input id="f-q" name="q" type="search" value="${d.q}" maxlength="100" placeholder="如“停车”“加装电梯”">
   </div>
   <div class="filter-row">
     <div class="field">
