@@ -17,7 +17,6 @@ import { CURRENT_YEAR_PROFILES, DEMO_ROUNDS, profiles, SCORE_COMMENTS, type Demo
 /** The year being delivered now (its round is open) and the year before (delivered, its round published). */
 const THIS_YEAR = 2026;
 const LAST_YEAR = 2025;
-const MINUTE = 60_000;
 
 /** A department of the demo district that has no console account, reporting through the same service functions (the audit names it `demo-department:<id>`). */
 const departmentPrincipal = (departmentId: string, name: string, districtCode: string): Principal => ({

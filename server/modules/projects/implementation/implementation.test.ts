@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ProjectDetail, ProjectSummary } from '../../../../shared/projects.ts';
+import type { ProjectSummary } from '../../../../shared/projects.ts';
 import { expectError, expectPage, refuser, walkPages } from '../../../testing/expect.ts';
 import { sweepOverdueMilestones } from '../jobs/milestone-sweep.ts';
 import { fixture, ok, PROJECT_TABLES, seedSession, type Fixture, type User } from './testing.ts';
@@ -109,7 +109,8 @@ describe('projects: progress reports', () => {
     assert.deepEqual(d.updates.map((u) => [u.progress, u.status, u.note, u.byName]), [[30, 'in_progress', '主体施工已开始', '区城市管理和综合执法局']]);
     d = ok(await f.api('admin', 'POST', `/projects/${id}/milestones`, { title: '竣工验收', dueOn: '2026-12-20' }), 201);
     await refused(() => f.api('dept', 'POST', `/projects/${id}/updates`, { version: 2, progress: 100, note: '完工' }), 409, 'MILESTONES_OPEN', 'body.progress');
-    d = ok(await f.api('dept', 'PATCH', `/projects/${id}/milestones/${d.milestones[0]!.id}`, { version: 1, doneOn: '2026-11-18', evidence: '验收合格' }));
+    const done = ok(await f.api('dept', 'PATCH', `/projects/${id}/milestones/${d.milestones[0]!.id}`, { version: 1, doneOn: '2026-11-18', evidence: '验收合格' }));
+    assert.equal(done.milestones[0]!.doneOn, '2026-11-18');
     d = ok(await f.api('admin', 'POST', `/projects/${id}/updates`, { version: 2, progress: 100, note: '全部完工，已交付使用' }), 201);
     assert.deepEqual([d.progress, d.status], [100, 'completed']);
     assert.equal(d.updates[0]!.byName, '区人大常委会代表工委', 'the office signs as the office, never a person');
@@ -222,8 +223,8 @@ describe('projects: milestones, overdue and the sweep', () => {
   test('overdue: planned before today and not done → flagged, counted, filtered; the sweep notifies the department and the office once', async () => {
     const id = await fresh();
     await add(id, '完成招标', '2026-09-30');
-    let d = await add(id, '完成施工', '2026-11-19');
-    d = await add(id, '竣工验收', '2026-11-20');
+    await add(id, '完成施工', '2026-11-19');
+    let d = await add(id, '竣工验收', '2026-11-20');
     assert.deepEqual(d.milestones.map((m) => m.overdue), [true, true, false], 'due today is not overdue');
     assert.equal(d.overdueMilestones, 2);
     assert.deepEqual(d.nextMilestone, { title: '完成招标', dueOn: '2026-09-30' });
