@@ -3,15 +3,18 @@
  * A livelihood project after the vote, in the console and on the public site: the district office
  * gives a passed project of the demo two new milestones in date order (a third dated before the
  * previous one is refused, the server's message on the date field); the responsible department
- * reports progress with a note; the public page shows the milestones and the new progress.
+ * reports progress with a note and uploads evidence; the public page shows the milestones and the
+ * new progress. A deputy scores a project in the open year-end evaluation round.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { ProjectDetail, ProjectSummary } from '../../shared/projects.ts';
+import type { EvaluationRound, ProjectDetail, ProjectSummary } from '../../shared/projects.ts';
 import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
+/** A 2×2 PNG (the server checks the bytes, not the name). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGNYJq0JRAwQCgAbmgOpmr5xjAAAAABJRU5ErkJggg==', 'base64');
 // Ant Design puts a space between the two characters of a two-character button label.
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
@@ -152,7 +155,16 @@ describe('a passed project gets milestones and progress, shown on the public pag
     await report.waitFor({ state: 'hidden', timeout: 15_000 });
     await dept.locator('.prj-update', { hasText: note }).waitFor();
     await dept.locator('.prj-progress-big', { hasText: `${progress}%` }).waitFor();
+
+    // …and uploads a photo as evidence of the first new milestone.
+    const milestone = dept.locator('.prj-ms', { hasText: first.title });
+    await milestone.locator('input[type="file"]').setInputFiles({ name: '验收资料.png', mimeType: 'image/png', buffer: PNG });
+    await milestone.locator('.attachment-link', { hasText: '验收资料.png' }).waitFor({ timeout: 15_000 });
     await dept.screenshot({ path: shotPath('projects-detail-dept'), fullPage: true });
+    const afterDept = await api<ProjectDetail>(dept, `/projects/${project.id}`);
+    assert.equal(afterDept.progress, progress);
+    assert.equal(afterDept.status, 'in_progress');
+    assert.deepEqual(afterDept.milestones.find((m) => m.title === first.title)?.files.map((f) => f.filename), ['验收资料.png']);
 
     // The public page (server-rendered, no JavaScript needed) shows the milestones and the new progress.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', javaScriptEnabled: false, isMobile: true });
@@ -167,6 +179,35 @@ describe('a passed project gets milestones and progress, shown on the public pag
     assert.ok(text.includes(note), 'the public page shows the progress note');
     assert.ok(text.includes(`${progress}%`), 'the public page shows the new progress');
     await pub.screenshot({ path: shotPath('projects-public-phone'), fullPage: true });
+  });
+
+  test('a deputy scores a project in the open evaluation round; the sheet becomes read-only', async () => {
+    const deputy = await signIn('deputy');
+    const { items } = await api<{ items: EvaluationRound[] }>(deputy, '/evaluation-rounds');
+    const round = items.find((r) => r.status === 'open');
+    assert.ok(round, 'the demo has an open evaluation round');
+    const target = round.projects.find((p) => !p.myScore);
+    assert.ok(target, 'the demo deputy has a project still to score');
+
+    await deputy.goto(`${server.url}/console/project-evaluation`);
+    await deputy.locator('tr.ant-table-row', { hasText: round.title }).getByRole('link', { name: round.title }).click();
+    await deputy.waitForURL(new RegExp(`/console/project-evaluation/${round.id}$`));
+    const row = deputy.locator('.prj-sheet tr.ant-table-row', { hasText: target.title });
+    const scores = [90, 80, 70, 60];
+    for (const [i, c] of round.criteria.entries()) await row.getByRole('spinbutton', { name: `${target.title} · ${c.label}` }).fill(String(scores[i % scores.length]));
+    const expectedTotal = round.criteria.reduce((sum, c, i) => sum + (scores[i % scores.length]! * c.weight) / 100, 0);
+    await row.locator('.prj-total', { hasText: expectedTotal.toFixed(1) }).waitFor();
+    await row.getByRole('textbox').fill('进度总体符合计划，群众比较满意');
+    await row.getByRole('button', { name: /提\s*交/ }).click();
+    await deputy.locator('.ant-popconfirm:visible').getByRole('button', { name: label('提交') }).click();
+    await row.getByText('已提交').waitFor({ timeout: 15_000 });
+    assert.equal(await row.getByRole('spinbutton').count(), 0, 'a submitted sheet is read-only');
+    await deputy.screenshot({ path: shotPath('projects-evaluation-deputy'), fullPage: true });
+    const after = await api<EvaluationRound>(deputy, `/evaluation-rounds/${round.id}`);
+    assert.deepEqual(
+      after.projects.find((p) => p.id === target.id)?.myScore,
+      Object.fromEntries(round.criteria.map((c, i) => [c.key, scores[i % scores.length]])),
+    );
   });
 
   test('no errors in the browser console', () => {

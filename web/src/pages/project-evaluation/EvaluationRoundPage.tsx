@@ -175,7 +175,7 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
       title: t('projectEvaluation.common.project'),
       key: 'project',
       fixed: 'left',
-      width: 200,
+      width: 190,
       render: (_: unknown, p) => (
         <Link to={`/projects/${p.id}`} className="cell-strong">
           {p.title}
@@ -193,7 +193,7 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
         </span>
       ),
       key: c.key,
-      width: 124,
+      width: 116,
       render: (_: unknown, p: RoundProject) =>
         p.myScore ? (
           <span className="prj-num">{p.myScore[c.key] ?? '—'}</span>
@@ -222,7 +222,7 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
     {
       title: t('projectEvaluation.sheet.comment'),
       key: 'comment',
-      width: 220,
+      width: 180,
       render: (_: unknown, p) =>
         p.myScore ? (
           <Typography.Text type="secondary">—</Typography.Text>
@@ -276,7 +276,8 @@ function ScoreSheet({ r, onScored, onStale }: { r: EvaluationRound; onScored: (r
         columns={columns}
         dataSource={r.projects}
         pagination={false}
-        scroll={{ x: 200 + r.criteria.length * 124 + 90 + 220 + 110 }}
+        // fits a 1366 px screen with the usual four criteria
+        scroll={{ x: 190 + r.criteria.length * 116 + 90 + 180 + 110 }}
         rowClassName={(p) => (p.myScore ? 'prj-sheet-done' : '')}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projectEvaluation.common.noProjects')} /> }}
       />
