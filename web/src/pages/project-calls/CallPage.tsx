@@ -47,15 +47,14 @@ export function CallPage() {
   const list = useAsync((signal) => fetchAll<ProposalOut>(projectCallsApi.proposalsPath(id), { status, q }, 2000, signal).then((x) => x.items), [id, status, q]);
   const rows = useMemo(() => (list.data ?? []).filter((p) => !source || p.source === source), [list.data, source]);
   const callState = useAsync((signal) => projectCallsApi.get(id, signal), [id]);
-  // which proposals are already candidates of a vote of the call's year (the list's projectId is not filled in)
-  const year = callState.data?.id === id ? callState.data.year : undefined;
+  // which proposals are already candidates of a vote (the list's projectId is not filled in); the
+  // district holds a few sessions a year, so each one's candidates are read
   const inVote = useAsync(async (signal) => {
     const map = new Map<string, string>();
-    if (year === undefined) return map;
-    const sessions = (await votingApi.list({}, signal)).items.filter((x) => x.year === year);
+    const sessions = (await votingApi.list({}, signal)).items;
     for (const x of await Promise.all(sessions.map((x) => votingApi.get(x.id, signal)))) for (const c of x.projects) if (c.proposalId) map.set(c.proposalId, x.title);
     return map;
-  }, [year]);
+  }, [id]);
   const voteOf = (p: ProposalOut): string | null => inVote.data?.get(p.id) ?? (p.projectId ? '' : null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const call = callState.data;

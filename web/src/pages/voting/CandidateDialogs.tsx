@@ -28,8 +28,11 @@ export function AddFromProposalsDialog({ s, open, onClose, onDone }: { s: Voting
     const lists = await Promise.all(
       calls.items.map((c) => fetchAll<ProposalOut>(projectCallsApi.proposalsPath(c.id), { status: 'shortlisted' }, 500, signal).then((x) => x.items.map((p) => ({ ...p, callTitle: c.title })))),
     );
-    return lists.flat().filter((p) => p.status === 'shortlisted' && !p.projectId);
-  }, [open]);
+    // a proposal is a candidate of one session at most: those already on a ballot are not offered
+    const sessions = (await votingApi.list({}, signal)).items.filter((x) => x.id !== s.id);
+    const taken = new Set((await Promise.all(sessions.map((x) => votingApi.get(x.id, signal)))).flatMap((x) => x.projects.map((c) => c.proposalId)));
+    return lists.flat().filter((p) => p.status === 'shortlisted' && !p.projectId && !taken.has(p.id));
+  }, [open, s.id]);
   const already = new Set(s.projects.map((p) => p.proposalId).filter(Boolean));
   const rows = (found.data ?? []).filter((p) => !already.has(p.id));
 

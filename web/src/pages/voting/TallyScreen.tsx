@@ -178,6 +178,23 @@ export function TallyScreen() {
         ) : null}
       </main>
 
+      {/* the chart is a canvas: the same totals and results as text for screen readers */}
+      <ol className="vt-sr-only" aria-label={t('voting.screen.chartAria')}>
+        {[...s.projects]
+          .sort((a, b) => a.sort - b.sort)
+          .map((p) => {
+            const v = s.tally.find((r) => r.projectId === p.id);
+            const r = results?.rows.find((x) => x.projectId === p.id);
+            const rt = r ? resultText(r) : null;
+            return (
+              <li key={p.id} data-project={p.title}>
+                {t('voting.screen.rowText', { title: p.title, for: v?.for ?? 0, against: v?.against ?? 0, abstain: v?.abstain ?? 0 })}
+                {rt ? ` ${rt.label}${rt.reason ? `（${rt.reason}）` : ''}` : ''}
+              </li>
+            );
+          })}
+      </ol>
+
       <footer className="vt-screen-foot">
         <span className="vt-legend">
           {(['for', 'against', 'abstain'] as const).map((c) => (
