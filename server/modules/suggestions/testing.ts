@@ -29,7 +29,7 @@ export interface Fixture {
   deptId: string;
   dept2Id: string;
   otherDeptId: string;
-  /** Cases of 马家河街道 (the deputy's station) with a phone, and one of 栗雨街道. */
+  /** Cases of 马家河街道 (the deputy's station) with a phone and no suggestion yet, and one of 栗雨街道. */
   maCases: Array<{ id: string; trackingCode: string; title: string }>;
   liCase: { id: string; trackingCode: string; title: string };
   api(u: User | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -48,8 +48,10 @@ export async function fixture(): Promise<Fixture> {
     (await db.selectFrom('deputy_stations').select('deputy_id').where('station_id', '=', stationId).orderBy('deputy_id').execute()).map((r) => r.deputy_id);
   const ma = s.station.user.stationId!;
   const li = s.station2.user.stationId!;
+  // Cases no demo suggestion links yet, so each test's steps are the only ones on them.
   const casesAt = (stationId: string) =>
-    db.selectFrom('cases').select(['id', 'tracking_code', 'title']).where('station_id', '=', stationId).where('contact_phone', 'is not', null).orderBy('id').execute();
+    db.selectFrom('cases').select(['id', 'tracking_code', 'title']).where('station_id', '=', stationId).where('contact_phone', 'is not', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('suggestion_cases as k').select('k.case_id').whereRef('k.case_id', '=', 'cases.id')))).orderBy('id').execute();
   const ma2 = (await casesAt(ma)).map((c) => ({ id: c.id, trackingCode: c.tracking_code, title: c.title }));
   const li1 = (await casesAt(li)).map((c) => ({ id: c.id, trackingCode: c.tracking_code, title: c.title }))[0]!;
   const other = await db.selectFrom('departments').select('id').where('id', 'not in', [s.dept.user.departmentId!, s.dept2.user.departmentId!]).orderBy('id').executeTakeFirstOrThrow();

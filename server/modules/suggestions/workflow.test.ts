@@ -146,3 +146,13 @@ test('registration numbers: per year and period, in order', async () => {
   assert.match(c.number!, /^2026闭第\d{3}号$/);
   assert.equal(a.period, 'session');
 });
+
+test('registrations at the same time get distinct numbers (the unique index decides, the loser takes the next)', async () => {
+  const subs = [];
+  for (let i = 0; i < 4; i++) subs.push(await driveTo(f, 'submitted'));
+  const done = await Promise.all(subs.map((s) => f.api('admin', 'POST', `/suggestions/${s.id}/register`, { version: s.version, period: 'recess' })));
+  const numbers = done.map((r) => ok(r).number!);
+  assert.equal(new Set(numbers).size, 4, numbers.join(' '));
+  const seqs = numbers.map((n) => Number(/第(\d{3})号/.exec(n)![1])).sort((a, b) => a - b);
+  assert.deepEqual(seqs, [seqs[0]!, seqs[0]! + 1, seqs[0]! + 2, seqs[0]! + 3]);
+});
