@@ -103,9 +103,12 @@ export function ProjectDetailPage() {
                 </Button>
               </Tooltip>
             ) : null}
-            <Button icon={<ExportOutlined />} href={publicProjectUrl(p.id)} target="_blank" rel="noopener">
-              {t('projects.detail.publicPage')}
-            </Button>
+            {/* the public site shows passed projects only */}
+            {p.status === 'candidate' || p.status === 'not_passed' ? null : (
+              <Button icon={<ExportOutlined />} href={publicProjectUrl(p.id)} target="_blank" rel="noopener">
+                {t('projects.detail.publicPage')}
+              </Button>
+            )}
           </Space>
         }
       />
