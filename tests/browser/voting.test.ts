@@ -71,7 +71,7 @@ describe('livelihood-project vote in the console', () => {
   }
 
   /** A JSON call with the page's session and CSRF token. */
-  async function call(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  async function call(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { csrfToken: string };
     const res = await page.request.fetch(`${server.url}/api/v1${path}`, {
       method,
@@ -211,8 +211,9 @@ describe('livelihood-project vote in the console', () => {
     expected.add(`409 POST /api/v1/voting-sessions/${sessionId}/ballots`);
     const again = await call(deputy, 'POST', `/voting-sessions/${sessionId}/ballots`, { projectId, choice: 'against' });
     assert.equal(again.status, 409);
-    assert.equal(again.json.error.code, 'ALREADY_VOTED');
-    assert.match(again.json.error.message, /只能投一票/);
+    const refusal = (again.json as { error: { code: string; message: string } }).error;
+    assert.equal(refusal.code, 'ALREADY_VOTED');
+    assert.match(refusal.message, /只能投一票/);
     const after = await session(deputy);
     assert.equal(after.tally.find((r) => r.projectId === projectId)?.for, 1, 'still one ballot');
   });
