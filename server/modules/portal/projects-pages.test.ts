@@ -236,6 +236,7 @@ describe('public project pages: the year\'s projects, one project\'s timeline, t
     const thanks = await page(first.headers.location as string);
     assert.equal(thanks.statusCode, 200);
     assert.match(thanks.body, /感谢您的建议/);
+    assert.match(thanks.body, />再提一条建议<\/a>/);
     assert.match(thanks.body, /&lt;script&gt;alert\(2\)&lt;\/script&gt;栗雨公园增设健身器材/);
     assert.ok(!/<script/i.test(thanks.body));
     for (const url of [first.headers.location as string, `/projects/calls/${call.id}`, '/projects']) {

@@ -222,7 +222,7 @@ ${o.thanks ? html`<section class="success" role="status" aria-labelledby="ok-tit
 <div class="status-line"><span class="status c-${c.phase}">${PHASE_LABELS[c.phase]}</span><span class="muted">征集时间：<span class="nowrap">${dateLabel(c.opensOn)}</span>至<span class="nowrap">${dateLabel(c.closesOn)}</span></span></div>
 ${c.description ? html`<div class="card prose"><p class="pre">${c.description}</p></div>` : ''}
 ${open
-  ? html`<div class="cta"><a class="button primary big" href="/projects/calls/${c.id}/propose">我要提建议</a><p class="hint">人人都可以提出希望政府办理的民生实事，无需注册。同一件事有很多人提，说明需求更迫切。</p></div>`
+  ? html`<div class="cta"><a class="button primary big" href="/projects/calls/${c.id}/propose">${o.thanks ? '再提一条建议' : '我要提建议'}</a><p class="hint">人人都可以提出希望政府办理的民生实事，无需注册。同一件事有很多人提，说明需求更迫切。</p></div>`
   : html`<p class="note">${c.phase === 'upcoming' ? `本次征集从 ${dateLabel(c.opensOn)} 开始接收建议。` : '本次征集已经截止，不再接收新的建议。'}</p>`}
 <h2>已收到的建议（${proposals.length} 条）</h2>
 ${sorted.length
