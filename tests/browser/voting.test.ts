@@ -134,7 +134,7 @@ describe('livelihood-project vote in the console', () => {
     modal = await dialog(admin);
     await modal.getByLabel('会议名称').fill(TITLE);
     await modal.getByLabel('项目年度').fill('2028');
-    await modal.getByLabel('会议', { exact: true }).fill('天元区第十九届人民代表大会第一次会议');
+    await modal.getByLabel('会议届次').fill('天元区第十九届人民代表大会第一次会议');
     await modal.getByText(/已选 20 名（区人大代表共 20 名）/).waitFor();
     await admin.screenshot({ path: shotPath('voting-create') });
     await modal.getByRole('button', { name: label('保存') }).click();

@@ -132,17 +132,18 @@ export function CallPage() {
           <Typography.Text type="secondary">{t('projectCalls.proposals.notScreened')}</Typography.Text>
         ) : (
           <div className="cell-two-lines pc-screen-cell">
-            <span>
-              {t('projectCalls.proposals.scoresShort', { n: p.necessity ?? '—', f: p.feasibility ?? '—' })}
-              {p.costWan !== null ? ` · ${t('projectCalls.proposals.costShort', { cost: p.costWan })}` : ''}
-            </span>
+            <span>{t('projectCalls.proposals.scoresShort', { n: p.necessity ?? '—', f: p.feasibility ?? '—' })}</span>
             <Typography.Text type="secondary" className="cell-sub pc-ellipsis" title={p.screeningNote || undefined}>
-              {p.department?.name ?? '—'}
+              {[p.costWan !== null ? t('projectCalls.proposals.costShort', { cost: p.costWan }) : null, p.department?.name].filter(Boolean).join(' · ') || '—'}
             </Typography.Text>
           </div>
         ),
     },
-    { title: t('common.status'), dataIndex: 'status', width: en ? 140 : 90, render: (_: unknown, p) => (
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: en ? 140 : 100,
+      render: (_: unknown, p) => (
         <Space size={4} orientation="vertical">
           <ProposalStatusTag status={p.status} />
           {voteOf(p) !== null ? (

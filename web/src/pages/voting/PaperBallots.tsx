@@ -13,6 +13,7 @@ import { votingApi, type VotingSession } from '../../api/voting.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
+import { isEnglish } from '../../i18n/index.ts';
 import { errorText } from '../../utils/errors.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { text } from '../../utils/form-values.ts';
@@ -23,7 +24,8 @@ import { PaperStatusTag } from './voting-shared.tsx';
 type Entry = PaperEntry & { enteredById?: string; abilities?: { confirm?: boolean; reject?: boolean } };
 
 export function PaperBallotsCard({ s, onChanged }: { s: VotingSession; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = isEnglish(i18n.language);
   const { message } = App.useApp();
   const user = useUser();
   const entries = useAsync((signal) => votingApi.paperEntries(s.id, signal).then((x) => x.items as Entry[]), [s.id, s.version, s.pendingPaperEntries, s.turnout]);
@@ -50,6 +52,7 @@ export function PaperBallotsCard({ s, onChanged }: { s: VotingSession; onChanged
     {
       title: t('voting.paper.choices'),
       key: 'choices',
+      width: 230,
       render: (_: unknown, e) => {
         const count = (c: BallotChoice) => e.choices.filter((x) => x.choice === c).length;
         return (
@@ -72,7 +75,7 @@ export function PaperBallotsCard({ s, onChanged }: { s: VotingSession; onChanged
     {
       title: t('common.status'),
       key: 'status',
-      width: 110,
+      width: en ? 190 : 100,
       render: (_: unknown, e) => (
         <div className="cell-two-lines">
           <span>
@@ -89,7 +92,6 @@ export function PaperBallotsCard({ s, onChanged }: { s: VotingSession; onChanged
     {
       title: t('voting.paper.enteredChecked'),
       key: 'who',
-      width: 240,
       render: (_: unknown, e) => (
         <div className="cell-two-lines vt-paper-who">
           <span className="vt-ellipsis" title={e.enteredByName}>

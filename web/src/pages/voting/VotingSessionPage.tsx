@@ -168,7 +168,7 @@ function RulesCard({ s }: { s: VotingSession }) {
   const { t } = useTranslation();
   const turnoutPct = s.memberCount ? Math.round((s.turnout / s.memberCount) * 100) : 0;
   return (
-    <Card variant="borderless" className="vt-block" title={t('voting.detail.rules')}>
+    <Card variant="borderless" className="vt-block vt-rules" title={t('voting.detail.rules')}>
       {s.status !== 'draft' ? (
         <div className="vt-turnout">
           <Statistic title={t('voting.common.turnout')} value={s.turnout} suffix={`/ ${s.memberCount}`} />
@@ -177,7 +177,7 @@ function RulesCard({ s }: { s: VotingSession }) {
             success={{ percent: s.turnout >= s.quorum ? turnoutPct : 0 }}
             format={() => (s.turnout >= s.quorum ? t('voting.common.quorumMet') : t('voting.common.quorumNeed', { n: s.quorum - s.turnout }))}
           />
-          {s.pendingPaperEntries ? <Typography.Text type="warning">{t('voting.detail.pendingPaper', { count: s.pendingPaperEntries })}</Typography.Text> : null}
+          {s.pendingPaperEntries ? <Typography.Text type="warning" className="vt-block-line">{t('voting.detail.pendingPaper', { count: s.pendingPaperEntries })}</Typography.Text> : null}
         </div>
       ) : null}
       <Descriptions

@@ -43,7 +43,7 @@ export const votingZhCN = {
     defaultTitle: '天元区{{year}}年民生实事项目票决',
     title: '会议名称',
     year: '项目年度',
-    congress: '会议',
+    congress: '会议届次',
     congressPlaceholder: '如：天元区第十八届人民代表大会第六次会议',
     description: '说明',
     members: '参加票决的代表',
@@ -88,7 +88,7 @@ export const votingZhCN = {
     openedAt: '开始时间',
     closedAt: '结束时间',
     memberList: '代表名单',
-    votedN: '已投票（{{count}}）：',
+    votedN: '已投票或已录入（{{count}}）：',
     notVotedN: '未投票（{{count}}）：',
   },
   candidates: {
@@ -316,7 +316,7 @@ export const votingEn: typeof votingZhCN = {
     openedAt: 'Opened',
     closedAt: 'Closed',
     memberList: 'Deputies',
-    votedN: 'Voted ({{count}}):',
+    votedN: 'Voted or entered ({{count}}):',
     notVotedN: 'Not yet ({{count}}):',
   },
   candidates: {
