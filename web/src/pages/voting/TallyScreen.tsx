@@ -296,7 +296,7 @@ function chartOption(s: VotingSession, box: { width: number; height: number }, t
                 rich: {
                   pass: { color: '#3b0a0e', backgroundColor: '#95de64', borderRadius: 4, padding: [4, 10], fontSize: font, fontWeight: 700 },
                   fail: { color: '#fff', backgroundColor: 'rgba(255,255,255,0.18)', borderRadius: 4, padding: [4, 10], fontSize: font, fontWeight: 700 },
-                  why: { color: 'rgba(255,240,225,0.8)', fontSize: Math.round(font * 0.7) },
+                  why: { color: 'rgba(255,240,225,0.85)', fontSize: Math.round(font * 0.8) },
                 },
               },
             },
