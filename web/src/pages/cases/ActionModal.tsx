@@ -1,17 +1,17 @@
 /**
- * One case action as a dialog: the action's fields (docs/plans/cases-api.md), sent with the version
- * the page last loaded. A 409 (someone else acted first, or the status moved on) shows the server's
- * message and reloads the case; other errors go onto the field they name.
+ * One case action as a dialog (the console's shared ActionDialog): the action's fields
+ * (docs/plans/cases-api.md), sent with the version the page last loaded. A 409 (someone else acted
+ * first, or the status moved on) shows the server's message and reloads the case; other errors go
+ * onto the field they name.
  */
 import { BulbOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Modal, Radio, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Radio, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_ACTION_LABELS, RATINGS, RATING_LABELS, type CaseAction, type CaseAttachmentOut, type CaseOut, type Rating } from '../../../../shared/cases.ts';
 import { casesApi, type CaseActionBodies } from '../../api/cases.ts';
-import { isApiError } from '../../api/client.ts';
 import type { Department } from '../../api/types.ts';
+import { ActionDialog } from '../../components/ActionDialog.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
-import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
 import { formatDateTime } from '../../utils/format.ts';
@@ -72,56 +72,37 @@ export function ActionModal({ c, action, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const L = useLabel();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const rating = Form.useWatch('rating', form);
-
-  const { saving, submit } = useFormSubmit(form, async (v) => {
-    if (!action) return;
-    if ((v.attachments ?? []).some((f) => f.status === 'uploading')) {
-      void message.warning(t('cases.actions.waitUpload'));
-      return;
-    }
-    try {
-      const out = await casesApi.act(c.id, action, c.version, BODY[action](v));
-      onDone(out, action);
-    } catch (err) {
-      if (isApiError(err) && err.status === 409) {
-        void message.error(errorText(err));
-        onStale();
-        return;
-      }
-      throw err;
-    }
-  });
-
   const label = action ? L(CASE_ACTION_LABELS, action) : '';
   const initialValues: Values = action === 'assign' ? { departmentId: c.suggestedDepartment?.id } : action === 'approve-extension' ? { approve: true } : {};
 
   return (
-    <Modal
+    <ActionDialog<Values>
       open={!!action}
       title={t('cases.actions.dialogTitle', { action: label, code: c.trackingCode })}
       okText={label}
-      okButtonProps={{ danger: !!action && DANGER.includes(action) }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      danger={!!action && DANGER.includes(action)}
       width={action && WIDE.includes(action) ? 640 : 540}
+      initialValues={initialValues}
+      onClose={onClose}
+      onStale={onStale}
+      onSubmit={async (v) => {
+        if (!action) return;
+        if ((v.attachments ?? []).some((f) => f.status === 'uploading')) {
+          void message.warning(t('cases.actions.waitUpload'));
+          return;
+        }
+        const out = await casesApi.act(c.id, action, c.version, BODY[action](v));
+        onDone(out, action);
+      }}
     >
-      {action ? (
-        <Form<Values> form={form} layout="vertical" className="record-form action-form" initialValues={initialValues} preserve={false}>
-          <ActionFields action={action} c={c} unsatisfied={rating === 'unsatisfied'} />
-        </Form>
-      ) : null}
-    </Modal>
+      {action ? <ActionFields action={action} c={c} /> : null}
+    </ActionDialog>
   );
 }
 
-function ActionFields({ action, c, unsatisfied }: { action: CaseAction; c: CaseOut; unsatisfied: boolean }) {
+function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
   const { t } = useTranslation();
+  const unsatisfied = Form.useWatch('rating', Form.useFormInstance<Values>()) === 'unsatisfied';
   const enumOptions = useEnumOptions();
   const r = rules(t);
   const text = (name: keyof Values, labelKey: string, required: boolean, max: number, extra?: string, rows = 4) => (
