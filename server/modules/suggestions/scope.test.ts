@@ -141,3 +141,50 @@ test('filters: status, department, case, year and period, search (escaped), stat
   assert.ok(deputyStats.total < stats.total);
   assert.equal(((await f.api('liaison', 'GET', '/suggestions/stats')).json() as { total: number }).total, 0);
 });
+
+test('role filters: several statuses, a deputy’s own or co-sponsored (by invitation status), a unit’s lead or co role — they only narrow', async () => {
+  const db = f.t.deps.db;
+  const sorted = (items: SuggestionSummary[]) => items.map((i) => i.title).sort();
+  const titlesOf = async (ids: string[]) => (ids.length ? (await db.selectFrom('suggestions').select('title').where('id', 'in', ids).execute()).map((r) => r.title).sort() : []);
+
+  // Several statuses, in any scope.
+  const handling = await listAll('admin', '&status=assigned,rehandling');
+  assert.ok(handling.length >= 3 && handling.every((i) => i.status === 'assigned' || i.status === 'rehandling'));
+  assert.deepEqual(sorted(handling), await titlesOf((await db.selectFrom('suggestions').select('id').where('status', 'in', ['assigned', 'rehandling']).execute()).map((r) => r.id)));
+  assert.ok(titles(handling).has(T.rehandling) && titles(handling).has(T.assignedDept));
+  assert.deepEqual(sorted(await listAll('admin', '&status=rehandling,%20rehandling')), [T.rehandling], 'spaces and repeats are fine');
+  const deputyHandling = await listAll('deputy', '&status=assigned,rehandling');
+  const deputyAll = titles(await listAll('deputy'));
+  assert.ok(deputyHandling.length > 0 && deputyHandling.every((i) => deputyAll.has(i.title)), 'within the deputy’s scope');
+
+  // A deputy: what he/she leads; what he/she is invited to co-sign.
+  const lead = await listAll('deputy', '&role=lead');
+  assert.ok(lead.length > 0 && lead.every((i) => i.leadDeputy.id === f.deputyId));
+  assert.ok(titles(lead).has(T.draft) && !titles(lead).has(T.awaitingSignature) && !titles(lead).has(T.cosigned));
+  const cosRows = await db.selectFrom('suggestion_cosponsors').select(['suggestion_id', 'status']).where('deputy_id', '=', f.deputyId).execute();
+  assert.deepEqual(sorted(await listAll('deputy', '&role=cosponsor')), await titlesOf(cosRows.map((r) => r.suggestion_id)));
+  const invited = await listAll('deputy', '&role=cosponsor&cosponsorStatus=invited');
+  assert.ok(titles(invited).has(T.awaitingSignature) && !titles(invited).has(T.cosigned));
+  assert.deepEqual(sorted(invited), await titlesOf(cosRows.filter((r) => r.status === 'invited').map((r) => r.suggestion_id)));
+  assert.ok(titles(await listAll('deputy', '&role=cosponsor&cosponsorStatus=signed')).has(T.cosigned));
+  assert.deepEqual(sorted(await listAll('deputy', '&role=lead&status=rehandling')), [T.rehandling]);
+
+  // A department: its unit's role, only within what was assigned to it.
+  const asLead = await listAll('dept', '&handlerRole=lead');
+  const asCo = await listAll('dept', '&handlerRole=co');
+  assert.ok(asLead.length > 0 && asLead.every((i) => i.leadDepartment?.id === f.deptId));
+  assert.ok(titles(asCo).has(T.overdue) && !titles(asCo).has(T.assignedDept));
+  assert.ok(asCo.every((i) => i.leadDepartment?.id !== f.deptId));
+  assert.deepEqual([...sorted(asLead), ...sorted(asCo)].sort(), [...titles(await listAll('dept'))].sort(), 'lead and co partition the unit’s list');
+  assert.deepEqual(sorted(await listAll('dept2', '&handlerRole=co')), [T.assignedDept]);
+
+  // Bad input: named field, nothing listed.
+  refused(await f.api('admin', 'GET', '/suggestions?status=assigned,done'), 400, 'VALIDATION_FAILED', 'query.status');
+  refused(await f.api('admin', 'GET', '/suggestions?status=,'), 400, 'VALIDATION_FAILED', 'query.status');
+  refused(await f.api('deputy', 'GET', '/suggestions?role=boss'), 400, 'VALIDATION_FAILED', 'query.role');
+  refused(await f.api('deputy', 'GET', '/suggestions?cosponsorStatus=invited'), 400, 'VALIDATION_FAILED', 'query.cosponsorStatus');
+  refused(await f.api('deputy', 'GET', '/suggestions?role=cosponsor&cosponsorStatus=maybe'), 400, 'VALIDATION_FAILED', 'query.cosponsorStatus');
+  refused(await f.api('dept', 'GET', '/suggestions?handlerRole=main'), 400, 'VALIDATION_FAILED', 'query.handlerRole');
+  for (const u of ['admin', 'dept', 'station', 'liaison'] as const) refused(await f.api(u, 'GET', '/suggestions?role=lead'), 400, 'VALIDATION_FAILED', 'query.role');
+  for (const u of ['admin', 'deputy', 'station'] as const) refused(await f.api(u, 'GET', '/suggestions?handlerRole=co'), 400, 'VALIDATION_FAILED', 'query.handlerRole');
+});

@@ -34,7 +34,13 @@ export interface SuggestionScope {
 }
 
 export interface SuggestionFilters {
-  status?: string;
+  /** Any of these statuses. */
+  status?: readonly string[];
+  /** The caller as a deputy: what he/she leads, or is a co-sponsor of (optionally in one co-sponsor status). */
+  role?: 'lead' | 'cosponsor';
+  cosponsorStatus?: string;
+  /** The caller's unit's role as a handler. */
+  handlerRole?: string;
   q?: string;
   deputyId?: string;
   departmentId?: string;
@@ -43,6 +49,9 @@ export interface SuggestionFilters {
   year?: number;
   period?: string;
   now: string;
+  /** Who `role` and `handlerRole` refer to (the service checks they are set when used). */
+  callerDeputyId?: string | null;
+  callerDepartmentId?: string | null;
 }
 
 const HANDLING = ['assigned', 'rehandling'];
@@ -96,7 +105,20 @@ const counted = <T extends { cosponsor_count: unknown; case_count: unknown }>(r:
 export const suggestionsRepository = {
   async list(db: Executor, scope: SuggestionScope, f: SuggestionFilters, limit: number, after: CursorValue[] | null): Promise<SuggestionListRow[]> {
     let q = scoped(db, scope);
-    if (f.status) q = q.where('s.status', '=', f.status);
+    if (f.status?.length) q = q.where('s.status', 'in', [...f.status]);
+    if (f.role === 'lead') q = q.where('s.lead_deputy_id', '=', f.callerDeputyId ?? '');
+    if (f.role === 'cosponsor') {
+      const me = f.callerDeputyId ?? '';
+      const st = f.cosponsorStatus;
+      q = q.where((eb) => eb.exists(eb.selectFrom('suggestion_cosponsors as c3').select('c3.deputy_id').whereRef('c3.suggestion_id', '=', 's.id').where('c3.deputy_id', '=', me)
+        .$if(st !== undefined, (w) => w.where('c3.status', '=', st!))));
+    }
+    if (f.handlerRole) {
+      const unit = f.callerDepartmentId ?? '';
+      const role = f.handlerRole;
+      q = q.where((eb) => eb.exists(eb.selectFrom('suggestion_departments as h3').select('h3.department_id').whereRef('h3.suggestion_id', '=', 's.id')
+        .where('h3.department_id', '=', unit).where('h3.role', '=', role)));
+    }
     if (f.year) q = q.where('s.year', '=', f.year);
     if (f.period) q = q.where('s.period', '=', f.period);
     if (f.deputyId) {

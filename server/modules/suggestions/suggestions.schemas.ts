@@ -72,8 +72,26 @@ export type ActionInput = { version: number } & Partial<{
   dueAt: string; content: string; months: number; approve: boolean; note: string; rating: (typeof EVALUATION_RATINGS)[number]; comment: string; published: boolean;
 }>;
 
+/** `a,b,c` of a fixed set: each item checked (the message names the bad one), duplicates dropped. */
+const enumList = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .superRefine((items, ctx) => {
+      const bad = items.filter((x) => !(values as readonly string[]).includes(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `${what}“${bad.join('、')}”不正确，可选：${values.join('、')}（多个用英文逗号分隔）` });
+      else if (!items.length) ctx.addIssue({ code: 'custom', message: `${what}不能为空` });
+    })
+    .transform((items) => items as Array<T[number]>);
+
 export const listSuggestionsQuery = z.strictObject({
-  status: z.enum(SUGGESTION_STATUSES, { error: `状态只能是 ${SUGGESTION_STATUSES.join('、')}` }).optional(),
+  status: enumList(SUGGESTION_STATUSES, '状态').optional().describe('一个或多个状态，英文逗号分隔，如 assigned,rehandling'),
+  role: z.enum(['lead', 'cosponsor'], { error: 'role 只能是 lead（我领衔的）或 cosponsor（邀请我联名的）' }).optional()
+    .describe('代表：lead 本人领衔的；cosponsor 邀请本人联名的'),
+  cosponsorStatus: z.enum(COSPONSOR_STATUSES, { error: '联名状态只能是 invited（待联名）、signed（已联名）、declined（已谢绝）' }).optional()
+    .describe('与 role=cosponsor 合用：本人联名邀请的状态'),
+  handlerRole: z.enum(HANDLER_ROLES, { error: 'handlerRole 只能是 lead（主办）或 co（协办）' }).optional()
+    .describe('承办单位：lead 本单位主办的；co 本单位协办的'),
   q: line(100).optional().describe('搜索标题、正文、建议内容；或建议编号'),
   deputyId: id().optional().describe('领衔或联名的代表'),
   departmentId: id().optional().describe('主办或协办单位'),
@@ -82,6 +100,8 @@ export const listSuggestionsQuery = z.strictObject({
   year: z.coerce.number({ error: '年份须为数字' }).int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
   period: period.optional(),
   ...pageQuery,
+}).superRefine((q, ctx) => {
+  if (q.cosponsorStatus && q.role !== 'cosponsor') ctx.addIssue({ code: 'custom', path: ['cosponsorStatus'], message: 'cosponsorStatus 须与 role=cosponsor 一起使用' });
 });
 export const statsQuery = z.strictObject({ year: z.coerce.number({ error: '年份须为数字' }).int().min(2000, '年份不正确').max(2100, '年份不正确').optional() });
 export const publicListQuery = z.strictObject({
