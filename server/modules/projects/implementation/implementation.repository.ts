@@ -14,9 +14,8 @@ export type ProjectViewRow = ProjectRow & { department_name: string | null; sess
 
 export interface ProjectFilters {
   year?: number;
-  status?: string;
-  /** Several statuses (the public views: the implementing ones). */
-  statuses?: readonly string[];
+  /** Any of these statuses (the console's list; the public views: the implementing ones). */
+  status?: readonly string[];
   departmentId?: string;
   /** true: with an overdue milestone; false: without. Needs `today`. */
   overdue?: boolean;
@@ -39,8 +38,7 @@ export const implementationRepository = {
   async list(db: Executor, districtCode: string, f: ProjectFilters, today: string, limit: number, after: CursorValue[] | null): Promise<ProjectViewRow[]> {
     let q = viewed(db).where('p.district_code', '=', districtCode);
     if (f.year !== undefined) q = q.where('p.year', '=', f.year);
-    if (f.status) q = q.where('p.status', '=', f.status);
-    if (f.statuses) q = q.where('p.status', 'in', [...f.statuses]);
+    if (f.status?.length) q = q.where('p.status', 'in', [...f.status]);
     if (f.departmentId) q = q.where('p.department_id', '=', f.departmentId);
     if (f.overdue !== undefined) {
       const want = f.overdue;

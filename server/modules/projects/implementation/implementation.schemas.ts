@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_LIMITS, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '../../../../shared/projects.ts';
+import { PROJECT_LIMITS, PROJECT_STATUSES, PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../../shared/projects.ts';
 import { boolQuery, id, line, paragraph, versionField } from '../../../platform/http/fields.ts';
 import { pageQuery } from '../../../platform/http/pagination.ts';
 
@@ -16,7 +16,17 @@ export const yearField = () => z.number({ error: '年度须为数字' }).int('�
 
 export const listProjectsQuery = z.strictObject({
   year: z.coerce.number({ error: '年度须为数字' }).int('年度须为整数').min(2000).max(2100).optional().describe('年度'),
-  status: z.enum(PROJECT_STATUSES, { error: `状态可选：${statusList}` }).optional(),
+  status: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))])
+    .superRefine((items, ctx) => {
+      const bad = items.filter((x) => !(PROJECT_STATUSES as readonly string[]).includes(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `状态“${bad.join('、')}”不正确，可选：${statusList}（多个用英文逗号分隔）` });
+      else if (!items.length) ctx.addIssue({ code: 'custom', message: '状态不能为空' });
+    })
+    .transform((items) => items as ProjectStatus[])
+    .optional()
+    .describe('一个或多个状态，英文逗号分隔，如 passed,in_progress,completed'),
   departmentId: id().optional(),
   overdue: boolQuery().describe('true：有逾期节点；false：没有'),
   q: line(100).optional().describe('搜索项目名称和说明'),

@@ -42,7 +42,11 @@ describe('projects: list and detail', () => {
     const walked = await walkPages<ProjectSummary>((c) => f.api('dept', 'GET', `/projects?year=2021&limit=1${c ? `&cursor=${c}` : ''}`));
     assert.deepEqual(walked.items.map((p) => p.id), ids);
     assert.equal(walked.pages, 4);
+    assert.deepEqual(await only('status=passed,in_progress,completed'), [ids[0], ids[1], ids[2]], 'several statuses');
+    assert.deepEqual(await only('status=not_passed,%20not_passed'), [ids[3]], 'spaces and repeats are fine');
     expectError(await f.api('admin', 'GET', '/projects?status=unknown'), 400, 'VALIDATION_FAILED', 'query.status');
+    expectError(await f.api('admin', 'GET', '/projects?status=passed,unknown'), 400, 'VALIDATION_FAILED', 'query.status');
+    expectError(await f.api('admin', 'GET', '/projects?status=,'), 400, 'VALIDATION_FAILED', 'query.status');
     expectError(await f.api('admin', 'GET', '/projects?cursor=bad'), 400, 'VALIDATION_FAILED', 'query.cursor');
     expectError(await f.api(null, 'GET', '/projects'), 401, 'UNAUTHENTICATED');
   });

@@ -49,7 +49,7 @@ const todayOr = (today: string | undefined): string => today ?? shanghaiDate(new
 /** The district's passed projects (of one year when given), newest year first, in ballot order. */
 export async function publicProjects(db: Executor, districtCode: string, opts: PublicProjectsOptions = {}): Promise<ProjectSummary[]> {
   const today = todayOr(opts.today);
-  const rows = await repo.list(db, districtCode, { year: opts.year, statuses: IMPLEMENTING_STATUSES }, today, PUBLIC_LIST_MAX, null);
+  const rows = await repo.list(db, districtCode, { year: opts.year, status: IMPLEMENTING_STATUSES }, today, PUBLIC_LIST_MAX, null);
   const page = rows.slice(0, PUBLIC_LIST_MAX);
   const milestones = await repo.milestonesOf(db, page.map((r) => r.id));
   return page.map((r) => presentSummary(r, milestones, today));
