@@ -1,6 +1,8 @@
 /**
  * 民生实事项目: the district's projects after the vote with their progress, next milestone and
  * overdue milestones. Filters live in the URL (year, status, department, overdue only, search).
+ * It opens on the projects past the vote (passed, in progress, completed); the status filter takes
+ * several and reaches candidates and projects not passed (`status=all`: every status).
  * A department handler opens on 我单位的项目 (the projects his unit is responsible for) and may
  * switch to all of the district's.
  */
@@ -26,6 +28,11 @@ import './projects.css';
 
 type FilterKey = 'year' | 'status' | 'department' | 'overdue' | 'q' | 'scope';
 
+/** What the list shows with no status in the URL: the projects the vote passed. */
+const DEFAULT_STATUSES = 'passed,in_progress,completed';
+/** The URL's `status` for "every status" (never sent). */
+const ALL_STATUSES = 'all';
+
 export function ProjectsPage() {
   const { t, i18n } = useTranslation();
   const en = isEnglish(i18n.language);
@@ -37,7 +44,8 @@ export function ProjectsPage() {
   const ownDepartment = user.roles.includes('department') ? user.departmentId : null;
   const mine = !!ownDepartment && get('scope') !== 'all';
   const year = get('year');
-  const status = get('status');
+  const statusParam = get('status');
+  const status = statusParam === ALL_STATUSES ? undefined : (statusParam ?? DEFAULT_STATUSES);
   const departmentId = mine ? (ownDepartment ?? undefined) : get('department');
   const overdue = get('overdue') === '1';
   const q = get('q');
@@ -46,7 +54,7 @@ export function ProjectsPage() {
     [year, status, departmentId, overdue, q],
   );
   const list = useCursorList<ProjectSummary>('/projects', query);
-  const filtered = !!(year || status || (!mine && departmentId) || overdue || q);
+  const filtered = !!(year || statusParam || (!mine && departmentId) || overdue || q);
 
   const set = (changes: Partial<Record<FilterKey, string | undefined>>) => {
     const next = new URLSearchParams(params);
@@ -177,14 +185,19 @@ export function ProjectsPage() {
             options={yearOptions()}
             style={{ width: 100 }}
           />
-          <Select
+          <Select<string[]>
             allowClear
-            placeholder={t('projects.list.statusFilter')}
+            mode="multiple"
+            maxTagCount="responsive"
+            placeholder={t('projects.list.allStatuses')}
             aria-label={t('projects.list.statusFilter')}
-            value={status}
-            onChange={(v: string | undefined) => set({ status: v })}
+            value={status ? status.split(',') : []}
+            onChange={(v) => {
+              const next = PROJECT_STATUSES.filter((x) => v.includes(x)).join(',');
+              set({ status: !next ? ALL_STATUSES : next === DEFAULT_STATUSES ? undefined : next });
+            }}
             options={enumOptions(PROJECT_STATUSES, PROJECT_STATUS_LABELS)}
-            style={{ width: en ? 170 : 150 }}
+            style={{ width: en ? 240 : 220 }}
             popupMatchSelectWidth={false}
           />
           {mine ? null : (

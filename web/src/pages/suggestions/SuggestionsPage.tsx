@@ -187,14 +187,16 @@ export function SuggestionsPage() {
         tabProps={{ size: 'middle' }}
       >
         <ListToolbar searchPlaceholder={t('suggestions.list.search')} searchWidth={200} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
-          <Select
+          <Select<string[]>
             allowClear
+            mode="multiple"
+            maxTagCount="responsive"
             placeholder={t('suggestions.list.statusFilter')}
             aria-label={t('suggestions.list.statusFilter')}
-            value={filters.status}
-            onChange={(v?: string) => update({ status: v })}
+            value={filters.status ? filters.status.split(',') : []}
+            onChange={(v) => update({ status: v.length ? SUGGESTION_STATUSES.filter((x) => v.includes(x)).join(',') : undefined })}
             options={enumOptions(SUGGESTION_STATUSES, SUGGESTION_STATUS_LABELS)}
-            style={{ width: en ? 140 : 112 }}
+            style={{ width: en ? 190 : 160 }}
             popupMatchSelectWidth={160}
           />
           <Select

@@ -8,7 +8,8 @@ import { useSearchParams } from 'react-router-dom';
 import type { Query } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
 
-export const FILTER_KEYS = ['status', 'year', 'period', 'overdue', 'q', 'departmentId', 'deputyId'] as const;
+/** `status` may hold several, comma-separated; `role`/`cosponsorStatus` (a deputy's) and `handlerRole` (a unit's) narrow to the caller's part. */
+export const FILTER_KEYS = ['status', 'year', 'period', 'overdue', 'q', 'departmentId', 'deputyId', 'role', 'cosponsorStatus', 'handlerRole'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type SuggestionFilters = Partial<Record<FilterKey, string>>;
 
@@ -33,15 +34,16 @@ export function presetsFor(user: SessionUser): SuggestionPreset[] {
     add(
       { key: 'toRegister', label: 'toRegister', query: { status: 'submitted' } },
       { key: 'toAssign', label: 'toAssign', query: { status: 'registered' } },
-      { key: 'handling', label: 'handling', query: { status: 'assigned' } },
+      { key: 'handling', label: 'handling', query: { status: 'assigned,rehandling' } },
       { key: 'overdue', label: 'overdue', query: { overdue: 'true' } },
       { key: 'evaluating', label: 'evaluating', query: { status: 'replied' } },
     );
   }
   if (roles.includes('deputy') && user.deputyId) {
     add(
-      { key: 'drafts', label: 'drafts', query: { status: 'draft', deputyId: user.deputyId } },
-      { key: 'toEvaluate', label: 'toEvaluate', query: { status: 'replied', deputyId: user.deputyId } },
+      { key: 'drafts', label: 'drafts', query: { status: 'draft', role: 'lead' } },
+      { key: 'toSign', label: 'toSign', query: { role: 'cosponsor', cosponsorStatus: 'invited' } },
+      { key: 'toEvaluate', label: 'toEvaluate', query: { status: 'replied', role: 'lead' } },
     );
   }
   if (roles.includes('department')) {
@@ -49,6 +51,7 @@ export function presetsFor(user: SessionUser): SuggestionPreset[] {
       { key: 'toReply', label: 'toReply', query: { status: 'assigned' } },
       { key: 'rehandling', label: 'rehandling', query: { status: 'rehandling' } },
       { key: 'replied', label: 'replied', query: { status: 'replied' } },
+      { key: 'coHandling', label: 'coHandling', query: { handlerRole: 'co' } },
     );
   }
   add({ key: 'all', label: 'all', query: {} });
