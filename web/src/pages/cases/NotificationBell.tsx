@@ -1,6 +1,6 @@
 /**
  * The header bell: how many notices are unread (polled every minute and when the window regains
- * focus), the latest ones in a dropdown; opening one marks it read and goes to its case.
+ * focus), the latest ones in a dropdown; opening one marks it read and goes to its page (case, suggestion, project, voting session, call, evaluation round).
  */
 import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Empty, Popover, Spin, Tooltip, Typography } from 'antd';
@@ -13,6 +13,16 @@ import { formatDateTime } from '../../utils/format.ts';
 import './cases.css';
 
 const POLL_MS = 60_000;
+
+/** The console page of each kind of thing a notice is about (kinds without a page of their own just mark the notice read). */
+const ENTITY_PAGES: Partial<Record<string, string>> = {
+  case: '/cases',
+  suggestion: '/suggestions',
+  project: '/projects',
+  voting_session: '/voting',
+  project_call: '/project-calls',
+  project_evaluation_round: '/project-evaluation',
+};
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -65,7 +75,8 @@ export function NotificationBell() {
   const openOne = async (n: NotificationOut) => {
     setOpen(false);
     if (!n.readAt) await markRead([n.id]).catch(() => undefined);
-    if (n.entityType === 'case' && n.entityId) navigate(`/cases/${n.entityId}`);
+    const base = n.entityType ? ENTITY_PAGES[n.entityType] : undefined;
+    if (base && n.entityId) navigate(`${base}/${n.entityId}`);
   };
 
   const unreadShown = (items ?? []).filter((n) => !n.readAt).map((n) => n.id);
