@@ -3,7 +3,7 @@
  * them); each call's page lists its proposals for screening.
  */
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -12,8 +12,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CALL_STATUS_LABELS, CALL_STATUSES } from '../../../../shared/projects.ts';
 import { projectCallsApi, type CallBody, type CallOut } from '../../api/project-calls.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { LoadError } from '../../components/LoadError.tsx';
+import { CursorTable } from '../../components/CursorTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
@@ -133,24 +132,7 @@ export function ProjectCallsPage() {
           <span className="toolbar-spacer" />
           <Button onClick={list.reload}>{t('common.refresh')}</Button>
         </div>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<CallOut>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              tableLayout="fixed"
-              scroll={{ x: 860 }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projectCalls.list.empty')} /> }}
-            />
-            <CursorPager list={list} />
-          </>
-        )}
+        <CursorTable list={list} columns={columns} scrollX={860} emptyText={t('projectCalls.list.empty')} />
       </Card>
       <CallDialog
         call={editing === 'new' ? null : editing}
