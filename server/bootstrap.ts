@@ -12,6 +12,8 @@ import type { AppDeps } from './platform/deps.ts';
 import { randomToken } from './platform/ids.ts';
 import { platformMigrations } from './platform/platform.migrations.ts';
 import { notifyMigrations } from './platform/notify/notify.migrations.ts';
+import { eventsMigrations } from './platform/events/events.migrations.ts';
+import { runProjection } from './platform/events/projector.ts';
 import { createPiiCipher, loadOrCreatePiiKey } from './platform/crypto/pii.ts';
 import { localFileStore } from './platform/files/file-store.ts';
 
@@ -43,7 +45,7 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
   const files = localFileStore(join(config.LIANXIN_DATA_DIR, 'files'));
   const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log, pii, files };
   try {
-    const applied = await migrateToLatest(handle.db, [platformMigrations, notifyMigrations, ...modules.map((m) => m.migrations)]);
+    const applied = await migrateToLatest(handle.db, [platformMigrations, notifyMigrations, eventsMigrations, ...modules.map((m) => m.migrations)]);
     if (applied.length) log.info({ applied }, '数据库迁移完成 (migrations applied)');
     for (const m of modules) await m.loadReference?.(deps);
 
@@ -67,6 +69,11 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
           }
         }
       }
+    }
+    // Read models catch up with everything written before this start (the demo, a restore, a new projection).
+    for (const p of modules.flatMap((m) => m.projections ?? [])) {
+      const n = await runProjection(deps, p, { wait: true, batchSize: 2000 });
+      if (n) log.info({ projection: p.name, events: n }, '读模型已更新 (projection caught up)');
     }
     return { deps, handle, demoPassword: demo, close: () => handle.close() };
   } catch (e) {

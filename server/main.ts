@@ -5,6 +5,7 @@ import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
 import { channelsFromConfig } from './platform/notify/channels.ts';
 import { dispatchDue } from './platform/notify/dispatcher.ts';
 import { modules } from './modules.ts';
+import { runProjection } from './platform/events/projector.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     const channels = channelsFromConfig(config, deps.log);
     jobs = startJobs(deps, [
       ...modules.flatMap((m) => m.jobs ?? []),
+      ...modules.flatMap((m) => m.projections ?? []).map((p) => ({ name: `projection:${p.name}`, everyMs: 2_000, run: (d: typeof deps) => runProjection(d, p, { maxBatches: 20 }) })),
       { name: 'dispatch-messages', everyMs: 5_000, run: (d) => dispatchDue(d.db, channels, { dialect: d.dialect, now: d.clock.now(), decrypt: (s) => d.pii.decrypt(s), log: d.log }) },
     ]);
   }

@@ -5,7 +5,9 @@ import { casesModule } from './modules/cases/index.ts';
 import { activitiesModule } from './modules/activities/index.ts';
 import { suggestionsModule } from './modules/suggestions/index.ts';
 import { projectsModule } from './modules/projects/index.ts';
+import { dashboardModule } from './modules/dashboard/index.ts';
+import { archiveModule } from './modules/archive/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 
 /** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
-export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, portalModule];
+export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, dashboardModule, archiveModule, portalModule];

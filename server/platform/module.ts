@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { AppDeps } from './deps.ts';
 import type { JobSpec } from './jobs/jobs.ts';
+import type { Projection } from './events/projector.ts';
 
 /**
  * What a domain module contributes. The platform iterates manifests (server/modules.ts)
@@ -21,6 +22,8 @@ export interface ModuleManifest {
   seedDemo?: (deps: AppDeps, demo: DemoSeed) => Promise<void>;
   /** Background jobs (SLA sweep…), started by main.ts when LIANXIN_JOBS is on; tests run them by hand. */
   jobs?: JobSpec[];
+  /** Read models kept from events (read-side modules): run at start, by a job, and before reads that must be fresh. */
+  projections?: Projection[];
 }
 
 export interface DemoSeed {

@@ -71,5 +71,9 @@ export interface PlatformTables {
     occurred_at: string;
     processed_at: string | null;
     attempts: Generated<number>;
+    /** The audit chain's sequence number (commit order): projections read events by it. */
+    seq: number | null;
   };
+  /** How far each read-side projection has read the events (platform/events/projector.ts). */
+  projection_cursors: { name: string; seq: number; updated_at: string };
 }

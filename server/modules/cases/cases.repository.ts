@@ -1,4 +1,8 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import type { CaseMeasure } from '../../../shared/stats.ts';
+import { ANSWERED_STATUSES, SATISFIED_RATINGS, TAKEN_STATUSES } from './case-measures.ts';
 import { keyset } from '../../platform/db/keyset.ts';
 import { likeContains } from '../../platform/db/like.ts';
 import type { CursorValue } from '../../platform/http/pagination.ts';
@@ -42,7 +46,50 @@ export interface CaseFilters {
   dueAfter?: string;
   supervised?: boolean;
   q?: string;
+  /** A statistics measure (case-measures.ts): the cases a dashboard figure counts. */
+  measure?: CaseMeasure;
+  /** Created at or after this instant (ISO UTC). */
+  createdFrom?: string;
+  /** Created before this instant (ISO UTC, exclusive). */
+  createdBefore?: string;
+  /** The case's region code starts with this (a street, a town, a community). */
+  regionCode?: string;
   sort: 'newest' | 'due';
+}
+
+/**
+ * The SQL twin of case-measures.ts `countsAs`: a test holds them equal on both databases.
+ * `now` is the instant "overdue now" is measured at.
+ */
+export function measureWhere(measure: CaseMeasure, now: string) {
+  return (eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) => {
+    const answered = eb('c.status', 'in', [...ANSWERED_STATUSES]);
+    const onTime = eb.or([eb('c.reply_due_at', 'is', null), eb('c.replied_at', 'is', null), eb('c.replied_at', '<=', eb.ref('c.reply_due_at'))]);
+    switch (measure) {
+      case 'received':
+        return eb.val(true);
+      case 'accepted':
+        return eb('c.status', 'in', [...TAKEN_STATUSES]);
+      case 'assigned':
+        return eb.and([eb('c.status', 'in', [...TAKEN_STATUSES]), eb('c.department_id', 'is not', null)]);
+      case 'resolved':
+        return answered;
+      case 'closed':
+        return eb('c.status', '=', 'closed');
+      case 'overdue':
+        return eb('c.due_at', '<', now);
+      case 'onTime':
+        return eb.and([answered, onTime]);
+      case 'late':
+        return eb.and([answered, eb.not(onTime)]);
+      case 'rated':
+        return eb('c.rating', 'is not', null);
+      case 'satisfied':
+        return eb('c.rating', 'in', [...SATISFIED_RATINGS]);
+      case 'unsatisfied':
+        return eb('c.rating', '=', 'unsatisfied');
+    }
+  };
 }
 
 /** A case with its station's and department's names (a read join into org's tables, decision 0003). */
@@ -88,6 +135,10 @@ export const casesRepository = {
     if (f.dueBefore) q = q.where('c.due_at', '>=', f.now).where('c.due_at', '<=', f.dueBefore);
     if (f.dueAfter) q = q.where('c.due_at', '>', f.dueAfter);
     if (f.supervised) q = q.where('c.supervision_level', '>', 0);
+    if (f.measure) q = q.where(measureWhere(f.measure, f.now));
+    if (f.createdFrom) q = q.where('c.created_at', '>=', f.createdFrom);
+    if (f.createdBefore) q = q.where('c.created_at', '<', f.createdBefore);
+    if (f.regionCode) q = q.where('c.region_code', 'like', `${f.regionCode}%`);
     if (f.q) {
       const text = f.q;
       // A tracking code as people read it out (dashes, lower case) finds its case.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CASE_MEASURES, CASE_MEASURE_LABELS } from '../../../shared/stats.ts';
 import { z } from 'zod';
 import { CASE_ACTION_LABELS, CASE_ACTIONS } from '../../../shared/cases.ts';
 import { actionContext, requirePrincipal } from '../../platform/auth/auth.plugin.ts';
@@ -21,7 +22,8 @@ export function caseRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/cases', {
     schema: {
       tags, summary: '诉求列表（按角色和管辖范围）',
-      description: '`status` 可为状态或分组：open（在办）、handling（已交办、办理中）、ended（已结束）。`overdue=true`：当前时限已过；`dueState`：green / yellow（2 个工作日内到期）/ red（超期）。',
+      description: '`status` 可为状态或分组：open（在办）、handling（已交办、办理中）、ended（已结束）。`overdue=true`：当前时限已过；`dueState`：green / yellow（2 个工作日内到期）/ red（超期）。`from`/`to`：登记日期（北京时间，含两端）。`regionCode`：诉求所在区划代码前缀。`measure`：统计口径（与 /stats 的数字一一对应）：' +
+        CASE_MEASURES.map((m) => `${m}（${CASE_MEASURE_LABELS[m].zh}：${CASE_MEASURE_LABELS[m].definition}）`).join('；') + '。',
       querystring: listCasesQuery, response: { 200: z.object({ items: z.array(caseListItemOut), nextCursor: z.string().nullable() }) },
     },
   }, async (req) => listCases(deps, requirePrincipal(req), req.query));

@@ -1,3 +1,4 @@
+import { CASE_MEASURES, DAY_PATTERN } from '../../../shared/stats.ts';
 import { z } from 'zod';
 import {
   CASE_ACTIONS, CASE_CHANNELS, CASE_EVENT_TYPES, CASE_KINDS, CASE_STATUSES, RATINGS, SLA_STAGES, type CaseAction,
@@ -62,6 +63,10 @@ export const listCasesQuery = z.strictObject({
   dueState: z.enum(['green', 'yellow', 'red']).optional(),
   supervised: boolQuery(),
   q: line(100).optional(),
+  measure: z.enum(CASE_MEASURES).optional(),
+  from: z.string().regex(DAY_PATTERN, '日期应为 YYYY-MM-DD').optional(),
+  to: z.string().regex(DAY_PATTERN, '日期应为 YYYY-MM-DD').optional(),
+  regionCode: z.string().regex(/^\d{2,12}$/, '区划代码应为 2 至 12 位数字').optional(),
   sort: z.enum(['newest', 'due']).optional(),
   ...pageQuery,
 });

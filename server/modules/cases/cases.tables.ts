@@ -43,6 +43,8 @@ export interface CasesTables {
     accepted_at: string | null;
     assigned_at: string | null;
     replied_at: string | null;
+    /** The due instant the reply was measured against (null: no limit was running). */
+    reply_due_at: string | null;
     closed_at: string | null;
     created_by: string | null;
     reception_id: string | null;

@@ -5,6 +5,7 @@ import { caseScopeFor } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { casesInit } from './migrations/20261122_01_cases_init.ts';
 import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attempts.ts';
+import { casesReplyDue } from './migrations/20261201_01_cases_reply_due.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
@@ -28,6 +29,12 @@ export { sweepOverdue } from './jobs/sla-sweep.ts';
 // Provenance for deputies' suggestions: public steps on linked cases, their summaries, the names to mask.
 export { recordSuggestionStep, linkedCases, constituentNames, type SuggestionStep, type SuggestionStepType, type LinkedCase } from './suggestion-steps.ts';
 
+// Read-side modules (dashboard, archive): the caller's case jurisdiction, what each figure counts, a case's current facts.
+export { caseScopeFor } from './cases.policy.ts';
+export type { CaseScope } from './cases.repository.ts';
+export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
+export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
+
 /** Which of `ids` are cases within the caller's case jurisdiction (activities link their outcomes to cases). */
 export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]): Promise<Set<string>> {
   const scope = await caseScopeFor(db, p);
@@ -39,7 +46,7 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue },
   routes(app, deps) {
     caseRoutes(app, deps);
     publicCaseRoutes(app, deps);

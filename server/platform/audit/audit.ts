@@ -75,6 +75,7 @@ export async function recordChange(trx: Executor, ctx: ActionContext, change: Ch
       payload: row.data,
       occurred_at: at,
       processed_at: null,
+      seq: row.seq,
     })
     .execute();
 }

@@ -17,6 +17,7 @@ import { channelsFromConfig, consoleChannel, inboxChannel, smtpChannel, webhookS
 import { dispatchDue, MAX_ATTEMPTS, SENDING_LEASE_MS } from './dispatcher.ts';
 import { maskAddress, scrubAddresses } from './mask.ts';
 import { notifyMigrations } from './notify.migrations.ts';
+import { eventsMigrations } from '../events/events.migrations.ts';
 import type { NotifyTables } from './notify.tables.ts';
 import { countUnread, enqueueMessage, listInbox, listMessagesFor, markInboxRead } from './outbox.ts';
 
@@ -58,7 +59,7 @@ async function freshDb(): Promise<TestDb> {
     const u = new URL(admin);
     u.pathname = `/${name}`;
     const h = await openDatabase(u.toString());
-    await migrateToLatest(h.db, [platformMigrations, notifyMigrations]);
+    await migrateToLatest(h.db, [platformMigrations, notifyMigrations, eventsMigrations]);
     return {
       h,
       other: () => openDatabase(u.toString()),
@@ -71,7 +72,7 @@ async function freshDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'lianxin-notify-'));
   const url = `sqlite:${join(dir, 'notify.db')}`;
   const h = await openDatabase(url);
-  await migrateToLatest(h.db, [platformMigrations, notifyMigrations]);
+  await migrateToLatest(h.db, [platformMigrations, notifyMigrations, eventsMigrations]);
   return {
     h,
     other: () => openDatabase(url),

@@ -135,6 +135,7 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
     accepted_at: null,
     assigned_at: null,
     replied_at: null,
+    reply_due_at: null,
     closed_at: null,
     created_by: p?.userId ?? null,
     reception_id: input.receptionId ?? null,

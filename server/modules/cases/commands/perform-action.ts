@@ -194,6 +194,8 @@ export async function applyTransition(
   const policy = await loadPolicy(trx, c.district_code, c.category);
   const clock = clockAfter(action, { policy, urgent: c.urgent === 1, workingDays: extra.workingDays, approved: extra.approve, reopened: to === 'in_progress' && (action === 'follow-up' || action === 'rating') });
   const patch: Partial<CaseRow> = { ...effect.patch, status: to, updated_at: ctx.now.toISOString() };
+  // A reply is measured against the limit running when it was given (case-measures.ts: onTime).
+  if (effect.patch.replied_at) patch.reply_due_at = c.due_at;
   if (clock.kind !== 'keep') {
     const cal = await loadWorkingCalendar(trx, c.district_code);
     if (clock.kind === 'start') Object.assign(patch, { due_stage: clock.stage, due_at: cal.dueAt(ctx.now, clock.days).toISOString(), overdue_level: 0 });

@@ -7,6 +7,8 @@ import { caseScopeFor } from '../cases.policy.ts';
 import { presentCaseListItem } from '../cases.presenter.ts';
 import { casesRepository, type CaseFilters } from '../cases.repository.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
+import { parseDayRange } from '../../../platform/calendar/day-range.ts';
+import type { CaseMeasure } from '../../../../shared/stats.ts';
 
 export interface ListCasesQuery {
   status?: string;
@@ -20,6 +22,12 @@ export interface ListCasesQuery {
   dueState?: DueState;
   supervised?: boolean;
   q?: string;
+  measure?: CaseMeasure;
+  /** Created on or after this Shanghai day (YYYY-MM-DD). */
+  from?: string;
+  /** Created on or before this Shanghai day. */
+  to?: string;
+  regionCode?: string;
   sort?: 'newest' | 'due';
   limit: number;
   cursor?: string;
@@ -31,10 +39,12 @@ export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery):
   const now = deps.clock.now();
   const scope = await caseScopeFor(db, p);
   const cal = await loadWorkingCalendar(db, p.districtCode);
+  const range = parseDayRange(f.from, f.to);
   const filters: CaseFilters = {
     statuses: f.status ? (statusesFor(f.status) ?? [f.status]) : undefined,
     stationId: f.stationId, departmentId: f.departmentId, category: f.category, channel: f.channel, receptionId: f.receptionId, deputyId: f.deputyId,
     overdue: f.overdue, supervised: f.supervised, q: f.q, now: now.toISOString(), sort: f.sort ?? 'newest',
+    measure: f.measure, createdFrom: range.startAt ?? undefined, createdBefore: range.endBefore ?? undefined, regionCode: f.regionCode,
   };
   if (f.dueState) {
     // Yellow: due by the end of the second working day from today (the calendar's own rule).

@@ -1,0 +1,59 @@
+/**
+ * The dashboard's read model (decision 0006): one row of facts per case, copied from the cases
+ * module's public query after each case event, and counters per (day, station, department,
+ * category, channel, region) and per month, kept by adding the difference between a case's old
+ * and new facts. Written only by the dashboard's projection.
+ */
+export interface DashboardTables {
+  dash_case_facts: {
+    case_id: string;
+    district_code: string;
+    station_id: string;
+    /** '' when no department holds it (keys are never null, so counters group cleanly). */
+    department_id: string;
+    category: string;
+    channel: string;
+    region_code: string;
+    /** YYYY-MM-DD (Asia/Shanghai) the case was received: the day its counters sit on. */
+    created_day: string;
+    created_at: string;
+    status: string;
+    /** Running due instant ("overdue now" is due_at < now, read at query time). */
+    due_at: string | null;
+    accepted: number;
+    assigned: number;
+    resolved: number;
+    closed: number;
+    on_time: number;
+    late: number;
+    rated: number;
+    satisfied: number;
+    unsatisfied: number;
+    /** Working days from assignment (or acceptance, on the spot) to the reply; null when not replied. */
+    reply_days: number | null;
+    updated_seq: number;
+  };
+  dash_case_daily: DashboardCounterRow & { day: string };
+  dash_case_monthly: DashboardCounterRow & { month: string };
+}
+
+export interface DashboardCounterRow {
+  district_code: string;
+  station_id: string;
+  department_id: string;
+  category: string;
+  channel: string;
+  region_code: string;
+  received: number;
+  accepted: number;
+  assigned: number;
+  resolved: number;
+  closed: number;
+  on_time: number;
+  late: number;
+  rated: number;
+  satisfied: number;
+  unsatisfied: number;
+  reply_days_sum: number;
+  reply_days_n: number;
+}
