@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CASE_MEASURES, type CaseMeasure } from '../../../shared/stats.ts';
+import { expectError } from '../../testing/expect.ts';
+import { TEST_NOW } from '../../testing/harness.ts';
+import { countsAs, type MeasuredCase } from './case-measures.ts';
+import { api, casesFixture, createPublicCase, step, type CasesFixture } from './testing.ts';
+
+const base: MeasuredCase = { status: 'submitted', department_id: null, due_at: null, replied_at: null, reply_due_at: null, rating: null };
+const NOW = '2026-11-20T02:00:00.000Z';
+const which = (c: Partial<MeasuredCase>) => CASE_MEASURES.filter((m) => countsAs(m, { ...base, ...c }, NOW));
+
+describe('what each figure counts (pure)', () => {
+  test('a new case is only received; a rejected or merged one too', () => {
+    assert.deepEqual(which({}), ['received']);
+    assert.deepEqual(which({ status: 'rejected' }), ['received']);
+    assert.deepEqual(which({ status: 'merged', department_id: 'd', replied_at: '2026-11-01T00:00:00Z' }), ['received']);
+  });
+  test('accepted, assigned, overdue', () => {
+    assert.deepEqual(which({ status: 'accepted', due_at: '2026-11-25T00:00:00Z' }), ['received', 'accepted']);
+    assert.deepEqual(which({ status: 'in_progress', department_id: 'd', due_at: '2026-11-19T15:59:59.999Z' }), ['received', 'accepted', 'assigned', 'overdue']);
+  });
+  test('a reply is on time up to and including its due instant, late after; no limit is on time', () => {
+    const replied = { status: 'replied', department_id: 'd', reply_due_at: '2026-11-10T15:59:59.999Z' };
+    assert.deepEqual(which({ ...replied, replied_at: '2026-11-10T15:59:59.999Z' }), ['received', 'accepted', 'assigned', 'resolved', 'onTime']);
+    assert.deepEqual(which({ ...replied, replied_at: '2026-11-10T16:00:00.000Z' }), ['received', 'accepted', 'assigned', 'resolved', 'late']);
+    assert.deepEqual(which({ status: 'replied', replied_at: '2026-11-10T00:00:00Z', reply_due_at: null }), ['received', 'accepted', 'resolved', 'onTime']);
+  });
+  test('ratings: 满意 and 基本满意 are satisfied; re-handling (不满意) is not resolved', () => {
+    const closed = { status: 'closed', replied_at: '2026-11-01T00:00:00Z' };
+    assert.ok(which({ ...closed, rating: 'satisfied' }).includes('satisfied'));
+    assert.ok(which({ ...closed, rating: 'basically_satisfied' }).includes('satisfied'));
+    assert.deepEqual(which({ status: 'in_progress', department_id: 'd', rating: 'unsatisfied' }), ['received', 'accepted', 'assigned', 'rated', 'unsatisfied']);
+  });
+});
+
+describe('the case list filter `measure` is the same rule in SQL', () => {
+  let f: CasesFixture;
+  before(async () => {
+    f = await casesFixture();
+    // A few more states than the demo holds: on time, late (replied after the due instant), re-handling.
+    f.t.clock.set('2026-11-02T02:00:00.000Z');
+    const late = await createPublicCase(f);
+    await step(f, late.id, 'accept');
+    await step(f, late.id, 'assign', { workingDays: 1 });
+    await step(f, late.id, 'dept-accept');
+    f.t.clock.set('2026-11-06T02:00:00.000Z');
+    await step(f, late.id, 'reply');
+    const onTime = await createPublicCase(f);
+    await step(f, onTime.id, 'accept');
+    await step(f, onTime.id, 'resolve');
+    f.t.clock.set(TEST_NOW);
+  });
+  after(() => f.t.close());
+
+  const listed = async (qs: string): Promise<string[]> => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api(f, 'admin', 'GET', `/cases?limit=100&${qs}${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(res.statusCode, 200, res.body);
+      ids.push(...res.json().items.map((i: { id: string }) => i.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    return ids.sort();
+  };
+
+  test('for every measure, the list equals the predicate over the raw rows', async () => {
+    const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'status', 'department_id', 'due_at', 'replied_at', 'reply_due_at', 'rating']).execute();
+    const now = f.t.clock.now().toISOString();
+    const seen = new Map<CaseMeasure, number>();
+    for (const m of CASE_MEASURES) {
+      const expected = rows.filter((r) => countsAs(m, r, now)).map((r) => r.id).sort();
+      assert.deepEqual(await listed(`measure=${m}`), expected, m);
+      seen.set(m, expected.length);
+    }
+    for (const m of ['accepted', 'resolved', 'closed', 'onTime', 'late', 'satisfied', 'overdue'] as const) assert.ok(seen.get(m)! > 0, `${m} is exercised`);
+    assert.deepEqual(await listed('measure=overdue'), await listed('overdue=true'));
+  });
+
+  test('created-day range (Asia/Shanghai, both ends inclusive) and region prefix', async () => {
+    const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'created_at', 'region_code']).execute();
+    const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const inNov = rows.filter((r) => day(r.created_at) >= '2026-11-01' && day(r.created_at) <= '2026-11-02').map((r) => r.id).sort();
+    assert.ok(inNov.length > 0);
+    assert.deepEqual(await listed('from=2026-11-01&to=2026-11-02'), inNov);
+    const region = rows[0]!.region_code.slice(0, 9);
+    assert.deepEqual(await listed(`regionCode=${region}`), rows.filter((r) => r.region_code.startsWith(region)).map((r) => r.id).sort());
+  });
+
+  test('bad ranges name the field', async () => {
+    await expectError(await api(f, 'admin', 'GET', '/cases?from=2026-11-02&to=2026-11-01'), 400, 'VALIDATION_FAILED', 'query.from');
+    await expectError(await api(f, 'admin', 'GET', '/cases?to=2026-02-30'), 400, 'VALIDATION_FAILED', 'query.to');
+    await expectError(await api(f, 'admin', 'GET', '/cases?from=1900-01-01'), 400, 'VALIDATION_FAILED', 'query.from');
+    await expectError(await api(f, 'admin', 'GET', '/cases?measure=clicks'), 400, 'VALIDATION_FAILED', 'query.measure');
+    await expectError(await api(f, 'admin', 'GET', '/cases?regionCode=43x'), 400, 'VALIDATION_FAILED', 'query.regionCode');
+  });
+});
