@@ -34,6 +34,8 @@ export { caseScopeFor } from './cases.policy.ts';
 export type { CaseScope } from './cases.repository.ts';
 export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
 export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
+// The demo's invented constituents (the portal's personal-data scan looks for every one of them).
+export { DEMO_CASES } from './demo/cases.data.ts';
 
 /** Which of `ids` are cases within the caller's case jurisdiction (activities link their outcomes to cases). */
 export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]): Promise<Set<string>> {
