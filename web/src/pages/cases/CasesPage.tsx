@@ -13,6 +13,7 @@ import { caseCategoriesApi } from '../../api/cases.ts';
 import type { Department, Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
@@ -22,6 +23,7 @@ import type { useSort } from '../../hooks/useSort.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { caseColumns } from './case-columns.tsx';
+import { CaseFilterTags } from './CaseFilterTags.tsx';
 import { ALL_STATUSES, presetsFor, sameFilters, toApiQuery, useCaseFilters, type CaseFilters } from './case-filters.ts';
 import { SavedFilters } from './SavedFilters.tsx';
 import './cases.css';
@@ -111,6 +113,9 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
     { label: t('cases.statusGroups.single'), options: enumOptions(CASE_STATUSES, CASE_STATUS_LABELS) },
   ];
 
+  const stationSelect = hasRole('admin') && !inbox;
+  const departmentSelect = !isDeptOnly;
+
   const title = inbox ? t('cases.inboxTitle') : readOnly ? t('cases.deputyTitle') : t('cases.title');
   const subtitle = inbox ? t('cases.inboxSubtitle') : readOnly ? t('cases.deputySubtitle') : t('cases.subtitle');
 
@@ -121,6 +126,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         subtitle={subtitle}
         extra={
           <Space wrap>
+            <ExportButton path="/cases" query={apiQuery} />
             {canSuggest ? (
               <Tooltip title={picked.length ? undefined : t('suggestions.cases.convertHelp')}>
                 <Button icon={<BulbOutlined />} disabled={!picked.length} onClick={() => navigate(`/suggestions/new?cases=${picked.join(',')}`)}>
@@ -163,7 +169,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             style={{ width: 124 }}
             popupMatchSelectWidth={180}
           />
-          {hasRole('admin') && !inbox ? (
+          {stationSelect ? (
             <RemoteSelect<Station>
               path="/stations"
               query={{ active: true }}
@@ -175,7 +181,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
               style={{ width: 190 }}
             />
           ) : null}
-          {!isDeptOnly ? (
+          {departmentSelect ? (
             <RemoteSelect<Department>
               path="/departments"
               query={{ active: true }}
@@ -227,6 +233,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
             {t('cases.onlySupervised')}
           </Checkbox>
         </ListToolbar>
+        <CaseFilterTags filters={filters} onChange={update} stationSelect={stationSelect} departmentSelect={departmentSelect} />
         <CursorTable
           list={list}
           columns={columns}

@@ -1,14 +1,31 @@
 /**
  * The case list's filters live in the URL query string, so a link (or a saved filter)
  * reproduces the view. `status=all` is the console's "no status filter" (never sent): an
- * address without any filter opens the role's first preset instead.
+ * address without any filter opens the role's first preset instead. The statistics filters
+ * (`measure`, `from`, `to`, `regionCode`) come from the dashboard's drill-down: the list then
+ * shows exactly the cases a figure counted (docs/plans/reporting.md, section 2).
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Role } from '../../../../shared/org.ts';
 import type { Query } from '../../api/client.ts';
 
-export const FILTER_KEYS = ['status', 'stationId', 'departmentId', 'category', 'channel', 'overdue', 'dueState', 'supervised', 'q', 'sort'] as const;
+export const FILTER_KEYS = [
+  'status',
+  'stationId',
+  'departmentId',
+  'category',
+  'channel',
+  'overdue',
+  'dueState',
+  'supervised',
+  'q',
+  'measure',
+  'from',
+  'to',
+  'regionCode',
+  'sort',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type CaseFilters = Partial<Record<FilterKey, string>>;
 
