@@ -45,6 +45,16 @@ export const orgLookups = {
     const rows = await db.selectFrom('deputies').select(['id', 'name', 'level']).where('id', 'in', [...new Set(ids)]).execute();
     return new Map(rows.map((r) => [r.id, { name: r.name, level: r.level }]));
   },
+  /** The stations (and rooms) each deputy is linked to, in name order; deputies without a link are absent. */
+  async deputyStations(db: Executor, deputyIds: readonly string[]): Promise<Map<string, Array<{ id: string; name: string; parentId: string | null }>>> {
+    const out = new Map<string, Array<{ id: string; name: string; parentId: string | null }>>();
+    if (!deputyIds.length) return out;
+    const rows = await db.selectFrom('deputy_stations').innerJoin('stations', 'stations.id', 'deputy_stations.station_id')
+      .select(['deputy_stations.deputy_id', 'stations.id', 'stations.name', 'stations.parent_id'])
+      .where('deputy_stations.deputy_id', 'in', [...new Set(deputyIds)]).orderBy('stations.name_key').orderBy('stations.id').execute();
+    for (const r of rows) out.set(r.deputy_id, [...(out.get(r.deputy_id) ?? []), { id: r.id, name: r.name, parentId: r.parent_id }]);
+    return out;
+  },
   async regionExists(db: Executor, code: string): Promise<boolean> {
     return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
   },
