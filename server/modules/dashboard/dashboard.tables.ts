@@ -1,8 +1,9 @@
 /**
  * The dashboard's read model (decision 0006): one row of facts per case, copied from the cases
  * module's public query after each case event, and counters per (day, station, department,
- * category, channel, region) and per month, kept by adding the difference between a case's old
- * and new facts. Written only by the dashboard's projection.
+ * category, channel, region, status) and per month, kept by adding the difference between a
+ * case's old and new facts (a case whose status or department changes moves from one counter
+ * row to another). Written only by the dashboard's projection.
  */
 export interface DashboardTables {
   dash_case_facts: {
@@ -37,6 +38,7 @@ export interface DashboardTables {
   dash_case_monthly: DashboardCounterRow & { month: string };
 }
 
+/** Counter rows: the key columns ('' for none, never null) and the sums of the cases' facts. */
 export interface DashboardCounterRow {
   district_code: string;
   station_id: string;
@@ -44,6 +46,8 @@ export interface DashboardCounterRow {
   category: string;
   channel: string;
   region_code: string;
+  /** The cases' current status (the breakdown by status reads it). */
+  status: string;
   received: number;
   accepted: number;
   assigned: number;
@@ -54,6 +58,7 @@ export interface DashboardCounterRow {
   rated: number;
   satisfied: number;
   unsatisfied: number;
+  /** Sum and number of the cases' reply_days (average = sum ÷ n). */
   reply_days_sum: number;
   reply_days_n: number;
 }

@@ -1,8 +1,18 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { dashboardRoutes } from './dashboard.routes.ts';
+import { casesProjection } from './dashboard.projection.ts';
+import { dashboardInit } from './migrations/20261201_10_dashboard_init.ts';
 
 export type { DashboardTables } from './dashboard.tables.ts';
+// The portal's statistics and monthly-report pages (docs/plans/reporting.md §3, §7): shapes documented in reports.ts.
+export { publicStats, monthlyReport, PUBLIC_DIMENSIONS, type PublicStats, type PublicDimension, type MonthlyReport } from './reports.ts';
+export type { CaseFigures, BreakdownRow, HotTopic, HotTopicsOut, ReceptionStatsOut, ProjectStatsOut } from './stats.service.ts';
+export { STATS_DEFINITIONS, type StatsDefinitions } from './definitions.ts';
 
 /** Dashboards and statistics (read side): counters kept from case events, /api/v1/stats/*. */
 export const dashboardModule: ModuleManifest = {
   name: 'dashboard',
+  migrations: { '20261201_10_dashboard_init': dashboardInit },
+  routes: (app, deps) => dashboardRoutes(app, deps),
+  projections: [casesProjection],
 };

@@ -1,0 +1,197 @@
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { StatDimension } from '../../../shared/stats.ts';
+import type { Database } from '../../database.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { COUNTER_KEYS, COUNTER_SUMS, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow } from './case-deltas.ts';
+import { splitRange } from './range-split.ts';
+import { addSums } from './stat-rates.ts';
+
+/**
+ * The dashboard's SQL (portable SQLite + PostgreSQL). Reads sum counter rows — whole months
+ * from the monthly table, the ragged ends from the daily one — and count "overdue now" from the
+ * per-case facts (indexed by district and due instant), never a GROUP BY over the cases table.
+ */
+export interface CounterQuery {
+  districtCode: string;
+  /** The caller's case jurisdiction; null: the whole district (public statistics). */
+  scope: { all: boolean; stationIds: string[]; departmentId: string | null } | null;
+  stationId?: string;
+  departmentId?: string;
+  category?: string;
+  channel?: string;
+  /** Prefix of the cases' region codes. */
+  regionCode?: string;
+  /** Received on or after / on or before these Shanghai days (inclusive); null: open. */
+  from: string | null;
+  to: string | null;
+}
+
+type CounterTable = 'dash_case_daily' | 'dash_case_monthly';
+type Eb = ExpressionBuilder<Database, CounterTable | 'dash_case_facts'>;
+
+const FACT_COLUMNS = [
+  'district_code', 'station_id', 'department_id', 'category', 'channel', 'region_code', 'created_day', 'created_at', 'status', 'due_at',
+  'accepted', 'assigned', 'resolved', 'closed', 'on_time', 'late', 'rated', 'satisfied', 'unsatisfied', 'reply_days', 'updated_seq',
+] as const;
+
+/** The filters every read shares: district, jurisdiction and the dashboard's filters, on the key columns. */
+function keyFilters(q: CounterQuery) {
+  return (eb: Eb) => {
+    const and = [eb('district_code', '=', q.districtCode)];
+    if (q.scope && !q.scope.all) {
+      const ors = [];
+      if (q.scope.stationIds.length) ors.push(eb('station_id', 'in', q.scope.stationIds));
+      if (q.scope.departmentId) ors.push(eb('department_id', '=', q.scope.departmentId));
+      and.push(ors.length ? eb.or(ors) : eb.val(false) as never);
+    }
+    if (q.stationId) and.push(eb('station_id', '=', q.stationId));
+    if (q.departmentId) and.push(eb('department_id', '=', q.departmentId));
+    if (q.category) and.push(eb('category', '=', q.category));
+    if (q.channel) and.push(eb('channel', '=', q.channel));
+    if (q.regionCode) and.push(eb('region_code', 'like', `${q.regionCode}%`));
+    return eb.and(and);
+  };
+}
+
+/** The column (or expression) a breakdown groups by, in a counter table or the facts. */
+function groupExpr(by: StatDimension, period: 'day' | 'month' | 'created_day'): RawBuilder<string> {
+  switch (by) {
+    case 'station':
+      return sql<string>`station_id`;
+    case 'department':
+      return sql<string>`department_id`;
+    case 'category':
+      return sql<string>`category`;
+    case 'channel':
+      return sql<string>`channel`;
+    case 'status':
+      return sql<string>`status`;
+    case 'month':
+      return period === 'month' ? sql<string>`month` : sql<string>`substr(${sql.ref(period)}, 1, 7)`;
+  }
+}
+
+const sumSelections = () => COUNTER_SUMS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+
+async function sumTable(db: Executor, table: CounterTable, q: CounterQuery, span: { from: string | null; to: string | null }, by: StatDimension | null): Promise<Array<{ key: string; sums: CounterSums }>> {
+  const period = table === 'dash_case_daily' ? 'day' : 'month';
+  let query = db.selectFrom(table as 'dash_case_daily').where(keyFilters(q) as never).select(sumSelections());
+  if (span.from !== null) query = query.where(sql.ref(period), '>=', span.from);
+  if (span.to !== null) query = query.where(sql.ref(period), '<=', span.to);
+  const rows = by ? await query.select(groupExpr(by, period).as('k')).groupBy(groupExpr(by, period)).execute() : await query.execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, unknown>;
+    return { key: String(row.k ?? ''), sums: addSums(zeroSums(), row as Partial<CounterSums>) };
+  });
+}
+
+export const dashboardRepository = {
+  /** Summed counters over the range, per key of `by` (one row with key '' when `by` is null). */
+  async sumCounters(db: Executor, q: CounterQuery, by: StatDimension | null): Promise<Map<string, CounterSums>> {
+    const split = splitRange(q.from, q.to);
+    const parts: Array<() => Promise<Array<{ key: string; sums: CounterSums }>>> = [];
+    const months = split.months;
+    if (months) parts.push(() => sumTable(db, 'dash_case_monthly', q, months, by));
+    for (const d of split.days) parts.push(() => sumTable(db, 'dash_case_daily', q, d, by));
+    const out = new Map<string, CounterSums>();
+    // One after another: SQLite has a single connection.
+    for (const part of parts) {
+      for (const r of await part()) {
+        // sum() over no rows is one row of nulls: nothing to add.
+        if (!r.sums.received) continue;
+        out.set(r.key, addSums(out.get(r.key) ?? zeroSums(), r.sums));
+      }
+    }
+    return out;
+  },
+
+  /** Cases received in the range whose time limit has passed at `now`, per key of `by`. */
+  async overdueCounts(db: Executor, q: CounterQuery, now: string, by: StatDimension | null): Promise<Map<string, number>> {
+    let query = db.selectFrom('dash_case_facts').where(keyFilters(q) as never).where('due_at', '<', now);
+    if (q.from !== null) query = query.where('created_day', '>=', q.from);
+    if (q.to !== null) query = query.where('created_day', '<=', q.to);
+    const count = sql<number>`count(*)`.as('n');
+    const rows = by
+      ? await query.select([groupExpr(by, 'created_day').as('k'), count]).groupBy(groupExpr(by, 'created_day')).execute()
+      : (await query.select(count).execute()).map((r) => ({ k: '', n: r.n }));
+    return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [String(r.k ?? ''), Number(r.n)]));
+  },
+
+  async factsFor(db: Executor, caseIds: readonly string[]): Promise<Map<string, FactRow>> {
+    const out = new Map<string, FactRow>();
+    for (let i = 0; i < caseIds.length; i += 500) {
+      const rows = await db.selectFrom('dash_case_facts').selectAll().where('case_id', 'in', caseIds.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.case_id, { ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) });
+    }
+    return out;
+  },
+
+  async upsertFacts(db: Executor, rows: readonly FactRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('dash_case_facts')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])) as never))
+        .execute();
+    }
+  },
+
+  async deleteFacts(db: Executor, caseIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < caseIds.length; i += 500) await db.deleteFrom('dash_case_facts').where('case_id', 'in', caseIds.slice(i, i + 500)).execute();
+  },
+
+  /**
+   * Adds each delta to its daily row (created when missing); rows left with nothing received are
+   * removed. The update names the table's column (PostgreSQL finds a bare name ambiguous with `excluded`).
+   */
+  async addDaily(db: Executor, deltas: readonly CounterDelta[]): Promise<void> {
+    for (const d of deltas) {
+      await db
+        .insertInto('dash_case_daily')
+        .values({ ...d.key, day: d.day, ...d.add })
+        .onConflict((oc) => oc.columns(['day', ...COUNTER_KEYS]).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`dash_case_daily.${c}`, '+', d.add[c])])) as never))
+        .execute();
+    }
+    for (const [district, days] of groupPeriods(deltas.map((d) => [d.key.district_code, d.day]))) {
+      await db.deleteFrom('dash_case_daily').where('district_code', '=', district).where('day', 'in', days).where('received', '=', 0).execute();
+    }
+  },
+
+  async addMonthly(db: Executor, deltas: ReadonlyArray<{ month: string; key: CounterKey; add: CounterSums }>): Promise<void> {
+    for (const d of deltas) {
+      await db
+        .insertInto('dash_case_monthly')
+        .values({ ...d.key, month: d.month, ...d.add })
+        .onConflict((oc) => oc.columns(['month', ...COUNTER_KEYS]).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`dash_case_monthly.${c}`, '+', d.add[c])])) as never))
+        .execute();
+    }
+    for (const [district, months] of groupPeriods(deltas.map((d) => [d.key.district_code, d.month]))) {
+      await db.deleteFrom('dash_case_monthly').where('district_code', '=', district).where('month', 'in', months).where('received', '=', 0).execute();
+    }
+  },
+
+  /** Every stored row of the read model (tests compare a rebuild with the incremental result). */
+  async dump(db: Executor): Promise<{ facts: FactRow[]; daily: Array<Record<string, unknown>>; monthly: Array<Record<string, unknown>> }> {
+    const facts = await db.selectFrom('dash_case_facts').selectAll().orderBy('case_id').execute();
+    let daily = db.selectFrom('dash_case_daily').selectAll().orderBy('day');
+    let monthly = db.selectFrom('dash_case_monthly').selectAll().orderBy('month');
+    for (const k of COUNTER_KEYS) {
+      daily = daily.orderBy(k);
+      monthly = monthly.orderBy(k);
+    }
+    return { facts: facts.map((r) => ({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) })), daily: await daily.execute(), monthly: await monthly.execute() };
+  },
+
+  /** Empties the read model (a rebuild replays every case event afterwards). */
+  async clear(db: Executor): Promise<void> {
+    await db.deleteFrom('dash_case_facts').execute();
+    await db.deleteFrom('dash_case_daily').execute();
+    await db.deleteFrom('dash_case_monthly').execute();
+  },
+};
+
+function groupPeriods(pairs: Array<[string, string]>): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const [district, period] of pairs) out.set(district, (out.get(district) ?? new Set()).add(period));
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
