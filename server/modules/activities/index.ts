@@ -11,6 +11,8 @@ export { recentPublicActivities, publicActivityPhoto } from './queries/public-ac
 export { getRoundtableByToken, postByToken } from './roundtable/posts.ts';
 export { activityPublicLimits } from './public/public-activities.routes.ts';
 export { postBody as roundtablePostBody } from './activities.schemas.ts';
+// The performance archive: the deputies taking part, kind, status, report-back evaluation.
+export { activityDeputyFacts, type ActivityDeputyFact } from './queries/deputy-facts.ts';
 
 /** Activities: inspections, research, forums, group activities, training, report-back, legal aid, mediation, roundtables. */
 export const activitiesModule: ModuleManifest = {

@@ -18,6 +18,8 @@ export { publicProposalBody } from './solicitation/solicitation.schemas.ts';
 export { publicVotingResults, type PublicVotingResults } from './voting/public-results.ts';
 // The portal's project pages (implementation and evaluation, public view).
 export { publicProjects, publicProject, publicProjectFile, publicProjectFileUrl, type PublicProjectDetail, type PublicProjectsOptions } from './public/public-projects.ts';
+// The performance archive: who voted in a session and who scored in an evaluation round (never the choice or the scores).
+export { votingParticipationFacts, evaluationParticipationFacts, type VotingParticipationFact, type EvaluationParticipationFact } from './deputy-facts.ts';
 // The dashboard and the monthly report: livelihood projects by status, progress, overdue milestones.
 export { projectProgressStats, type ProjectProgressStats, type ProjectProgressItem } from './project-stats.ts';
 

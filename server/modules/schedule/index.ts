@@ -8,6 +8,8 @@ export type { ScheduleTables } from './schedule.tables.ts';
 export { scheduleLookups } from './lookups.ts';
 export { publicMonthReceptions, upcomingReceptions, receptionsIcs } from './public/public-schedule.ts';
 export { publicReceptionOut } from './schedule.schemas.ts';
+// The performance archive: who was on duty, who was present, people received.
+export { receptionDutyFacts, receptionIdsOfRule, receptionSessionFacts, type ReceptionDutyFact, type ReceptionSessionFact } from './deputy-facts.ts';
 // The dashboard and the monthly report: reception activity per month.
 export { receptionStatsByMonth, type ReceptionActivity, type ReceptionMonth, type ReceptionStatsQuery } from './reception-stats.ts';
 

@@ -10,6 +10,8 @@ export type { SuggestionsTables } from './suggestions.tables.ts';
 export { listPublicSuggestions, getPublicSuggestion, type PublicSuggestionQuery } from './queries/public-suggestions.ts';
 export { maskPersonalText } from './mask-text.ts';
 export { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
+// The performance archive: lead deputy, co-signers, status, reply class, evaluation.
+export { suggestionDeputyFacts, type SuggestionDeputyFact } from './queries/deputy-facts.ts';
 // The monthly report: suggestions registered, replied and closed in a period.
 export { suggestionActivity, type SuggestionActivity } from './suggestion-stats.ts';
 
