@@ -9,6 +9,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { isEnglish } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { ActivitiesPage, ActivityDetailPage, ActivityFormPage } from './pages/activities/index.ts';
+import { ArchiveListPage, ArchivePrintPage, DeputyArchivePage, MyArchivePage, SelfReportDetailPage, SelfReportFormPage, SelfReportsPage } from './pages/archive/index.ts';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
@@ -43,6 +44,15 @@ const router = createBrowserRouter(
       element: (
         <RequireAuth>
           <TallyScreen />
+        </RequireAuth>
+      ),
+    },
+    // the printable archive (A4): no side menu
+    {
+      path: '/archive/deputies/:deputyId/print',
+      element: (
+        <RequireAuth>
+          <ArchivePrintPage />
         </RequireAuth>
       ),
     },
@@ -99,6 +109,14 @@ const router = createBrowserRouter(
         { path: 'voting', element: <VotingSessionsPage /> },
         { path: 'voting/:id', element: <VotingSessionPage /> },
         { path: 'voting/:id/ballot', element: <BallotPage /> },
+        { path: 'archive', element: <ArchiveListPage /> },
+        { path: 'archive/me', element: <MyArchivePage /> },
+        { path: 'archive/deputies/:deputyId', element: <DeputyArchivePage /> },
+        { path: 'archive/review', element: <SelfReportsPage key="review" /> },
+        { path: 'archive/self-reports', element: <SelfReportsPage key="mine" /> },
+        { path: 'archive/self-reports/new', element: <SelfReportFormPage key="new" /> },
+        { path: 'archive/self-reports/:id', element: <SelfReportDetailPage /> },
+        { path: 'archive/self-reports/:id/edit', element: <SelfReportFormPage key="edit" /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

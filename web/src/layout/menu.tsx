@@ -1,6 +1,7 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
 import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ContainerOutlined, FileAddOutlined, FileSearchOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -50,6 +51,15 @@ export function menuFor(user: SessionUser): MenuEntry[] {
   // 民生实事项目: every account of the district reads them (the server decides who reports progress); 项目测评: the office and the deputies who score.
   add({ key: 'projects', path: '/projects', labelKey: 'projects.menu', icon: <ProjectOutlined /> });
   if (roles.has('admin') || roles.has('deputy')) add({ key: 'projectEvaluation', path: '/project-evaluation', labelKey: 'projectEvaluation.menu', icon: <StarOutlined /> });
+  // 履职档案 (一人一档): the office and station staff read the archives and review self-reports; a deputy reads his/her own and reports.
+  if (roles.has('admin') || roles.has('station')) {
+    add({ key: 'archive', path: '/archive', labelKey: 'archive.menu.list', icon: <ContainerOutlined /> });
+    add({ key: 'archiveReview', path: '/archive/review', labelKey: 'archive.menu.review', icon: <FileSearchOutlined />, also: ['/archive/self-reports'] });
+  }
+  if (roles.has('deputy') && user.deputyId) {
+    add({ key: 'myArchive', path: '/archive/me', labelKey: 'archive.menu.mine', icon: <ContainerOutlined />, also: [`/archive/deputies/${user.deputyId}`] });
+    add({ key: 'selfReports', path: '/archive/self-reports', labelKey: 'archive.menu.selfReports', icon: <FileAddOutlined /> });
+  }
   if (roles.has('admin')) add({ key: 'standardsItems', path: '/standards/items', labelKey: 'standards.menu.items', icon: <OrderedListOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });

@@ -22,6 +22,7 @@ const ENTITY_PAGES: Partial<Record<string, string>> = {
   voting_session: '/voting',
   project_call: '/project-calls',
   project_evaluation_round: '/project-evaluation',
+  archive_self_report: '/archive/self-reports',
 };
 
 export function NotificationBell() {
