@@ -1,52 +1,64 @@
-/** 工作台: real counts from the lists the user may see, with small charts. */
-import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
+/**
+ * 工作台: the case-handling figures of the user's jurisdiction (the district for the office, their
+ * stations for station staff and deputies, their own cases for a department) within a period and
+ * filters kept in the URL; charts by month, station, category and channel; the departments'
+ * handling; hot topics; reception days; livelihood projects. Every number, bar, slice and row
+ * opens the list behind it. Below: the organisation (office, stations) or the user's own record.
+ */
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEPUTY_LEVEL_LABELS, ROLE_LABELS } from '../../../../shared/org.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
-import { EChart } from '../../components/EChart.tsx';
+import { ROLE_LABELS } from '../../../../shared/org.ts';
+import { statsApi } from '../../api/stats.ts';
+import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
-import { formatLongDate } from '../../utils/format.ts';
-import { donut, horizontalBar, levelBar } from './charts.ts';
-import { countActive, deputiesByLevel, deputiesPerStation, loadDashboard, topCounts } from './dashboard-data.ts';
+import { formatDateTime, formatLongDate } from '../../utils/format.ts';
+import { HotTopicsCard, ProjectsCard, ReceptionsCard } from './ActivityCharts.tsx';
+import { CaseCharts } from './CaseCharts.tsx';
+import { loadDashboard } from './dashboard-data.ts';
+import { statsQuery, useDashboardFilters } from './dashboard-filters.ts';
+import './dashboard.i18n.ts';
+import { DepartmentLeague } from './DepartmentLeague.tsx';
+import { FigureCards } from './FigureCards.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { MyRecordCard } from './MyRecordCard.tsx';
-import { StatCard } from './StatCard.tsx';
+import { OrgOverview } from './OrgOverview.tsx';
+import './dashboard.css';
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const L = useLabel();
   const user = useUser();
-  const { data, loading } = useAsync((signal) => loadDashboard(user, signal), [user.id]);
+  const { hasRole } = useAuth();
+  const { filters, update, today } = useDashboardFilters();
+  const query = useMemo(() => statsQuery(filters), [filters]);
+  const key = JSON.stringify(query);
 
-  const stations = data?.stations.state === 'ok' ? data.stations.items : null;
-  const deputies = data?.deputies.state === 'ok' ? data.deputies.items : null;
+  // Department handlers see their own unit's cases: no station filter, no league of departments, no reception days.
+  const departmentOnly = hasRole('department') && !hasRole('admin', 'station', 'liaison', 'deputy');
+  const office = hasRole('admin');
 
-  const levelOption = useMemo(
-    () =>
-      deputies
-        ? levelBar(
-            // "全国人大代表" → "全国": the axis has room for short names; the tooltip says the rest
-            deputiesByLevel(deputies).map((d) => ({ name: L(DEPUTY_LEVEL_LABELS, d.level).replace(/(人大)?代表$/, ''), value: d.count })),
-            t('dashboard.deputies'),
-          )
-        : null,
-    // L follows the language
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deputies, i18n.language],
+  const figures = useAsync((s) => statsApi.figures(query, s), [key]);
+  const byMonth = useAsync((s) => statsApi.breakdown('month', query, s), [key]);
+  const byStation = useAsync((s) => statsApi.breakdown('station', query, s), [key]);
+  const byCategory = useAsync((s) => statsApi.breakdown('category', query, s), [key]);
+  const byChannel = useAsync((s) => statsApi.breakdown('channel', query, s), [key]);
+  const byDepartment = useAsync((s) => (departmentOnly ? Promise.resolve({ items: [], nextCursor: null }) : statsApi.breakdown('department', query, s)), [key, departmentOnly]);
+  const hot = useAsync((s) => statsApi.hotTopics(query, s), [key]);
+  const receptions = useAsync(
+    (s) => (departmentOnly ? Promise.resolve(null) : statsApi.receptions({ from: query.from, to: query.to, stationId: query.stationId }, s)),
+    [query.from, query.to, query.stationId, departmentOnly],
   );
-  const perStation = useMemo(() => (stations ? deputiesPerStation(stations, 10) : []), [stations]);
-  const perStationOption = useMemo(
-    () => horizontalBar(perStation.map((d) => ({ name: d.name, value: d.count })), t('dashboard.deputies')),
-    [perStation, t],
-  );
-  const expertise = useMemo(() => (deputies ? topCounts(deputies.filter((d) => d.active).flatMap((d) => d.expertise ?? []), 8) : []), [deputies]);
-  const expertiseOption = useMemo(() => donut(expertise.map((e) => ({ name: e.name, value: e.count })), t('dashboard.expertise')), [expertise, t]);
+  const projectYear = filters.range === 'all' && !filters.to ? null : Number((filters.to ?? today).slice(0, 4));
+  const projects = useAsync((s) => statsApi.projects(projectYear ?? undefined, s), [projectYear]);
+  const org = useAsync((signal) => loadDashboard(user, signal), [user.id]);
 
-  const districtPath = data?.district?.path.map((p) => p.name).join(' / ');
-  // "view all" only for those whose menu has the lists (office and station staff)
-  const listLinks = user.roles.includes('admin') || user.roles.includes('station');
+  const stationName = byStation.data?.items.find((i) => i.key === filters.stationId)?.label;
+  const districtPath = org.data?.district?.path.map((p) => p.name).join(' / ');
+  const scope = office ? t('stats.scope.district') : departmentOnly ? t('stats.scope.department') : hasRole('station', 'liaison') ? t('stats.scope.stations', { count: org.data?.stations.state === 'ok' ? org.data.stations.items.length : 1 }) : t('stats.scope.deputy');
+  const period = filters.from || filters.to ? t('stats.rangeText', { from: filters.from ?? '…', to: filters.to ?? '…' }) : t('stats.allTime');
 
   return (
     <div className="page dashboard">
@@ -73,72 +85,44 @@ export function DashboardPage() {
         </div>
       </Card>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <StatCard
-            title={t('dashboard.stations')}
-            icon={<BankOutlined />}
-            data={data?.stations}
-            to={listLinks ? '/stations' : undefined}
-            value={(items) => countActive(items).active}
-            detail={(items) => {
-              const rooms = items.filter((s) => s.kind === 'room' && s.active).length;
-              return t('dashboard.stationsDetail', { stations: countActive(items).active - rooms, rooms, inactive: countActive(items).inactive });
-            }}
-          />
+      <Card variant="borderless" className="dash-section dash-filter-card">
+        <div className="dash-filter-head">
+          <Typography.Title level={4} className="dash-h">
+            {t('stats.cards.title')} · {scope}
+          </Typography.Title>
+          <Typography.Text type="secondary" className="dash-period" data-testid="dash-period">
+            {period}
+            {figures.data ? ` · ${t('stats.asOf', { time: formatDateTime(figures.data.asOf) })}` : ''}
+          </Typography.Text>
+        </div>
+        <FilterBar filters={filters} update={update} today={today} districtCode={user.districtCode} showStation={!departmentOnly} stationName={stationName} />
+      </Card>
+
+      <FigureCards figures={figures.data} loading={figures.loading} error={figures.error} filters={filters} />
+
+      <CaseCharts filters={filters} today={today} byMonth={byMonth} byStation={byStation} byCategory={byCategory} byChannel={byChannel} showStations={!filters.stationId} />
+
+      {departmentOnly ? null : <DepartmentLeague filters={filters} data={byDepartment} />}
+
+      <Row gutter={[16, 16]} className="dash-section">
+        <Col xs={24} xl={departmentOnly ? 12 : 8}>
+          <HotTopicsCard filters={filters} data={hot} />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <StatCard
-            title={t('dashboard.deputies')}
-            icon={<TeamOutlined />}
-            data={data?.deputies}
-            to={listLinks ? '/deputies' : undefined}
-            value={(items) => countActive(items).active}
-            detail={(items) => t('dashboard.deputiesDetail', { inactive: countActive(items).inactive })}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <StatCard
-            title={t('dashboard.departments')}
-            icon={<ApartmentOutlined />}
-            data={data?.departments}
-            to={listLinks ? '/departments' : undefined}
-            value={(items) => countActive(items).active}
-            detail={(items) => t('dashboard.departmentsDetail', { inactive: countActive(items).inactive })}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <StatCard
-            title={t('dashboard.coverage')}
-            icon={<EnvironmentOutlined />}
-            data={data?.stations}
-            value={(items) => new Set(items.filter((s) => s.active).map((s) => s.regionCode)).size}
-            detail={() => t('dashboard.coverageDetail')}
-          />
+        {departmentOnly ? null : (
+          <Col xs={24} xl={8}>
+            <ReceptionsCard filters={filters} today={today} data={{ ...receptions, data: receptions.data ?? undefined }} />
+          </Col>
+        )}
+        <Col xs={24} xl={departmentOnly ? 12 : 8}>
+          <ProjectsCard year={projectYear} data={projects} />
         </Col>
       </Row>
 
-      {data && (data.myDeputy || data.myDepartment) ? <MyRecordCard deputy={data.myDeputy} department={data.myDepartment} /> : null}
+      {office || hasRole('station') ? <OrgOverview data={org.data} /> : null}
+      {org.data && (org.data.myDeputy || org.data.myDepartment) ? <MyRecordCard deputy={org.data.myDeputy} department={org.data.myDepartment} /> : null}
 
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={8}>
-          <Card title={t('dashboard.byLevel')} variant="borderless" className="chart-card">
-            {loading && !data ? <Skeleton active /> : levelOption && deputies?.length ? <EChart option={levelOption} ariaLabel={t('dashboard.byLevel')} /> : <Empty description={t('dashboard.noData')} />}
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card title={t('dashboard.perStation')} variant="borderless" className="chart-card">
-            {loading && !data ? <Skeleton active /> : perStation.length ? <EChart option={perStationOption} ariaLabel={t('dashboard.perStation')} /> : <Empty description={t('dashboard.noData')} />}
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card title={t('dashboard.expertise')} variant="borderless" className="chart-card">
-            {loading && !data ? <Skeleton active /> : expertise.length ? <EChart option={expertiseOption} ariaLabel={t('dashboard.expertise')} /> : <Empty description={t('dashboard.noData')} />}
-          </Card>
-        </Col>
-      </Row>
       <Typography.Paragraph type="secondary" className="dashboard-note">
-        {t('dashboard.note')}
+        {t('stats.definitionsHelp')}
       </Typography.Paragraph>
     </div>
   );

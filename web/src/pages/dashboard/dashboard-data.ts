@@ -1,7 +1,6 @@
 /** Loads the lists the dashboard counts, each on its own: one refused list does not hide the others. */
 import { api, fetchAll, isApiError } from '../../api/client.ts';
 import type { Department, Deputy, RegionDetail, SessionUser, Station } from '../../api/types.ts';
-import { DEPUTY_LEVELS, type DeputyLevel } from '../../../../shared/org.ts';
 
 export type Loaded<T> = { state: 'ok'; items: T[]; truncated: boolean } | { state: 'forbidden' } | { state: 'error'; error: unknown };
 
@@ -41,27 +40,4 @@ export async function loadDashboard(user: SessionUser, signal: AbortSignal): Pro
 export function countActive<T extends { active: boolean }>(items: T[]): { total: number; active: number; inactive: number } {
   const active = items.filter((i) => i.active).length;
   return { total: items.length, active, inactive: items.length - active };
-}
-
-export function deputiesByLevel(deputies: Deputy[]): { level: DeputyLevel; count: number }[] {
-  const counts = new Map<DeputyLevel, number>(DEPUTY_LEVELS.map((l) => [l, 0]));
-  for (const d of deputies) if (d.active && counts.has(d.level)) counts.set(d.level, (counts.get(d.level) ?? 0) + 1);
-  return DEPUTY_LEVELS.map((level) => ({ level, count: counts.get(level) ?? 0 }));
-}
-
-export function topCounts(values: string[], limit: number): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'))
-    .slice(0, limit);
-}
-
-export function deputiesPerStation(stations: Station[], limit: number): { name: string; count: number }[] {
-  return stations
-    .filter((s) => s.active)
-    .map((s) => ({ name: s.name, count: s.deputyCount }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'))
-    .slice(0, limit);
 }

@@ -1,0 +1,111 @@
+/**
+ * An ECharts canvas whose shapes open what they count. A click on a bar, a slice or a point
+ * reports its category and series; on a bar chart a click anywhere in a category's band (or on its
+ * axis label) counts too, so a bar of 1 is as easy to hit as a bar of 100. Follows its container's
+ * size. Keyboard and screen-reader users get the same links from the card's table view.
+ */
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { ChartOption } from '../../components/EChart.tsx';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export interface Pick {
+  /** Index into the category axis (bar, line) or the pie's data. */
+  index: number;
+  /** The series clicked, or null for a click in the band outside any bar. */
+  series: number | null;
+}
+
+interface Props {
+  option: ChartOption;
+  height?: number;
+  ariaLabel: string;
+  /** Which axis holds the categories (bar and line charts); none for pies. */
+  categoryAxis?: 'x' | 'y';
+  /** How many categories there are (clicks beyond them are ignored). */
+  categories: number;
+  onPick: (pick: Pick) => void;
+}
+
+interface ClickParams {
+  componentType?: string;
+  seriesIndex?: number;
+  dataIndex?: number;
+  value?: unknown;
+}
+
+export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, categories, onPick }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  // the latest props, read by the handlers bound once
+  const latest = useRef({ categoryAxis, categories, onPick, option });
+  useEffect(() => {
+    latest.current = { categoryAxis, categories, onPick, option };
+  });
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    let seriesClickAt = -1;
+
+    c.on('click', (raw) => {
+      const p = raw as ClickParams;
+      const { categories: n, onPick: pick, option: opt } = latest.current;
+      if (p.componentType === 'series' && typeof p.dataIndex === 'number' && p.dataIndex < n) {
+        seriesClickAt = performance.now();
+        pick({ index: p.dataIndex, series: p.seriesIndex ?? null });
+      } else if ((p.componentType === 'xAxis' || p.componentType === 'yAxis') && typeof p.value === 'string') {
+        // an axis label (triggerEvent): its position on the axis
+        const axis = (opt as { xAxis?: { data?: unknown[] }; yAxis?: { data?: unknown[] } })[p.componentType];
+        const i = axis?.data?.indexOf(p.value) ?? -1;
+        if (i >= 0 && i < n) {
+          seriesClickAt = performance.now();
+          pick({ index: i, series: null });
+        }
+      }
+    });
+
+    const bandAt = (x: number, y: number): number | null => {
+      const { categoryAxis: axis, categories: n } = latest.current;
+      if (!axis || !c.containPixel('grid', [x, y])) return null;
+      const v = c.convertFromPixel({ gridIndex: 0 }, [x, y]) as number[] | number;
+      const raw = Array.isArray(v) ? v[axis === 'x' ? 0 : 1] : v;
+      if (typeof raw !== 'number' || Number.isNaN(raw)) return null;
+      const i = Math.round(raw);
+      return i >= 0 && i < n ? i : null;
+    };
+    const zr = c.getZr();
+    zr.on('click', (e) => {
+      const i = bandAt(e.offsetX, e.offsetY);
+      if (i === null) return;
+      // a bar's own click (above) names its series; wait for it to run first
+      const at = performance.now();
+      setTimeout(() => {
+        if (seriesClickAt >= at - 50) return;
+        latest.current.onPick({ index: i, series: null });
+      }, 0);
+    });
+    zr.on('mousemove', (e) => {
+      if (bandAt(e.offsetX, e.offsetY) !== null) zr.setCursorStyle('pointer');
+    });
+
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(ref.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={ref} role="img" aria-label={ariaLabel} className="drill-chart" style={{ width: '100%', height }} />;
+}
