@@ -10,6 +10,7 @@ import { isEnglish } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { ActivitiesPage, ActivityDetailPage, ActivityFormPage } from './pages/activities/index.ts';
 import { ArchiveListPage, ArchivePrintPage, DeputyArchivePage, MyArchivePage, SelfReportDetailPage, SelfReportFormPage, SelfReportsPage } from './pages/archive/index.ts';
+import { AssessmentRoundPage, AssessmentRoundsPage, MyAssessmentPage, ScoreSheetPage } from './pages/assessment/index.ts';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
@@ -117,6 +118,10 @@ const router = createBrowserRouter(
         { path: 'archive/self-reports/new', element: <SelfReportFormPage key="new" /> },
         { path: 'archive/self-reports/:id', element: <SelfReportDetailPage /> },
         { path: 'archive/self-reports/:id/edit', element: <SelfReportFormPage key="edit" /> },
+        { path: 'assessment', element: <AssessmentRoundsPage /> },
+        { path: 'assessment/mine', element: <MyAssessmentPage /> },
+        { path: 'assessment/:id', element: <AssessmentRoundPage /> },
+        { path: 'assessment/:id/sheet/:deputyId/:kind', element: <ScoreSheetPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },

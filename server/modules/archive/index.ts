@@ -11,6 +11,8 @@ import { seedSelfReportsDemo } from './demo/self-reports.seed.ts';
 import { seedAssessmentDemo } from './assessment/demo/assessment.seed.ts';
 
 export type ArchiveTables = ArchiveEntryTables & AssessmentTables;
+// The assessment's pure computation (tests outside the module recompute results with it).
+export { computeResult, sheetTotal } from './assessment/result.ts';
 
 /** Deputies' performance archives (一人一档, read side) with self-reports and assessment rounds. */
 export const archiveModule: ModuleManifest = {

@@ -2,6 +2,7 @@
 import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ContainerOutlined, FileAddOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -60,6 +61,9 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     add({ key: 'myArchive', path: '/archive/me', labelKey: 'archive.menu.mine', icon: <ContainerOutlined />, also: [`/archive/deputies/${user.deputyId}`] });
     add({ key: 'selfReports', path: '/archive/self-reports', labelKey: 'archive.menu.selfReports', icon: <FileAddOutlined /> });
   }
+  // 履职考评: the office runs the rounds, station staff fill their deputies' group and township sheets; a deputy: 我的考评.
+  if (roles.has('admin') || roles.has('station')) add({ key: 'assessment', path: '/assessment', labelKey: 'assessment.menu', icon: <TrophyOutlined /> });
+  else if (roles.has('deputy')) add({ key: 'myAssessment', path: '/assessment/mine', labelKey: 'assessment.menuMine', icon: <TrophyOutlined />, also: ['/assessment'] });
   if (roles.has('admin')) add({ key: 'standardsItems', path: '/standards/items', labelKey: 'standards.menu.items', icon: <OrderedListOutlined /> });
   if (roles.has('admin')) {
     add({ key: 'stations', path: '/stations', labelKey: 'menu.stations', icon: <BankOutlined /> });
