@@ -19,7 +19,10 @@ export function keyset<DB, TB extends keyof DB, O>(
     const [v, id] = after;
     out = out.where((eb: ExpressionBuilder<DB, TB>) => {
       const e = eb as unknown as ExpressionBuilder<Record<string, Record<string, unknown>>, string>;
-      return e.or([e(column, cmp, v), e.and([e(column, '=', v), e(idColumn, cmp, id)])]) as never;
+      // `col ≤ v AND (col < v OR id < id₀)`, not `col < v OR (col = v AND …)`: an OR at the top
+      // keeps SQLite from using the index range, and every page would scan the whole table.
+      if (column === idColumn) return e(idColumn, cmp, id) as never;
+      return e.and([e(column, `${cmp}=` as '<=' | '>=', v), e.or([e(column, cmp, v), e(idColumn, cmp, id)])]) as never;
     });
   }
   return out.orderBy(column as never, direction).orderBy(idColumn as never, direction);
