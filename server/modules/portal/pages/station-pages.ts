@@ -3,6 +3,8 @@ import { clockLabel, weekdayLabel, type PublicReceptionOut } from '../../../../s
 import { html, type SafeHtml } from '../../../platform/http/html.ts';
 import type { PublicActivity } from '../../../../shared/activities.ts';
 import type { PublicStation, PublicStationSummary } from '../../org/index.ts';
+import type { CaseFigures } from '../../dashboard/index.ts';
+import { figureCards, headlineCards } from './figures.ts';
 
 const levelLabel = (l: string) => DEPUTY_LEVEL_LABELS[l as DeputyLevel]?.zh ?? l;
 
@@ -60,7 +62,25 @@ function activityCard(a: PublicActivity): SafeHtml {
 </article>`;
 }
 
-export function stationPage(s: PublicStation, upcoming: UpcomingReception[], activities: PublicActivity[] = []): SafeHtml {
+/** The station's case figures of the year so far (the dashboard's public statistics), and its latest monthly report. */
+export interface StationFigures {
+  figures: CaseFigures;
+  /** YYYY: the figures count the cases received this year up to today. */
+  year: string;
+  /** YYYY-MM of the latest complete month (its report). */
+  reportMonth: string;
+}
+
+function figuresSection(s: PublicStation, x: StationFigures): SafeHtml {
+  const m = `${x.reportMonth.slice(0, 4)}年${Number(x.reportMonth.slice(5, 7))}月`;
+  return html`<section aria-labelledby="station-figures">
+<h2 id="station-figures">群众诉求办理情况（${x.year}年以来）</h2>
+${figureCards(headlineCards(x.figures), `${s.name}${x.year}年以来的诉求办理数字`)}
+<p class="links"><a href="/stations/${s.id}/reports/${x.reportMonth}">${m}月报</a> · <a href="/stations/${s.id}/reports">历月月报</a> · <a href="/stats?stationId=${s.id}&amp;period=${x.year}">详细统计和口径</a></p>
+</section>`;
+}
+
+export function stationPage(s: PublicStation, upcoming: UpcomingReception[], activities: PublicActivity[] = [], figures: StationFigures | null = null): SafeHtml {
   return html`
 <p class="muted"><a href="/">联络站</a> › ${s.regionName ?? ''}</p>
 <h1><span class="tag${s.kind === 'room' ? ' plain' : ''}">${STATION_KIND_LABELS[s.kind].zh}</span>${s.name}</h1>
@@ -98,6 +118,7 @@ ${s.deputies.length
 ${s.rooms.length
   ? html`<h2>代表工作室</h2>${s.rooms.map((r) => html`<article class="card"><a class="stretched" href="/stations/${r.id}"><h3>${r.name}</h3><div class="muted">${r.address}</div></a></article>`)}`
   : ''}
+${figures ? figuresSection(s, figures) : ''}
 <h2>代表建议和民生实事</h2>
 <div class="services two">
   <a class="service" href="/suggestions"><strong>代表建议汇编</strong><span>群众反映的问题写进代表建议后，承办单位怎么答复的</span></a>
