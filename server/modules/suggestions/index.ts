@@ -8,7 +8,7 @@ import { seedSuggestionsDemo } from './demo/suggestions.seed.ts';
 export type { SuggestionsTables } from './suggestions.tables.ts';
 // The public API the portal uses to render the compendium (汇编) pages.
 export { listPublicSuggestions, getPublicSuggestion, type PublicSuggestionQuery } from './queries/public-suggestions.ts';
-export { maskPersonalText } from './mask-text.ts';
+export { maskPersonalText } from '../../platform/text/mask-text.ts';
 export { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
 // The performance archive: lead deputy, co-signers, status, reply class, evaluation.
 export { suggestionDeputyFacts, type SuggestionDeputyFact } from './queries/deputy-facts.ts';

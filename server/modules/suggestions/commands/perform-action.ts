@@ -12,7 +12,7 @@ import { newId } from '../../../platform/ids.ts';
 import { constituentNames, recordSuggestionStep } from '../../cases/index.ts';
 import { orgLookups } from '../../org/index.ts';
 import { extendedDueAt, latestDueAt, rehandleDueAt, replyDueAt } from '../deadlines.ts';
-import { maskPersonalText } from '../mask-text.ts';
+import { maskPersonalText } from '../../../platform/text/mask-text.ts';
 import { notifyAccounts } from '../notices.ts';
 import { nextSuggestionStatus } from '../suggestion-status.ts';
 import { suggestionsErrors } from '../suggestions.errors.ts';
