@@ -256,6 +256,8 @@ export interface CaseIntakeBody {
   contact?: { name?: string; phone?: string; email?: string };
   location?: { address?: string; lat?: number; lng?: number };
   anonymous?: boolean;
+  /** The constituent does not agree to the case and its result being published (不同意公开). */
+  noPublish?: boolean;
   deputyIds?: string[];
   receptionId?: string;
 }

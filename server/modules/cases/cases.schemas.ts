@@ -33,6 +33,8 @@ const intakeFields = {
   contact: contactIn.optional(),
   location: locationIn.optional(),
   anonymous: z.boolean().optional(),
+  /** 不同意公开: the constituent does not want the case and its result published (publication/ refuses it). */
+  noPublish: z.boolean().optional().describe('true：群众不同意公开其诉求及办理结果（办结后不能申请公开）'),
 };
 
 export const publicCaseBody = z.strictObject(intakeFields);

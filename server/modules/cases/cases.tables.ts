@@ -48,6 +48,8 @@ export interface CasesTables {
     closed_at: string | null;
     created_by: string | null;
     reception_id: string | null;
+    /** 1: the constituent asked at intake that the case and its result not be published (不同意公开). */
+    no_publish: number;
     created_at: string;
     updated_at: string;
   };
@@ -142,5 +144,29 @@ export interface CasesTables {
     name: string;
     query: string;
     created_at: string;
+  };
+  /** A closed case's result as published for the public (publication/): masked text, reviewed by the office. */
+  case_publications: {
+    id: string;
+    case_id: string;
+    district_code: string;
+    /** draft | pending | published | returned | withdrawn (shared/case-publications.ts). */
+    status: string;
+    title: string;
+    summary: string;
+    result: string;
+    version: number;
+    prepared_by: string | null;
+    prepared_by_name: string | null;
+    submitted_at: string | null;
+    reviewed_by: string | null;
+    reviewed_by_name: string | null;
+    reviewed_at: string | null;
+    return_reason: string | null;
+    published_at: string | null;
+    withdrawn_at: string | null;
+    withdraw_reason: string | null;
+    created_at: string;
+    updated_at: string;
   };
 }

@@ -6,6 +6,7 @@ import { casesRepository } from './cases.repository.ts';
 import { casesInit } from './migrations/20261122_01_cases_init.ts';
 import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attempts.ts';
 import { casesReplyDue } from './migrations/20261201_01_cases_reply_due.ts';
+import { casePublications } from './migrations/20261201_30_case_publications.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
@@ -14,6 +15,9 @@ import { ensureDistrictCategories } from './settings/settings.service.ts';
 import { savedFilterRoutes } from './filters/saved-filters.routes.ts';
 import { sweepOverdue } from './jobs/sla-sweep.ts';
 import { seedCasesDemo } from './demo/cases.seed.ts';
+import { publicationRoutes } from './publication/publication.routes.ts';
+import { publicResultRoutes } from './publication/public-results.routes.ts';
+import { seedPublicationsDemo } from './publication/publication.seed.ts';
 
 export type { CasesTables } from './cases.tables.ts';
 // The public API other modules (the portal's pages) use.
@@ -34,6 +38,8 @@ export { caseScopeFor } from './cases.policy.ts';
 export type { CaseScope } from './cases.repository.ts';
 export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
 export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
+// The portal's published results of closed cases (办理结果公开).
+export { listPublicResults, getPublicResult, publicResultFacets, type PublicResultQuery } from './publication/public-results.ts';
 // The demo's invented constituents (the portal's personal-data scan looks for every one of them).
 export { DEMO_CASES } from './demo/cases.data.ts';
 
@@ -48,18 +54,23 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications },
   routes(app, deps) {
     caseRoutes(app, deps);
     publicCaseRoutes(app, deps);
     routingRuleRoutes(app, deps);
     settingsRoutes(app, deps);
     savedFilterRoutes(app, deps);
+    publicationRoutes(app, deps);
+    publicResultRoutes(app, deps);
   },
   async loadReference(deps) {
     const n = await ensureDistrictCategories(deps.db, deps.config.LIANXIN_DISTRICT, deps.clock.now().toISOString());
     if (n) deps.log.info({ categories: n }, '已建立诉求类别 (case categories created)');
   },
-  seedDemo: (deps, demo) => seedCasesDemo(deps, demo),
+  async seedDemo(deps, demo) {
+    await seedCasesDemo(deps, demo);
+    await seedPublicationsDemo(deps, demo);
+  },
   jobs: [{ name: 'sla-sweep', everyMs: 60_000, run: (deps) => sweepOverdue(deps) }],
 };

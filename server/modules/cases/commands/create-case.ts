@@ -139,6 +139,7 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
     closed_at: null,
     created_by: p?.userId ?? null,
     reception_id: input.receptionId ?? null,
+    no_publish: input.noPublish ? 1 : 0,
     created_at: now,
     updated_at: now,
   };

@@ -26,6 +26,8 @@ export interface DemoCase {
   content: string;
   contact?: { name?: string; phone?: string };
   anonymous?: boolean;
+  /** The constituent does not agree to publication (不同意公开). */
+  noPublish?: boolean;
   urgent?: boolean;
   address?: string;
   /** Deputy demo keys (deputy:<key>) who received it. */
@@ -134,7 +136,7 @@ export const DEMO_CASES: DemoCase[] = [
   },
   {
     station: '马家河街道', channel: 'online', category: '民政', title: '高龄津贴迟迟未到账', daysAgo: 12,
-    content: '我父亲今年满 80 岁，三个月前在社区申请了高龄津贴，到现在还没有到账，想问问进度。', contact: { name: '何志勇', phone: '13607331111' },
+    content: '我父亲今年满 80 岁，三个月前在社区申请了高龄津贴，到现在还没有到账，想问问进度。', contact: { name: '何志勇', phone: '13607331111' }, noPublish: true,
     steps: [
       { at: 0.1, by: 'station', action: 'accept' },
       { at: 0.2, by: 'station', action: 'assign', department: '民政' },

@@ -67,7 +67,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
     const recorder = c.channel === 'online' ? null : stationCanRecord ? staff : admin;
     const ctxAt = (t: number, principal: Principal | null): ActionContext => ({ ...systemContext(new Date(t), 'demo-seed'), principal });
     const created = await createCase(deps, ctxAt(createdAt, recorder), {
-      channel: c.channel, stationId, content: c.content, title: c.title, category: c.category, urgent: c.urgent, anonymous: c.anonymous,
+      channel: c.channel, stationId, content: c.content, title: c.title, category: c.category, urgent: c.urgent, anonymous: c.anonymous, noPublish: c.noPublish,
       contact: c.contact, location: c.address ? { address: c.address } : undefined, deputyIds: c.deputies?.map((k) => id(`deputy:${k}`)), receptionId,
     });
     demo.ids.set(`case:${c.title}`, created.id);
