@@ -12,6 +12,7 @@ import { casePageRoutes } from './pages/case-routes.ts';
 import { roundtablePageRoutes } from './pages/roundtable-routes.ts';
 import { projectPageRoutes } from './pages/project-routes.ts';
 import { suggestionPageRoutes } from './pages/suggestion-routes.ts';
+import { resultPageRoutes } from './pages/result-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
 import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
@@ -93,4 +94,6 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
   // The compendium of deputies' suggestions and the livelihood projects (with the public proposal form).
   await app.register(async (scope) => suggestionPageRoutes(scope, deps));
   await app.register(async (scope) => projectPageRoutes(scope, deps));
+  // Published results of closed cases (办理结果公开).
+  await app.register(async (scope) => resultPageRoutes(scope, deps));
 }

@@ -88,15 +88,18 @@ export interface ReportValues {
   name: string;
   phone: string;
   anonymous: boolean;
+  /** 不同意公开我的诉求及办理结果. */
+  noPublish: boolean;
 }
 
-export const emptyReport = (): ReportValues => ({ title: '', content: '', category: '', address: '', lat: '', lng: '', name: '', phone: '', anonymous: false });
+export const emptyReport = (): ReportValues => ({ title: '', content: '', category: '', address: '', lat: '', lng: '', name: '', phone: '', anonymous: false, noPublish: false });
 
 export function reportValues(f: Map<string, string>): ReportValues {
   const s = (k: string) => f.get(k) ?? '';
   return {
     title: s('title'), content: s('content'), category: s('category'), address: s('address'), lat: s('lat'), lng: s('lng'),
     name: s('name'), phone: s('phone'), anonymous: f.has('anonymous') && f.get('anonymous') !== '',
+    noPublish: f.has('noPublish') && f.get('noPublish') !== '',
   };
 }
 
@@ -156,6 +159,7 @@ export function parseReport(v: ReportValues, categories: readonly string[]): Par
       ...(contact ? { contact } : {}),
       ...(location ? { location } : {}),
       ...(v.anonymous ? { anonymous: true } : {}),
+      ...(v.noPublish ? { noPublish: true } : {}),
     },
   };
 }

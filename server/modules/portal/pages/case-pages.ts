@@ -127,6 +127,11 @@ ${errorSummary(e, REPORT_FIELDS, d.general)}
     <label for="${fid('anonymous')}">匿名反映</label>
     <p class="hint" id="${fid('anonymous')}-hint">不保留您的称呼；如果留了手机号，只用来给您发送查询码和答复。</p>
   </div>
+  <div class="field check">
+    <input id="${fid('noPublish')}" name="noPublish" type="checkbox" value="1"${v.noPublish ? ' checked' : ''} aria-describedby="${fid('noPublish')}-hint">
+    <label for="${fid('noPublish')}">不同意公开我的诉求及办理结果</label>
+    <p class="hint" id="${fid('noPublish')}-hint">办结后，联络站可能把问题和办理结果隐去个人信息后在“办理结果”栏目公开；勾选后不会公开。</p>
+  </div>
 </section>
 
 <div class="submit-row">

@@ -27,6 +27,7 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : '
   <nav aria-label="站点导航">
     <a href="/">联络站</a>
     <a href="/track">查询办理进展</a>
+    <a href="/results">办理结果</a>
     <a href="/suggestions">代表建议</a>
     <a href="/projects">民生实事</a>
     <a class="textsize" href="/prefs/text-size?size=${next}&amp;back=${encodeURIComponent(o.path)}">${o.large ? '标准字体' : '大字模式'}</a>
