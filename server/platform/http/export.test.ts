@@ -17,6 +17,7 @@ import { platformErrors } from '../errors.ts';
 import { errorHandler } from './error-handler.ts';
 import { contentDisposition, csvCell, exportDay, exportFilename, exportQueryOf, exportTime, pageThrough, safeText, sendExport, sheetBacklog, yesNo, type ExportColumn } from './export.ts';
 import { pageQuery } from './pagination.ts';
+import { parseCsv } from './export.testing.ts';
 
 interface Row { n: number; title: string; note: string | null; ok: boolean }
 
@@ -96,39 +97,6 @@ function exportQuery() {
   return { format: z.enum(['xlsx', 'csv']).default('xlsx') };
 }
 
-/** Minimal RFC 4180 reader (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
 async function xlsxRows(buf: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -177,6 +145,14 @@ describe('export helper', () => {
     assert.deepEqual(rows[2], [2, `'-1+2`, `'@SUM(A1)`, '否']);
     assert.match(String(rows[3]![2]), /^第一行\r?\n第二行$/);
     for (const r of rows) for (const v of r) assert.ok(typeof v !== 'object' || v === null || v === undefined, 'no formula objects in any cell');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await fetch(`${base}/tricky/export?format=xlsx`)).arrayBuffer()) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.name, '数据');
+    assert.equal(ws.getRow(1).getCell(1).font?.bold, true, 'the header row is bold');
+    assert.notEqual(ws.getRow(2).getCell(2).font?.bold, true, 'data rows are not');
+    assert.equal(ws.views[0]?.state, 'frozen', 'the header row stays in view');
+    assert.equal(ws.getColumn(2).width, 30);
   });
 
   test('the default format is xlsx; a bad format, an unknown key and the list refinement are 400 naming the field', async () => {
