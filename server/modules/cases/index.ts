@@ -8,6 +8,7 @@ import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attem
 import { casesReplyDue } from './migrations/20261201_01_cases_reply_due.ts';
 import { casePublications } from './migrations/20261201_30_case_publications.ts';
 import { caseRoutes } from './cases.routes.ts';
+import { caseExportRoutes } from './exports/cases-export.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -56,6 +57,7 @@ export const casesModule: ModuleManifest = {
   name: 'cases',
   migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications },
   routes(app, deps) {
+    caseExportRoutes(app, deps);
     caseRoutes(app, deps);
     publicCaseRoutes(app, deps);
     routingRuleRoutes(app, deps);
