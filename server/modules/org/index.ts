@@ -12,6 +12,7 @@ import { userRoutes } from './users/users.routes.ts';
 import { seedTianyuan } from './demo/tianyuan.seed.ts';
 import { seedStandardsDemo } from './demo/standards.seed.ts';
 import { standardsRoutes } from './standards/standards.routes.ts';
+import { orgExportRoutes } from './exports/org-export.routes.ts';
 import { ensureDistrictStandards } from './standards/items.service.ts';
 
 export type { OrgTables } from './org.tables.ts';
@@ -27,6 +28,7 @@ export const orgModule: ModuleManifest = {
     '20261125_01_org_standards': orgStandards,
   },
   async routes(app, deps) {
+    orgExportRoutes(app, deps);
     regionRoutes(app, deps);
     stationRoutes(app, deps);
     deputyRoutes(app, deps);
