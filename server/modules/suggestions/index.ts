@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { suggestionsInit } from './migrations/20261126_01_suggestions_init.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
+import { suggestionExportRoutes } from './exports/suggestions-export.routes.ts';
 import { publicSuggestionRoutes } from './public/public-suggestions.routes.ts';
 import { sweepOverdueSuggestions } from './jobs/suggestion-sweep.ts';
 import { seedSuggestionsDemo } from './demo/suggestions.seed.ts';
@@ -20,6 +21,7 @@ export const suggestionsModule: ModuleManifest = {
   name: 'suggestions',
   migrations: { '20261126_01_suggestions_init': suggestionsInit },
   routes(app, deps) {
+    suggestionExportRoutes(app, deps);
     suggestionRoutes(app, deps);
     publicSuggestionRoutes(app, deps);
   },
