@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { projectsInit } from './migrations/20261126_02_projects_init.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
+import { projectExportRoutes } from './exports/projects-export.routes.ts';
 import { publicProjectRoutes } from './public/public-projects.routes.ts';
 import { MILESTONE_SWEEP_JOB, sweepOverdueMilestones } from './jobs/milestone-sweep.ts';
 import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
@@ -29,6 +30,7 @@ export const projectsModule: ModuleManifest = {
   migrations: { '20261126_02_projects_init': projectsInit },
   routes(app, deps) {
     // voting/ solicitation/ implementation/ evaluation/ public/ register their routes here.
+    projectExportRoutes(app, deps);
     votingRoutes(app, deps);
     solicitationRoutes(app, deps);
     publicSolicitationRoutes(app, deps);
