@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { activitiesInit } from './migrations/20261124_01_activities_init.ts';
 import { activityRoutes } from './activities.routes.ts';
+import { activityExportRoutes } from './exports/activities-export.routes.ts';
 import { roundtableRoutes } from './roundtable/roundtable.routes.ts';
 import { publicActivityRoutes } from './public/public-activities.routes.ts';
 import { seedActivitiesDemo } from './demo/activities.seed.ts';
@@ -19,6 +20,7 @@ export const activitiesModule: ModuleManifest = {
   name: 'activities',
   migrations: { '20261124_01_activities_init': activitiesInit },
   routes(app, deps) {
+    activityExportRoutes(app, deps);
     activityRoutes(app, deps);
     roundtableRoutes(app, deps);
     publicActivityRoutes(app, deps);
