@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { scheduleInit } from './migrations/20261123_01_schedule_init.ts';
 import { publicScheduleRoutes } from './public/public-schedule.routes.ts';
 import { scheduleRoutes } from './schedule.routes.ts';
+import { scheduleExportRoutes } from './exports/schedule-export.routes.ts';
 import { seedScheduleDemo } from './demo/schedule.seed.ts';
 
 export type { ScheduleTables } from './schedule.tables.ts';
@@ -18,6 +19,7 @@ export const scheduleModule: ModuleManifest = {
   name: 'schedule',
   migrations: { '20261123_01_schedule_init': scheduleInit },
   routes(app, deps) {
+    scheduleExportRoutes(app, deps);
     scheduleRoutes(app, deps);
     publicScheduleRoutes(app, deps);
   },

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { actionContext, requirePrincipal } from '../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { id } from '../../platform/http/fields.ts';
-import { pageQuery } from '../../platform/http/pagination.ts';
 import { addReception, getReception, listReceptions, setCancelled, setDuties, swapReceptions } from './receptions.service.ts';
 import { createRule, getRule, listRules, previewRule, setRuleActive, updateRule } from './rules.service.ts';
 import {
-  batchBody, cancelBody, closeBody, dutiesBody, isoDate, receptionBody, receptionOut, ruleBody, ruleOut, rulePatch, rulePreview, sessionBody, sessionOut, sessionPatch, swapBody,
+  batchBody, cancelBody, closeBody, dutiesBody, listReceptionsQuery, listSessionsQuery, receptionBody, receptionOut, ruleBody, ruleOut, rulePatch, rulePreview, sessionBody, sessionOut, sessionPatch, swapBody,
 } from './schedule.schemas.ts';
 import { addBatch, closeSession, getSession, listSessions, openSession, removeBatch, updateSession } from './sessions.service.ts';
 import { versionField } from '../../platform/http/fields.ts';
@@ -43,7 +42,7 @@ export function scheduleRoutes(app: FastifyInstance, deps: AppDeps): void {
   // ── reception days and rota ──
   tags = ['接待日与值班 Receptions'];
   r.get('/receptions', {
-    schema: { tags, summary: '接待日与值班代表（按日期）', querystring: z.strictObject({ stationId: id().optional(), from: isoDate(), to: isoDate() }), response: { 200: z.object({ items: z.array(receptionOut) }) } },
+    schema: { tags, summary: '接待日与值班代表（按日期）', querystring: listReceptionsQuery, response: { 200: z.object({ items: z.array(receptionOut) }) } },
   }, async (req) => listReceptions(db, requirePrincipal(req), deps.clock.now(), req.query));
   r.post('/receptions', { schema: { tags, summary: '增加一个接待日（规则之外）', body: receptionBody, response: { 201: receptionOut } } },
     async (req, reply) => reply.status(201).send(await addReception(db, ctx(req), req.body)));
@@ -62,7 +61,7 @@ export function scheduleRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/reception-sessions', {
     schema: {
       tags, summary: '接待记录（新到旧）',
-      querystring: z.strictObject({ stationId: id().optional(), deputyId: id().optional(), from: isoDate().optional(), to: isoDate().optional(), ...pageQuery }),
+      querystring: listSessionsQuery,
       response: { 200: z.object({ items: z.array(sessionOut), nextCursor: z.string().nullable() }) },
     },
   }, async (req) => listSessions(db, requirePrincipal(req), req.query));

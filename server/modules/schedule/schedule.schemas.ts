@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DUTY_SOURCES, HOLIDAY_POLICIES, RECEPTION_STATUSES, RECURRENCE_KINDS, ROTA_MODES, SESSION_STATUSES } from '../../../shared/schedule.ts';
 import { toDayNumber } from '../../platform/calendar/dates.ts';
 import { id, line, paragraph, versionField } from '../../platform/http/fields.ts';
+import { pageQuery } from '../../platform/http/pagination.ts';
 
 /** A real calendar date 2000-01-01 … 2099-12-31 (the lunar table's range, and no one plans further). */
 export const isoDate = () =>
@@ -50,6 +51,11 @@ export const ruleOut = z.object({
   place: z.string(), note: z.string(), active: z.boolean(), summary: z.string(), version: z.number(), updatedAt: z.string(),
   abilities: z.object({ update: z.boolean() }),
 });
+
+/** `GET /receptions` (and its export): a station's (or every visible station's) reception days in a date range. */
+export const listReceptionsQuery = z.strictObject({ stationId: id().optional(), from: isoDate(), to: isoDate() });
+/** `GET /reception-sessions` (and its export). */
+export const listSessionsQuery = z.strictObject({ stationId: id().optional(), deputyId: id().optional(), from: isoDate().optional(), to: isoDate().optional(), ...pageQuery });
 
 export const receptionOut = z.object({
   id: z.string(), stationId: z.string(), stationName: z.string(), ruleId: z.string().nullable(), date: z.string(), plannedDate: z.string(), moved: z.boolean(),
