@@ -12,9 +12,12 @@ import { casePageRoutes } from './pages/case-routes.ts';
 import { roundtablePageRoutes } from './pages/roundtable-routes.ts';
 import { projectPageRoutes } from './pages/project-routes.ts';
 import { suggestionPageRoutes } from './pages/suggestion-routes.ts';
+import { statsPageRoutes } from './pages/stats-routes.ts';
+import { publicStats } from '../dashboard/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { resultPageRoutes } from './pages/result-routes.ts';
 import { LARGE_COOKIE, sendPage } from './pages/render.ts';
-import { notFoundPage, stationListPage, stationPage } from './pages/station-pages.ts';
+import { notFoundPage, stationListPage, stationPage, type StationFigures } from './pages/station-pages.ts';
 import { upcomingReceptions } from './upcoming.ts';
 import { noticeDocument } from './pages/notice-page.ts';
 import { stationQrPng, stationQrSvg, stationUrl } from './qr.ts';
@@ -52,8 +55,23 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
   r.get('/stations/:id', { schema: { ...hide, params: z.object({ id: z.string().max(64) }) } }, async (req, reply) => {
     const s = await getPublicStation(deps.db, req.params.id);
     if (!s) return send(req, reply, '页面不存在', notFoundPage(), 404);
-    return send(req, reply, s.name, stationPage(s, await upcomingReceptions(deps, s.id), (await recentPublicActivities(deps.db, s.id, 5)) ?? []));
+    return send(req, reply, s.name, stationPage(s, await upcomingReceptions(deps, s.id), (await recentPublicActivities(deps.db, s.id, 5)) ?? [], await stationFigures(s.id)));
   });
+
+  /** The station's figures of the year so far (the dashboard's public statistics); null for a station outside the district. */
+  async function stationFigures(stationId: string): Promise<StationFigures | null> {
+    const today = shanghaiDate(deps.clock.now());
+    const year = today.slice(0, 4);
+    const month = Number(today.slice(5, 7));
+    const reportMonth = month === 1 ? `${Number(year) - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    try {
+      const stats = await publicStats(deps, deps.config.LIANXIN_DISTRICT, { stationId, from: `${year}-01-01`, to: today });
+      return { figures: stats.figures, year, reportMonth };
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) return null;
+      throw e;
+    }
+  }
 
   const stationParams = z.object({ id: z.string().max(64) });
   r.get('/stations/:id/notice', {
@@ -94,6 +112,8 @@ export async function portalPages(app: FastifyInstance, deps: AppDeps): Promise<
   // The compendium of deputies' suggestions and the livelihood projects (with the public proposal form).
   await app.register(async (scope) => suggestionPageRoutes(scope, deps));
   await app.register(async (scope) => projectPageRoutes(scope, deps));
+  // District statistics and the monthly reports (figures from the dashboard module).
+  await app.register(async (scope) => statsPageRoutes(scope, deps));
   // Published results of closed cases (办理结果公开).
   await app.register(async (scope) => resultPageRoutes(scope, deps));
 }

@@ -30,6 +30,8 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : '
     <a href="/results">办理结果</a>
     <a href="/suggestions">代表建议</a>
     <a href="/projects">民生实事</a>
+    <a href="/stats">统计数据</a>
+    <a href="/reports">月度报告</a>
     <a class="textsize" href="/prefs/text-size?size=${next}&amp;back=${encodeURIComponent(o.path)}">${o.large ? '标准字体' : '大字模式'}</a>
   </nav>
 </header>
