@@ -9,7 +9,7 @@ import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ARCHIVE_KIND_LABELS, ARCHIVE_KINDS, type ArchiveListItem } from '../../../../shared/archive.ts';
 import { archiveApi, selfReportsApi, type ArchiveListQuery } from '../../api/archive.ts';
 import { fetchAll } from '../../api/client.ts';
@@ -54,6 +54,13 @@ function useListFilters() {
 }
 
 export function ArchiveListPage() {
+  const { hasRole } = useAuth();
+  // a deputy's archive list holds only his/her own
+  if (hasRole('deputy') && !hasRole('admin', 'station')) return <Navigate to="/archive/me" replace />;
+  return <ArchiveList />;
+}
+
+function ArchiveList() {
   const { t } = useTranslation();
   const L = useLabel();
   const navigate = useNavigate();

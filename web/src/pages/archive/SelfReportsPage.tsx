@@ -121,7 +121,10 @@ function ReportsList({ mode }: { mode: 'mine' | 'review' }) {
             {r.attachmentCount ? ` · ${t('archive.selfReports.attachmentsN', { count: r.attachmentCount })}` : ''}
           </Typography.Text>
           {/* narrow screens: the status here instead of its own column */}
-          <div className="arc-status-xs">{statusBlock(r)}</div>
+          <div className="arc-status-xs">
+            {review ? <span className="arc-deputy-xs">{r.deputy.name}</span> : null}
+            {statusBlock(r)}
+          </div>
         </div>
       ),
     };
@@ -134,7 +137,7 @@ function ReportsList({ mode }: { mode: 'mine' | 'review' }) {
     };
     if (review) {
       return [
-        { title: t('archive.selfReports.deputy'), key: 'deputy', width: 110, render: (_: unknown, r) => <Link to={`/archive/deputies/${r.deputy.id}`}>{r.deputy.name}</Link> },
+        { title: t('archive.selfReports.deputy'), key: 'deputy', width: 110, responsive: ['md'], render: (_: unknown, r) => <Link to={`/archive/deputies/${r.deputy.id}`}>{r.deputy.name}</Link> },
         title,
         { title: t('archive.selfReports.submittedAt'), key: 'submittedAt', width: 150, responsive: ['md'], render: (_: unknown, r) => formatDateTime(r.submittedAt) },
         status,
@@ -242,7 +245,8 @@ function ReportsList({ mode }: { mode: 'mine' | 'review' }) {
         <CursorTable<SelfReportListItem>
           list={list}
           columns={columns}
-          scrollX={screens.md ? (review ? 900 : 860) : 320}
+          // a phone: the status sits under the title and the table takes the screen's width (no sideways scroll)
+          scrollX={screens.md ? (review ? 900 : 860) : 1}
           rowSelection={
             selectable
               ? {
