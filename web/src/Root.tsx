@@ -31,6 +31,7 @@ import { CalendarPage, RoutingRulesPage, SlaSettingsPage } from './pages/setting
 import { CoveragePage, EvidencePage, StandardItemsPage, StationStandardsPage } from './pages/standards/index.ts';
 import { StationDetailPage } from './pages/stations/StationDetailPage.tsx';
 import { SuggestionDetailPage, SuggestionFormPage, SuggestionsPage } from './pages/suggestions/index.ts';
+import { NewPublicationPage, PublicationPage, PublicationsPage } from './pages/publications/index.ts';
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { BallotPage, TallyScreen, VotingSessionPage, VotingSessionsPage } from './pages/voting/index.ts';
@@ -101,6 +102,9 @@ const router = createBrowserRouter(
         { path: 'suggestions/new', element: <SuggestionFormPage key="new" /> },
         { path: 'suggestions/:id', element: <SuggestionDetailPage /> },
         { path: 'suggestions/:id/edit', element: <SuggestionFormPage key="edit" /> },
+        { path: 'publications', element: <PublicationsPage /> },
+        { path: 'publications/new', element: <NewPublicationPage /> },
+        { path: 'publications/:id', element: <PublicationPage /> },
         { path: 'projects', element: <ProjectsPage /> },
         { path: 'projects/:id', element: <ProjectDetailPage /> },
         { path: 'project-evaluation', element: <EvaluationRoundsPage /> },

@@ -1,6 +1,6 @@
 /** The side menu depends on the user's roles; only modules that exist are listed. */
 import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOutlined, AuditOutlined, CarryOutOutlined, FileDoneOutlined, ScheduleOutlined, BankOutlined, BranchesOutlined, CalendarOutlined, FieldTimeOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, HomeOutlined, IdcardOutlined, InboxOutlined, OrderedListOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, GlobalOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ContainerOutlined, FileAddOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -32,6 +32,8 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     add({ key: 'suggestions', path: '/suggestions', labelKey: 'suggestions.menu', icon: <BulbOutlined /> });
   }
   if (roles.has('department')) add({ key: 'suggestions', path: '/suggestions', labelKey: 'suggestions.menuDepartment', icon: <BulbOutlined /> });
+  // 公开办理结果: station staff prepare their closed cases' results for the public site, the office reviews them.
+  if (roles.has('admin') || roles.has('station')) add({ key: 'publications', path: '/publications', labelKey: 'publications.menu', icon: <GlobalOutlined /> });
   // 接待安排: everyone at a station reads it; the server decides who changes the rota or records a reception.
   if (roles.has('admin') || roles.has('station') || roles.has('liaison') || roles.has('deputy')) {
     add({ key: 'scheduleCalendar', path: '/schedule/calendar', labelKey: 'schedule.menu.calendar', icon: <ScheduleOutlined /> });

@@ -33,6 +33,7 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseStatusTag, DueDate, SupervisionTag, UrgentTag } from './case-tags.tsx';
 import { ContactCard } from './ContactCard.tsx';
 import { CaseSuggestionsCard } from '../suggestions/CaseSuggestionsCard.tsx';
+import { CasePublicationCard } from '../publications/index.ts';
 import './cases.css';
 
 /** The usual road of a case; rejected and merged cases end after the first step. */
@@ -259,6 +260,7 @@ export function CaseDetailPage() {
           </Card>
           <ContactCard c={c} />
           <CaseSuggestionsCard caseId={c.id} />
+          <CasePublicationCard caseId={c.id} version={c.version} />
           <Card variant="borderless" title={t('cases.sections.attachments', { count: c.attachments.length })} className="side-card">
             {c.attachments.length ? <AttachmentList items={c.attachments} /> : <Typography.Text type="secondary">{t('cases.noAttachments')}</Typography.Text>}
           </Card>
