@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ARCHIVE_KIND_LABELS, type ArchiveEntryOut, type ArchiveSection, type DeputyArchive } from '../../../../shared/archive.ts';
 import { archiveApi, type ArchivePeriodQuery } from '../../api/archive.ts';
-import { fetchAll } from '../../api/client.ts';
+import { fetchAll, isApiError } from '../../api/client.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -54,7 +54,27 @@ function ArchiveView({ deputyId, mine }: { deputyId: string; mine: boolean }) {
   const loaded = useAsync((signal) => archiveApi.get(deputyId, query, signal), [deputyId, query]);
   const a = loaded.data;
 
-  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.error) {
+    // a period the deputy's record cannot give (no term years, a year to come): say so and offer everything
+    if (isApiError(loaded.error) && loaded.error.status === 400) {
+      return (
+        <div className="page arc-page">
+          <PageHeader title={mine ? t('archive.menu.mine') : t('archive.menu.list')} />
+          <Alert
+            type="warning"
+            showIcon
+            title={errorText(loaded.error)}
+            action={
+              <Button size="small" onClick={() => setChoice({ kind: 'all' })}>
+                {t('archive.period.showAll')}
+              </Button>
+            }
+          />
+        </div>
+      );
+    }
+    return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  }
   if (!a) return <Skeleton active className="page" />;
 
   const stations = a.deputy.stations.map((s) => s.name).join('、');

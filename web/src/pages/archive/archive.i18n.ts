@@ -24,6 +24,7 @@ export const archiveZhCN = {
     termN: '本届 {{term}}',
     range: '{{from}} 至 {{to}}',
     until: '截至 {{to}}',
+    showAll: '查看全部',
   },
   units: {
     days: '天',
@@ -203,6 +204,7 @@ export const archiveEn: typeof archiveZhCN = {
     termN: 'This term {{term}}',
     range: '{{from}} to {{to}}',
     until: 'until {{to}}',
+    showAll: 'Show everything',
   },
   units: {
     days: 'days',
