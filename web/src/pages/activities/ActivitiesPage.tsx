@@ -17,6 +17,7 @@ import { CursorPager } from '../../components/CursorPager.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -177,11 +178,14 @@ export function ActivitiesPage() {
         title={t('activities.list.title')}
         subtitle={t('activities.list.subtitle')}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/activities/new')}>
-              {t('activities.list.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/activities" query={query} />
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/activities/new')}>
+                {t('activities.list.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

@@ -13,6 +13,7 @@ import { CursorTable } from '../../components/CursorTable.tsx';
 import { EntityActions } from '../../components/EntityActions.tsx';
 import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useRecordDialog } from '../../hooks/useRecordDialog.ts';
@@ -95,11 +96,14 @@ export function DepartmentsPage() {
         title={t('departments.title')}
         subtitle={t('departments.subtitle')}
         extra={
-          hasRole('admin') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
-              {t('departments.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/departments" query={{ q, active, sort: sort.value }} />
+            {hasRole('admin') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
+                {t('departments.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

@@ -13,6 +13,7 @@ import { CursorTable } from '../../components/CursorTable.tsx';
 import { EntityActions } from '../../components/EntityActions.tsx';
 import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -131,16 +132,19 @@ export function DeputiesPage() {
         title={t('deputies.title')}
         subtitle={t('deputies.subtitle')}
         extra={
-          canManage ? (
-            <Space>
-              <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-                {t('import.button')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
-                {t('deputies.create')}
-              </Button>
-            </Space>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/deputies" query={{ q, level, stationId, expertise, active, sort: sort.value }} />
+            {canManage ? (
+              <>
+                <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+                  {t('import.button')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
+                  {t('deputies.create')}
+                </Button>
+              </>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

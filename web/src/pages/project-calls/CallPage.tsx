@@ -18,6 +18,7 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
@@ -184,6 +185,7 @@ export function CallPage() {
         subtitle={t('projectCalls.detail.subtitle', { year: call.year, from: call.opensOn, to: call.closesOn, count: call.proposalCount })}
         extra={
           <Space wrap>
+            <ExportButton path={projectCallsApi.proposalsPath(id)} query={{ status, q }} />
             {mayPropose(user) ? (
               <Tooltip title={!call.accepting ? t('projectCalls.detail.closedNoProposals') : undefined}>
                 <Button type="primary" icon={<PlusOutlined />} disabled={!call.accepting} onClick={() => setDialog({ kind: 'new' })}>

@@ -14,6 +14,7 @@ import { projectCallsApi, type CallBody, type CallOut } from '../../api/project-
 import { useUser } from '../../auth/AuthContext.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { isEnglish } from '../../i18n/index.ts';
@@ -111,11 +112,14 @@ export function ProjectCallsPage() {
         title={t('projectCalls.list.title')}
         subtitle={t('projectCalls.list.subtitle')}
         extra={
-          office ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('projectCalls.list.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path={projectCallsApi.base} query={query} />
+            {office ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('projectCalls.list.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

@@ -19,6 +19,7 @@ import { CursorPager } from '../../components/CursorPager.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
 import { isEnglish } from '../../i18n/index.ts';
@@ -162,7 +163,7 @@ export function ProjectsPage() {
 
   return (
     <div className="page prj-page">
-      <PageHeader title={t('projects.list.title')} subtitle={t('projects.list.subtitle')} />
+      <PageHeader title={t('projects.list.title')} subtitle={t('projects.list.subtitle')} extra={<ExportButton path="/projects" query={query} />} />
       <Card variant="borderless">
         {ownDepartment ? (
           <Segmented

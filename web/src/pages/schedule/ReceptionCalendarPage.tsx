@@ -17,6 +17,7 @@ import { calendarApi } from '../../api/settings.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { errorText } from '../../utils/errors.ts';
@@ -162,7 +163,12 @@ export function ReceptionCalendarPage() {
         crumbs={[{ title: t('schedule.crumb') }, { title: t('schedule.calendar.title') }]}
         title={t('schedule.calendar.title')}
         subtitle={district ? t('schedule.calendar.subtitleDistrict') : t('schedule.calendar.subtitle')}
-        extra={station ? <PublicLinks stationId={station.id} month={month} /> : null}
+        extra={
+          <Space wrap>
+            {stationId ? <ExportButton path="/receptions" query={{ stationId: district ? undefined : stationId, from, to }} /> : null}
+            {station ? <PublicLinks stationId={station.id} month={month} /> : null}
+          </Space>
+        }
       />
       <Card variant="borderless" className="sched-toolbar-card">
         <div className="toolbar sched-toolbar">

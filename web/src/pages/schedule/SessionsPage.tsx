@@ -12,6 +12,7 @@ import type { Deputy } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -115,11 +116,14 @@ export function SessionsPage() {
         title={t('schedule.sessions.title')}
         subtitle={t('schedule.sessions.subtitle')}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/schedule/sessions/new${stationId ? `?station=${stationId}` : ''}`)}>
-              {t('schedule.sessions.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/reception-sessions" query={{ stationId, from, to, deputyId }} />
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/schedule/sessions/new${stationId ? `?station=${stationId}` : ''}`)}>
+                {t('schedule.sessions.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

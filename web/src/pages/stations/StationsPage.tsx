@@ -14,6 +14,7 @@ import { CursorTable } from '../../components/CursorTable.tsx';
 import { EntityActions } from '../../components/EntityActions.tsx';
 import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -121,11 +122,14 @@ export function StationsPage() {
         title={t('stations.title')}
         subtitle={t('stations.subtitle')}
         extra={
-          hasRole('admin') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
-              {t('stations.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/stations" query={{ q, kind, active, regionCode, sort: sort.value }} />
+            {hasRole('admin') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
+                {t('stations.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">

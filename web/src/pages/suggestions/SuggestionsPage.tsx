@@ -14,6 +14,7 @@ import { deputiesApi, departmentsApi } from '../../api/resources.ts';
 import type { Department, Deputy } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListToolbar } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
@@ -165,11 +166,14 @@ export function SuggestionsPage() {
         title={t('suggestions.list.title')}
         subtitle={subtitle}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/suggestions/new')}>
-              {t('suggestions.list.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/suggestions" query={apiQuery} />
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/suggestions/new')}>
+                {t('suggestions.list.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card

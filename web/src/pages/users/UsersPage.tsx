@@ -12,6 +12,7 @@ import { CursorTable } from '../../components/CursorTable.tsx';
 import { EntityActions } from '../../components/EntityActions.tsx';
 import { ListToolbar, StatusFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useCursorList } from '../../hooks/useCursorList.ts';
@@ -136,9 +137,12 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
-            {t('users.create')}
-          </Button>
+          <Space wrap>
+            <ExportButton path="/users" query={{ q, role, stationId, active }} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={dialog.create}>
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless">

@@ -13,6 +13,7 @@ import { votingApi } from '../../api/voting.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
@@ -97,11 +98,14 @@ export function VotingSessionsPage() {
         title={deputy && !office ? t('voting.list.titleDeputy') : t('voting.list.title')}
         subtitle={deputy && !office ? t('voting.list.subtitleDeputy') : t('voting.list.subtitle')}
         extra={
-          office ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('voting.list.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/voting-sessions" query={{ status }} />
+            {office ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('voting.list.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">
