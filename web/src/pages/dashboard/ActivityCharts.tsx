@@ -97,6 +97,8 @@ export function ReceptionsCard({ filters, today, data }: { filters: DashboardFil
     const rows = axis.map((k) => at.get(k) ?? { month: k, scheduled: 0, cancelled: 0, held: 0, dutyTurns: 0, deputiesPresent: 0, peopleReceived: 0 });
     const option = categoryChart({
       narrow,
+      // many months of reception days: the numbers are in the table view
+      labels: false,
       categories: axis.map((k) => (axis.length > 12 ? k : `${Number(k.slice(5))}月`)),
       series: [
         { name: t('stats.receptions.held'), kind: 'bar', values: rows.map((r) => r.held), color: PALETTE[0] },
@@ -187,7 +189,7 @@ export function ProjectsCard({ year, data }: { year: number | null; data: AsyncS
         ) : null
       }
     >
-      <DrillChart option={view.option} ariaLabel={t('stats.charts.projects')} categories={view.items.length} onPick={({ index }) => navigate(link(view.items[index]!.status))} />
+      <DrillChart option={view.option} height={narrow ? 320 : 280} ariaLabel={t('stats.charts.projects')} categories={view.items.length} onPick={({ index }) => navigate(link(view.items[index]!.status))} />
     </ChartCard>
   );
 }

@@ -172,7 +172,7 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
         </Col>
         <Col xs={24} xl={8}>
           <ChartCard title={t('stats.charts.byChannel')} help={t('stats.charts.clickHint')} loading={byChannel.loading && !byChannel.data} error={byChannel.error} empty={!channel.items.length} table={channel.table} testId="chart-channel">
-            <DrillChart option={channel.option} ariaLabel={t('stats.charts.byChannel')} categories={channel.items.length} onPick={({ index }) => {
+            <DrillChart option={channel.option} height={narrow ? 340 : 280} ariaLabel={t('stats.charts.byChannel')} categories={channel.items.length} onPick={({ index }) => {
                 const d = drillOf(channel.items[index]!);
                 if (d) go({ ...d, measure: 'received' });
               }} />

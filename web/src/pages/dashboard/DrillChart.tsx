@@ -36,6 +36,8 @@ interface ClickParams {
   seriesIndex?: number;
   dataIndex?: number;
   value?: unknown;
+  /** The zrender event the click came from (the same object the zrender handler gets). */
+  event?: object;
 }
 
 export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, categories, onPick }: Props) {
@@ -51,20 +53,21 @@ export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, cate
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = c;
-    let seriesClickAt = -1;
+    // zrender events a shape's own click (below) has handled: the band handler leaves them alone
+    const handled = new WeakSet<object>();
 
     c.on('click', (raw) => {
       const p = raw as ClickParams;
       const { categories: n, onPick: pick, option: opt } = latest.current;
       if (p.componentType === 'series' && typeof p.dataIndex === 'number' && p.dataIndex < n) {
-        seriesClickAt = performance.now();
+        if (p.event) handled.add(p.event);
         pick({ index: p.dataIndex, series: p.seriesIndex ?? null });
       } else if ((p.componentType === 'xAxis' || p.componentType === 'yAxis') && typeof p.value === 'string') {
         // an axis label (triggerEvent): its position on the axis
         const axis = (opt as { xAxis?: { data?: unknown[] }; yAxis?: { data?: unknown[] } })[p.componentType];
         const i = axis?.data?.indexOf(p.value) ?? -1;
         if (i >= 0 && i < n) {
-          seriesClickAt = performance.now();
+          if (p.event) handled.add(p.event);
           pick({ index: i, series: null });
         }
       }
@@ -83,11 +86,9 @@ export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, cate
     zr.on('click', (e) => {
       const i = bandAt(e.offsetX, e.offsetY);
       if (i === null) return;
-      // a bar's own click (above) names its series; wait for it to run first
-      const at = performance.now();
+      // a bar's own click (above) names its series: whichever handler runs first, this one waits and leaves it that click
       setTimeout(() => {
-        if (seriesClickAt >= at - 50) return;
-        latest.current.onPick({ index: i, series: null });
+        if (!handled.has(e)) latest.current.onPick({ index: i, series: null });
       }, 0);
     });
     zr.on('mousemove', (e) => {

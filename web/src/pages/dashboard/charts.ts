@@ -90,7 +90,7 @@ export function categoryChart({
   return {
     ...base,
     grid: { left: 8, right: horizontal ? 36 : hasRight ? 8 : 12, top: series.length > 1 ? 36 : 12, bottom: 8, containLabel: true },
-    legend: series.length > 1 ? { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12, fontFamily: FONT } } : undefined,
+    legend: series.length > 1 ? { type: 'scroll', top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12, fontFamily: FONT } } : undefined,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, textStyle: { fontFamily: FONT } },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : hasRight ? [valueAxis, rightAxis] : valueAxis,
@@ -107,11 +107,12 @@ export function donut(data: { name: string; value: number }[], seriesName: strin
     return {
       ...base,
       tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）', confine: true, textStyle: { fontFamily: FONT } },
-      legend: { type: 'scroll', orient: 'horizontal', bottom: 0, left: 'center', textStyle: { fontSize: 12, fontFamily: FONT }, itemWidth: 12, itemHeight: 10 },
+      // a plain legend wraps onto several lines under the ring
+      legend: { type: 'plain', orient: 'horizontal', bottom: 0, left: 'center', textStyle: { fontSize: 12, fontFamily: FONT }, itemWidth: 12, itemHeight: 10, itemGap: 8 },
       title: center
-        ? { text: center.value, subtext: center.caption, left: 'center', top: '34%', itemGap: 2, textStyle: { fontSize: 16, fontWeight: 600, fontFamily: FONT, color: '#333' }, subtextStyle: { fontSize: 11, fontFamily: FONT, color: '#888' } }
+        ? { text: center.value, subtext: center.caption, left: 'center', top: '28%', itemGap: 2, textStyle: { fontSize: 16, fontWeight: 600, fontFamily: FONT, color: '#333' }, subtextStyle: { fontSize: 11, fontFamily: FONT, color: '#888' } }
         : undefined,
-      series: [{ name: seriesName, type: 'pie', radius: ['40%', '64%'], center: ['50%', '44%'], label: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 2 }, data }],
+      series: [{ name: seriesName, type: 'pie', radius: ['34%', '56%'], center: ['50%', '36%'], label: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 2 }, data }],
     };
   }
   return {
