@@ -162,7 +162,7 @@ export function AssessmentRoundPage() {
           activeKey={tab ?? (r.status === 'closed' ? 'results' : 'deputies')}
           onChange={setTab}
           items={[
-            { key: 'deputies', label: t('assessment.detail.tabDeputies'), children: <DeputiesTable r={r} /> },
+            { key: 'deputies', label: r.status === 'draft' ? t('assessment.common.deputies') : t('assessment.detail.tabDeputies'), children: <DeputiesTable r={r} /> },
             ...(r.status === 'closed' ? [{ key: 'results', label: t('assessment.detail.tabResults'), children: <ResultsPanel round={r} /> }] : []),
           ]}
         />
@@ -187,7 +187,8 @@ function DeputiesTable({ r }: { r: AssessmentRound }) {
   const raterLabel = useRaterLabel();
   const [q, setQ] = useState('');
   const [onlyMine, setOnlyMine] = useState(false);
-  const kinds = r.progress.map((p) => p.kind);
+  // in draft there are no sheets yet: the deputies only
+  const kinds = r.status === 'draft' ? [] : r.progress.map((p) => p.kind);
   const rows = useMemo(
     () => r.deputies.filter((d) => (!q.trim() || d.name.includes(q.trim())) && (!onlyMine || d.fillable.length > 0)),
     [r.deputies, q, onlyMine],

@@ -125,6 +125,7 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
       destroyOnHidden
       mask={{ closable: false }}
       width={640}
+      className="asm-dialog"
     >
       <Form<Values>
         form={form}
@@ -153,14 +154,14 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((f, i) => (
-                <div key={f.key} className="asm-row">
+                <div key={f.key} className="asm-criterion-row">
                   <Form.Item name={[f.name, 'key']} hidden>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'label']} rules={[r.required(t('assessment.form.criterion')), r.max(t('assessment.form.criterion'), 20)]} style={{ flex: 1, minWidth: 160, marginBottom: 8 }}>
+                  <Form.Item name={[f.name, 'label']} rules={[r.required(t('assessment.form.criterion')), r.max(t('assessment.form.criterion'), 20)]}>
                     <Input maxLength={20} placeholder={t('assessment.form.criterion')} aria-label={`${t('assessment.form.criterion')} ${i + 1}`} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('assessment.form.weightRequired') }]} style={{ width: 120, marginBottom: 8 }}>
+                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('assessment.form.weightRequired') }]}>
                     <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={`${t('assessment.common.weight')} ${i + 1}`} />
                   </Form.Item>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} aria-label={`${t('common.delete')} ${i + 1}`} />

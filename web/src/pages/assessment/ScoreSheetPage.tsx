@@ -200,7 +200,9 @@ function SheetForm({ round, deputyId, kind, sheet, fillable, onSaved, onStale }:
 /** The deputy's archive figures of the year, for reference while scoring; nothing when the archive cannot be read. */
 function ArchiveSummary({ deputyId, year }: { deputyId: string; year: number }) {
   const { t } = useTranslation();
-  const loaded = useAsync((signal) => assessmentApi.archive(deputyId, year, signal).catch(() => null), [deputyId, year]);
+  // The archive covers years up to this one: a round for a year still to come has nothing to show yet.
+  const future = year > Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const loaded = useAsync((signal) => (future ? Promise.resolve(null) : assessmentApi.archive(deputyId, year, signal).catch(() => null)), [deputyId, year, future]);
   if (loaded.loading) return <Card variant="borderless"><Skeleton active /></Card>;
   const a = loaded.data;
   if (!a) return <Card variant="borderless" title={t('assessment.sheet.archive', { year })}><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assessment.sheet.archiveNone')} /></Card>;
