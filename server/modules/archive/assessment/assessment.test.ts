@@ -52,7 +52,7 @@ describe('assessment rounds (履职考评)', () => {
 
   const newRound = async (year: number, body: Record<string, unknown> = {}): Promise<AssessmentRound> => ok<AssessmentRound>(await api('admin', 'POST', '/assessment-rounds', { year, name: `${year}年度代表履职考评`, ...body }), 201);
   const openRound = async (r: AssessmentRound) => ok<AssessmentRound>(await api('admin', 'POST', `/assessment-rounds/${r.id}/open`, { version: r.version }));
-  const sheet = (who: string, roundId: string, deputyId: string, raterKind: RaterKind, scores: Record<string, number>, extra: Record<string, unknown> = { submit: true }) =>
+  const sheet = (who: string, roundId: string, deputyId: string, raterKind: RaterKind, scores: Record<string, unknown>, extra: Record<string, unknown> = { submit: true }) =>
     api(who, 'POST', `/assessment-rounds/${roundId}/sheets`, { deputyId, raterKind, scores, ...extra });
   const round = async (who: string, id: string) => ok<AssessmentRound>(await api(who, 'GET', `/assessment-rounds/${id}`));
 
