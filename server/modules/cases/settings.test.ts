@@ -266,7 +266,17 @@ describe('case-handling settings', () => {
 
     test('POST /me/notifications/read marks my messages read, never anyone else’s', async () => {
       await submitted(t, { stationId: d.ma, content: '通知已读测试' });
-      const inbox = (s: Session, qs = '') => ok<{ items: Array<{ id: string; readAt: string | null }>; unread: number }>(api(s, 'GET', `/me/notifications?limit=100${qs}`));
+      // Every page: the demo's history leaves station staff more than a page of messages.
+      const inbox = async (s: Session, qs = '') => {
+        type Page = { items: Array<{ id: string; readAt: string | null }>; unread: number; nextCursor: string | null };
+        let page = await ok<Page>(api(s, 'GET', `/me/notifications?limit=100${qs}`));
+        const items = [...page.items];
+        while (page.nextCursor) {
+          page = await ok<Page>(api(s, 'GET', `/me/notifications?limit=100${qs}&cursor=${encodeURIComponent(page.nextCursor)}`));
+          items.push(...page.items);
+        }
+        return { items, unread: page.unread };
+      };
       const unread = await inbox(d.s.station, '&unread=true');
       assert.ok(unread.items.length >= 2 && unread.unread === unread.items.length, JSON.stringify(unread).slice(0, 200));
       const ids = unread.items.slice(0, 2).map((m) => m.id);

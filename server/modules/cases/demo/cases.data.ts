@@ -1,4 +1,5 @@
 import type { CaseChannel, Rating } from '../../../../shared/cases.ts';
+import { historyCases } from './history.data.ts';
 
 /**
  * The demo district's case history: invented people, realistic matters of 天元区's streets
@@ -16,7 +17,10 @@ export type DemoStep =
   | { at: number; by: 'station' | 'station2' | 'admin'; action: 'approve-extension'; approve: boolean }
   | { at: number; by: 'station' | 'station2' | 'admin'; action: 'feedback'; content: string }
   | { at: number; by: 'station' | 'station2' | 'admin'; action: 'follow-up'; rating: Rating; note?: string }
-  | { at: number; by: 'admin'; action: 'supervise'; note: string };
+  | { at: number; by: 'admin'; action: 'supervise'; note: string }
+  | { at: number; by: 'admin'; action: 'close'; note: string }
+  /** Merged into the demo case with this title (which must still be open). */
+  | { at: number; by: 'station' | 'station2' | 'admin'; action: 'merge'; into: string };
 
 export interface DemoCase {
   station: string;
@@ -183,4 +187,6 @@ export const DEMO_CASES: DemoCase[] = [
     content: '群丰镇某村灌溉渠被淤泥和杂物堵住一段，下游几十亩晚稻灌不上水。', contact: { name: '罗大伯' },
     steps: closedLoop('农业', '已组织村组清淤 300 米，渠道恢复通水，并安排汛后再次巡查。', '灌溉渠已清淤通水。', 'satisfied', 'station', 'other').map((s) => (s.by === 'station' ? { ...s, by: 'admin' } : s)) as DemoStep[],
   },
+  // The months before (January–October): about 200 generated cases, so the dashboards have a history.
+  ...historyCases(),
 ];

@@ -9,6 +9,7 @@ import { performAction, type ActionInput } from '../commands/perform-action.ts';
 import { orgLookups } from '../../org/index.ts';
 import { insertRoutingRule } from '../routing/routing-rules.service.ts';
 import { DEMO_CASES, type DemoStep } from './cases.data.ts';
+import { relaxSqliteSyncForDemo } from './seed-speed.ts';
 
 /** The office's routing knowledge: each category to the unit that usually handles it, plus one local exception. */
 const RULES: Array<{ category: string | null; region?: string; department: string; note: string }> = [
@@ -55,6 +56,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
     return { ...admin, userId: `demo-handler:${departmentId}`, username: d.name, displayName: `${d.name}（经办人）`, roles: ['department'], departmentId, stationId: null, deputyId: null };
   };
 
+  const restoreSync = await relaxSqliteSyncForDemo(deps);
   // Oldest first, so ids (time-sortable) follow the order the cases came in.
   for (const c of [...DEMO_CASES].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const stationId = id(`station:${c.station}`);
@@ -83,6 +85,7 @@ export async function seedCasesDemo(deps: AppDeps, demo: DemoSeed): Promise<void
       version = out.version;
     }
   }
+  await restoreSync();
   demo.log(`已载入演示诉求 ${DEMO_CASES.length} 件 (demo cases loaded)`);
 }
 
@@ -105,7 +108,10 @@ function stepInput(s: DemoStep, id: (k: string) => string): Omit<ActionInput, 'v
     case 'follow-up':
       return { rating: s.rating, note: s.note };
     case 'supervise':
+    case 'close':
       return { note: s.note };
+    case 'merge':
+      return { intoCaseId: id(`case:${s.into}`) };
     default:
       return {};
   }
