@@ -67,7 +67,7 @@ export function scheduleExportRoutes(app: FastifyInstance, deps: AppDeps): void 
   r.get('/receptions/export', {
     schema: {
       tags, summary: '导出接待日与值班代表（Excel / CSV，筛选条件同 GET /receptions）',
-      description: `${COMMON}与列表一样须给出 from 和 to（一次最多一年多）。`,
+      description: `${COMMON}与列表一样须给出 from 和 to（一次最多 370 天）。`,
       querystring: exportQueryOf(listReceptionsQuery),
     },
   }, async (req, reply) => {
