@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
-  CALL_STATUS_LABELS, PROJECT_STATUS_LABELS, PROPOSAL_SOURCE_LABELS, PROPOSAL_STATUS_LABELS, VOTING_SESSION_STATUS_LABELS, type ProjectSummary, type VotingSessionSummary,
+  CALL_STATUS_LABELS, EVALUATION_ROUND_STATUS_LABELS, PROJECT_STATUS_LABELS, PROPOSAL_SOURCE_LABELS, PROPOSAL_STATUS_LABELS, VOTING_SESSION_STATUS_LABELS, type EvaluationRound, type ProjectSummary, type VotingSessionSummary,
 } from '../../../../shared/projects.ts';
 import { requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -12,6 +13,7 @@ import { listProjectsQuery } from '../implementation/implementation.schemas.ts';
 import { listProjects } from '../implementation/implementation.service.ts';
 import { callParams, listCallsQuery, listProposalsQuery } from '../solicitation/solicitation.schemas.ts';
 import { listCalls, listProposals, type CallOut, type ProposalOut } from '../solicitation/solicitation.service.ts';
+import { listRounds } from '../evaluation/evaluation.service.ts';
 import { listSessions } from '../voting/voting.queries.ts';
 import { listSessionsQuery } from '../voting/voting.schemas.ts';
 
@@ -73,7 +75,16 @@ export const VOTING_SESSION_EXPORT_COLUMNS: ExportColumn<VotingSessionSummary>[]
   { header: '结束投票', width: 17, value: (s) => exportTime(s.closedAt) },
 ];
 
-/** Exports of the livelihood-project lists: projects, calls, a call's proposals, voting sessions. */
+export const EVALUATION_ROUND_EXPORT_COLUMNS: ExportColumn<EvaluationRound>[] = [
+  { header: '年度', width: 6, value: (r) => r.year },
+  { header: '测评名称', width: 36, value: (r) => r.title },
+  { header: '状态', width: 8, value: (r) => EVALUATION_ROUND_STATUS_LABELS[r.status].zh },
+  { header: '测评指标', width: 40, value: (r) => r.criteria.map((c) => `${c.label} ${c.weight}`).join('、') },
+  { header: '项目数', width: 8, value: (r) => r.projects.length },
+  { header: '测评人数', width: 8, value: (r) => r.raterCount },
+];
+
+/** Exports of the livelihood-project lists: projects, calls, a call's proposals, voting sessions, evaluation rounds. */
 export function projectExportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.clock.now();
@@ -119,6 +130,14 @@ export function projectExportRoutes(app: FastifyInstance, deps: AppDeps): void {
     // The list is not paged (one district's sessions): one page.
     const rows = pageThrough(async () => ({ ...(await listSessions(deps.db, p, status)), nextCursor: null }));
     return sendExport(reply, { format, filename: exportFilename('票决会议列表', now()), sheetName: '票决会议', columns: VOTING_SESSION_EXPORT_COLUMNS, rows });
+  });
+
+  r.get('/evaluation-rounds/export', {
+    schema: { tags, summary: '导出项目测评列表（Excel / CSV，与 GET /evaluation-rounds 相同）', description: COMMON, querystring: exportQueryOf(z.strictObject({})) },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const rows = pageThrough(async () => ({ ...(await listRounds(deps, p)), nextCursor: null }));
+    return sendExport(reply, { format: req.query.format, filename: exportFilename('项目测评列表', now()), sheetName: '项目测评', columns: EVALUATION_ROUND_EXPORT_COLUMNS, rows });
   });
 }
 

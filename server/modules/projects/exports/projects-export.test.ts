@@ -47,6 +47,12 @@ describe('project list exports', () => {
       cells: (v) => ({ 票决会议: v.title, 状态: VOTING_SESSION_STATUS_LABELS[v.status].zh, 应到代表: String(v.memberCount) }),
     });
     assert.ok(sessions.length >= 1);
+
+    const rounds = await expectExportMatchesList<{ title: string; year: number; projects: unknown[]; raterCount: number }>({
+      get: get('admin'), path: '/evaluation-rounds', paged: false, header: ['年度', '测评名称', '状态', '测评指标', '项目数', '测评人数'],
+      cells: (r) => ({ 年度: String(r.year), 测评名称: r.title, 项目数: String(r.projects.length), 测评人数: String(r.raterCount) }),
+    });
+    assert.ok(rounds.length >= 1);
   });
 
   test('outside the district: 404; bad filters: 400', async () => {
@@ -55,5 +61,6 @@ describe('project list exports', () => {
     expectError(await get('admin')('/projects/export?status=lost'), 400, 'VALIDATION_FAILED', 'query.status');
     expectError(await get('admin')('/voting-sessions/export?status=lost'), 400, 'VALIDATION_FAILED', 'query.status');
     expectError(await get('admin')('/project-calls/export?format=pdf'), 400, 'VALIDATION_FAILED', 'query.format');
+    expectError(await get('admin')('/evaluation-rounds/export?year=2026'), 400, 'VALIDATION_FAILED', 'query.year');
   });
 });

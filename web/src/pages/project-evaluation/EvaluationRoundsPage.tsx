@@ -4,13 +4,14 @@
  * DEFAULT_EVALUATION_CRITERIA) and runs it from the round's page.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, Typography } from 'antd';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { evaluationApi } from '../../api/projects.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
@@ -82,11 +83,14 @@ export function EvaluationRoundsPage() {
         title={t('projectEvaluation.list.title')}
         subtitle={t('projectEvaluation.list.subtitle')}
         extra={
-          admin ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('projectEvaluation.list.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton path="/evaluation-rounds" query={{}} />
+            {admin ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('projectEvaluation.list.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card variant="borderless">
