@@ -101,30 +101,46 @@ describe('the dashboard equals the case lists behind it', () => {
 
   const cardNumber = async (page: Page, id: string) => Number((await page.locator(`a[data-figure="${id}"]`).innerText()).replace(/[^\d.]/g, ''));
 
+  /** The next response of the case list endpoint that `match`es. */
+  const listResponse = (page: Page, match: (u: URL) => boolean) =>
+    page.waitForResponse((r) => {
+      const u = new URL(r.url());
+      return u.pathname === '/api/v1/cases' && r.request().method() === 'GET' && match(u);
+    });
+
+  /** The page the list shows now, once its rows are those of the last response: the rows counted (and the pager agrees). */
+  async function rowsOnPage(page: Page, n: number): Promise<number> {
+    const table = page.locator('.cases-card');
+    await page.waitForFunction(() => !document.querySelector('.cases-card .ant-spin-spinning'));
+    await table.locator('.cursor-pager').getByText(new RegExp(`^第 ${n} 页`)).waitFor();
+    if (await table.locator('.ant-table-placeholder').count()) return 0;
+    const rows = await table.locator('.ant-table-tbody tr.ant-table-row').count();
+    await table.locator('.cursor-pager').getByText(`第 ${n} 页 · 本页 ${rows} 条`).waitFor();
+    return rows;
+  }
+
   /** On the case list: 10 rows a page, then next page until there is none; the rows counted. */
   async function countListRows(page: Page): Promise<number> {
     await page.waitForURL((u) => u.pathname.endsWith('/console/cases'));
-    const table = page.locator('.cases-card');
-    await table.locator('.ant-table').waitFor();
-    await waitIdle(page);
+    await page.locator('.cases-card .ant-table').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.cases-card .ant-spin-spinning'));
     // the smallest page size, so that a list of more than ten rows is paged through
+    const sized = listResponse(page, (u) => u.searchParams.get('limit') === '10' && !u.searchParams.has('cursor'));
     await page.getByRole('combobox', { name: '每页条数' }).click();
     await page.locator('.ant-select-item-option', { hasText: '10 条/页' }).click();
-    await waitIdle(page);
+    await sized;
     let rows = 0;
-    for (let guard = 0; guard < 100; guard++) {
-      const empty = await table.locator('.ant-table-placeholder').count();
-      rows += empty ? 0 : await table.locator('.ant-table-tbody tr.ant-table-row').count();
+    for (let n = 1; n <= 100; n++) {
+      const onPage = await rowsOnPage(page, n);
+      assert.ok(onPage <= 10, `page ${n} shows ${onPage} rows`);
+      rows += onPage;
       const next = page.getByRole('button', { name: /下一页/ });
       if (await next.isDisabled()) return rows;
+      const more = listResponse(page, (u) => u.searchParams.get('limit') === '10' && u.searchParams.has('cursor'));
       await next.click();
-      await waitIdle(page);
+      await more;
     }
     throw new Error('the list did not end within 100 pages');
-  }
-
-  async function waitIdle(page: Page): Promise<void> {
-    await page.waitForFunction(() => !document.querySelector('.cases-card .ant-spin-spinning'));
   }
 
   /** The case list URL's filters. */

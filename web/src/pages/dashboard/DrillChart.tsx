@@ -13,7 +13,7 @@ import type { ChartOption } from '../../components/EChart.tsx';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-export interface Pick {
+export interface ChartPick {
   /** Index into the category axis (bar, line) or the pie's data. */
   index: number;
   /** The series clicked, or null for a click in the band outside any bar. */
@@ -28,7 +28,7 @@ interface Props {
   categoryAxis?: 'x' | 'y';
   /** How many categories there are (clicks beyond them are ignored). */
   categories: number;
-  onPick: (pick: Pick) => void;
+  onPick: (pick: ChartPick) => void;
 }
 
 interface ClickParams {

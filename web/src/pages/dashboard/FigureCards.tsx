@@ -67,7 +67,7 @@ export function FigureCards({ figures, loading, error, filters }: { figures: Sta
       </Card>
     );
   }
-  if (!figures || (loading && !figures)) {
+  if (!figures) {
     return (
       <Card variant="borderless" className="dash-section">
         <Skeleton active paragraph={{ rows: 2 }} />

@@ -6,7 +6,6 @@
 import i18n from '../../i18n/index.ts';
 
 export const statsZhCN = {
-  title: '工作台',
   scope: {
     district: '全区',
     stations: '本站（{{count}} 个站室）',
@@ -55,10 +54,7 @@ export const statsZhCN = {
     noData: '所选条件下暂无数据',
     uncategorised: '未分类',
     notFilterable: '（无法在列表中单独筛选）',
-    rate: '比率',
     count: '件数',
-    share: '占比',
-    links: '{{title}}：各项对应的诉求列表',
   },
   hot: {
     current: '本期',
@@ -75,17 +71,14 @@ export const statsZhCN = {
     scheduled: '排班接待日',
     dutyTurns: '代表值班人次',
     people: '接待群众人次',
-    open: '查看接待记录',
     help: '按接待日统计；点击某月查看当月接待记录',
   },
   projects: {
     total: '项目总数',
     meanProgress: '平均进度',
     overdue: '超期节点',
-    overdueProjects: '{{count}} 个项目有超期节点',
     year: '{{year}} 年度',
     allYears: '全部年度',
-    open: '查看项目',
     help: '点击某一状态查看对应项目',
   },
   league: {
@@ -97,12 +90,10 @@ export const statsZhCN = {
   org: {
     title: '组织概况',
   },
-  definitions: '统计口径',
   definitionsHelp: '所有数字均统计所选时段内收到（登记）的诉求；点击任一数字、柱形、扇区或表格行，可查看对应的诉求列表。',
 };
 
 export const statsEn: typeof statsZhCN = {
-  title: 'Dashboard',
   scope: {
     district: 'Whole district',
     stations: 'My station ({{count}} stations and rooms)',
@@ -151,10 +142,7 @@ export const statsEn: typeof statsZhCN = {
     noData: 'No data for these filters',
     uncategorised: 'Uncategorised',
     notFilterable: '(cannot be filtered on its own in the list)',
-    rate: 'Rate',
     count: 'Cases',
-    share: 'Share',
-    links: '{{title}}: the cases behind each item',
   },
   hot: {
     current: 'This period',
@@ -171,17 +159,14 @@ export const statsEn: typeof statsZhCN = {
     scheduled: 'Scheduled days',
     dutyTurns: 'Deputy duty turns',
     people: 'People received',
-    open: 'See receptions',
     help: 'By reception day; click a month to see its receptions',
   },
   projects: {
     total: 'Projects',
     meanProgress: 'Mean progress',
     overdue: 'Overdue milestones',
-    overdueProjects: '{{count}} projects with overdue milestones',
     year: '{{year}}',
     allYears: 'all years',
-    open: 'See projects',
     help: 'Click a status to see its projects',
   },
   league: {
@@ -193,7 +178,6 @@ export const statsEn: typeof statsZhCN = {
   org: {
     title: 'Organisation',
   },
-  definitions: 'Definitions',
   definitionsHelp: 'Every figure counts the cases received in the chosen period; click any number, bar, slice or row to see the cases behind it.',
 };
 
