@@ -2,12 +2,13 @@
 /**
  * The console dashboard against the lists behind it, in Chromium. As `admin` (the demo district):
  * each card opens the case list with the card's filters, and paging through the list counts
- * exactly the card's number; a station bar and a month bar open their cases (URL filters and the
+ * exactly the card's number (and its CSV export has as many rows); a station bar and a month bar open their cases (URL filters and the
  * row count match the bar's value). As `station`: the same for the station's own view. The
  * figures shown are also those of the API. Screenshots at 1280 and 390 px; the charts' font
  * renders Chinese.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
@@ -143,6 +144,17 @@ describe('the dashboard equals the case lists behind it', () => {
     throw new Error('the list did not end within 100 pages');
   }
 
+  /** 导出 → CSV on the list page: the data rows of the file (quoted cells never span lines in the demo's titles). */
+  async function exportedRows(page: Page): Promise<number> {
+    await page.getByRole('button', { name: /导出/ }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '导出 CSV' }).click();
+    const file = await (await download).path();
+    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n').filter((l) => l.length > 0);
+    return lines.length - 1;
+  }
+
   /** The case list URL's filters. */
   const listParams = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
 
@@ -209,6 +221,7 @@ describe('the dashboard equals the case lists behind it', () => {
       assert.equal(rows, c.expected, `${c.card}: the list shows ${rows} cases, the card counts ${c.expected}`);
       // the statistics filters are shown as tags, the measure named in Chinese
       await page.locator('.case-filter-tags').getByText('登记日期：2026-01-01 至 2026-11-21').waitFor();
+      if (c.card === 'received') assert.equal(await exportedRows(page), c.expected, 'the CSV export of the list has its rows');
       await backToDashboard(page);
     }
     // the card of received cases for all time equals the whole list (the overview contract)
