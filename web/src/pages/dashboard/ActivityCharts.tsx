@@ -13,7 +13,7 @@ import type { AsyncState } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { categoryChart, donut, fromHorizontal, GREY, PALETTE } from './charts.ts';
-import { drillLink, monthRange, narrowRange, type DashboardFilters, type Drill } from './dashboard-filters.ts';
+import { drillLink, monthAxisLabel, monthRange, narrowRange, type DashboardFilters, type Drill } from './dashboard-filters.ts';
 import { DrillChart } from './DrillChart.tsx';
 import { monthsBetween } from './CaseCharts.tsx';
 
@@ -99,7 +99,7 @@ export function ReceptionsCard({ filters, today, data }: { filters: DashboardFil
       narrow,
       // many months of reception days: the numbers are in the table view
       labels: false,
-      categories: axis.map((k) => (axis.length > 12 ? k : `${Number(k.slice(5))}月`)),
+      categories: axis.map((k) => monthAxisLabel(k, axis.length > 12, t)),
       series: [
         { name: t('stats.receptions.held'), kind: 'bar', values: rows.map((r) => r.held), color: PALETTE[0] },
         { name: t('stats.receptions.scheduled'), kind: 'bar', values: rows.map((r) => r.scheduled), color: PALETTE[2] },
@@ -153,7 +153,9 @@ export function ProjectsCard({ year, data }: { year: number | null; data: AsyncS
   const { t } = useTranslation();
   const L = useLabel();
   const navigate = useNavigate();
-  const narrow = !Grid.useBreakpoint().md;
+  const screens = Grid.useBreakpoint();
+  // a third of the row from xl up, the whole row below and on a phone: the legend under the ring when narrow
+  const narrow = !screens.md || !!screens.xl;
   const view = useMemo(() => {
     const items = (data.data?.byStatus ?? []).filter((s) => s.count > 0).map((s) => ({ ...s, label: L(PROJECT_STATUS_LABELS, s.status) }));
     const mean = data.data?.meanProgress;
@@ -166,7 +168,7 @@ export function ProjectsCard({ year, data }: { year: number | null; data: AsyncS
   const d = data.data;
   return (
     <ChartCard
-      title={`${t('stats.charts.projects')}（${year === null ? t('stats.projects.allYears') : t('stats.projects.year', { year })}）`}
+      title={t('stats.charts.projects')}
       help={t('stats.projects.help')}
       loading={data.loading && !data.data}
       error={data.error}
@@ -176,6 +178,7 @@ export function ProjectsCard({ year, data }: { year: number | null; data: AsyncS
       footer={
         d ? (
           <Space size={[16, 4]} wrap className="dash-totals">
+            <strong>{year === null ? t('stats.projects.allYears') : t('stats.projects.year', { year })}</strong>
             <span>
               {t('stats.projects.total')} <strong>{d.total}</strong>
             </span>

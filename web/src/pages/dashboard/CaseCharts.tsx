@@ -7,13 +7,14 @@ import { Col, Grid, Row } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { CASE_CHANNEL_LABELS } from '../../../../shared/cases.ts';
 import { CASE_MEASURES, CASE_MEASURE_LABELS, RATE_DEFINITIONS, type CaseMeasure } from '../../../../shared/stats.ts';
 import type { BreakdownItem } from '../../api/stats.ts';
 import type { AsyncState } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { ChartCard, type FigureTable } from './ChartCard.tsx';
 import { categoryChart, donut, fromHorizontal, PALETTE } from './charts.ts';
-import { drillLink, drillOf, type DashboardFilters, type Drill } from './dashboard-filters.ts';
+import { drillLink, drillOf, monthAxisLabel, type DashboardFilters, type Drill } from './dashboard-filters.ts';
 import { DrillChart } from './DrillChart.tsx';
 import { formatRate } from './FigureCards.tsx';
 
@@ -21,7 +22,7 @@ type Breakdown = AsyncState<{ items: BreakdownItem[] }>;
 
 /** A month without cases. */
 const zeroItem = (key: string): BreakdownItem =>
-  ({ key, label: `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`, filter: null, ...Object.fromEntries(CASE_MEASURES.map((m) => [m, 0])), onTimeRate: null, satisfactionRate: null, avgReplyWorkingDays: null }) as BreakdownItem;
+  ({ key, label: key, filter: null, ...Object.fromEntries(CASE_MEASURES.map((m) => [m, 0])), onTimeRate: null, satisfactionRate: null, avgReplyWorkingDays: null }) as BreakdownItem;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,7 +68,10 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
   const { t } = useTranslation();
   const L = useLabel();
   const navigate = useNavigate();
-  const narrow = !Grid.useBreakpoint().md;
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  // the channel ring sits in a third of the row from xl up: its legend goes under it there too
+  const ringCompact = narrow || !!screens.xl;
   const go = (d: Drill) => navigate(drillLink(filters, d));
   const name = (m: CaseMeasure) => L(CASE_MEASURE_LABELS, m);
   const onTimeName = L(RATE_DEFINITIONS, 'onTimeRate');
@@ -95,7 +99,7 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
     const rows = axis.map((k) => at.get(k) ?? zeroItem(k));
     const option = categoryChart({
       narrow,
-      categories: axis.map((k) => (axis.length > 12 ? k : `${Number(k.slice(5))}月`)),
+      categories: axis.map((k) => monthAxisLabel(k, axis.length > 12, t)),
       series: [
         { name: name('received'), kind: 'bar', values: rows.map((r) => r.received), color: PALETTE[0] },
         { name: name('resolved'), kind: 'bar', values: rows.map((r) => r.resolved), color: PALETTE[1] },
@@ -103,7 +107,7 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
       ],
     });
     const drills = rows.map((r): Drill => drillOf(r) ?? { month: r.key });
-    const table = tableOf(rows.map((r, i) => ({ key: r.key, label: r.label, item: r, drill: drills[i]! })));
+    const table = tableOf(rows.map((r, i) => ({ key: r.key, label: r.key, item: r, drill: drills[i]! })));
     return { axis, drills, option, table, empty: !items.some((i) => i.received > 0) };
     // name/onTimeName follow the language through L
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -145,14 +149,18 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
 
   // ---- by channel: a donut of received ----
   const channel = useMemo(() => {
-    const items = [...(byChannel.data?.items ?? [])].filter((i) => i.received > 0).sort(byReceived);
+    // the channels' names in the console's language
+    const items = [...(byChannel.data?.items ?? [])]
+      .filter((i) => i.received > 0)
+      .sort(byReceived)
+      .map((i) => ({ ...i, label: L(CASE_CHANNEL_LABELS, i.key) || i.label }));
     return {
       items,
-      option: donut(items.map((i) => ({ name: i.label, value: i.received })), name('received'), undefined, narrow),
+      option: donut(items.map((i) => ({ name: i.label, value: i.received })), name('received'), undefined, ringCompact),
       table: tableOf(items.map((i) => ({ key: i.key, label: i.label, item: i, drill: drillOf(i) }))),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [byChannel.data, filters, L, narrow]);
+  }, [byChannel.data, filters, L, ringCompact]);
 
   const heightFor = (n: number) => Math.max(200, n * 38 + 56);
 
@@ -172,7 +180,7 @@ export function CaseCharts({ filters, today, byMonth, byStation, byCategory, byC
         </Col>
         <Col xs={24} xl={8}>
           <ChartCard title={t('stats.charts.byChannel')} help={t('stats.charts.clickHint')} loading={byChannel.loading && !byChannel.data} error={byChannel.error} empty={!channel.items.length} table={channel.table} testId="chart-channel">
-            <DrillChart option={channel.option} height={narrow ? 340 : 280} ariaLabel={t('stats.charts.byChannel')} categories={channel.items.length} onPick={({ index }) => {
+            <DrillChart option={channel.option} height={ringCompact ? 340 : 280} ariaLabel={t('stats.charts.byChannel')} categories={channel.items.length} onPick={({ index }) => {
                 const d = drillOf(channel.items[index]!);
                 if (d) go({ ...d, measure: 'received' });
               }} />

@@ -55,6 +55,15 @@ export function presetRange(preset: RangePreset, today: string): { from?: string
   }
 }
 
+const MONTH_NAMES_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A chart's month axis label: `10月` / `Oct`, or the whole `2026-10` when the axis spans more than a year. */
+export function monthAxisLabel(month: string, long: boolean, t: (key: string, o: Record<string, unknown>) => string): string {
+  if (long) return month;
+  const m = Number(month.slice(5, 7));
+  return t('stats.monthShort', { month: m, name: MONTH_NAMES_EN[m - 1] });
+}
+
 /** Today in Beijing time. */
 export const todayInShanghai = (): string => formatDate(new Date());
 
