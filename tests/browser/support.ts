@@ -50,16 +50,23 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A fresh demo seed takes ~12 s on a quiet machine; a loaded one (parallel test runs) several times that.
+  const deadline = Date.now() + 180_000;
+  const fail = (message: string): never => {
+    // Never leave the server behind: the test process would wait on it until its own timeout.
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(message);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) fail(`server exited ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
+    if (Date.now() > deadline) fail(`server did not start within 180 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
