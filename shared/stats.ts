@@ -53,6 +53,91 @@ export interface StatsOverview {
   satisfactionRate: number | null;
 }
 
+/** Every figure of a set of cases: the measures, the two rates and the mean working days to reply (GET /stats/figures and each breakdown row). */
+export type CaseFigures = Record<CaseMeasure, number> & {
+  /** onTime ÷ resolved, 4 decimals; null when nothing was resolved. */
+  onTimeRate: number | null;
+  /** satisfied ÷ rated, 4 decimals; null when nothing was rated. */
+  satisfactionRate: number | null;
+  /** Mean working days from assignment (on the spot: acceptance) to the reply, of resolved cases; 2 decimals; null when none. */
+  avgReplyWorkingDays: number | null;
+};
+
+/** GET /stats/figures: every measure and rate, the range read, and when. */
+export interface StatsFigures extends CaseFigures {
+  range: { from: string | null; to: string | null };
+  /** The instant "overdue now" was measured at (ISO). */
+  asOf: string;
+}
+
+/** One row of GET /stats/breakdown: the figures of the cases with this key. */
+export interface BreakdownRow extends CaseFigures {
+  /**
+   * What the case list filter takes: a station id, a department id, a category, a channel,
+   * `YYYY-MM`, a status; '' for "none" (no department, no category), which no list filter names.
+   */
+  key: string;
+  /** Chinese label: the station's or department's name, 未交办, 未分类, 2026年3月, 已办结 … */
+  label: string;
+  /**
+   * The case-list query parameters that, added to the request's own filters (and `measure`),
+   * list exactly the cases behind this row; months give `from`/`to` within the range. null for ''.
+   */
+  filter: Record<string, string> | null;
+}
+
+export interface HotTopic {
+  /** The category ('' uncategorised). */
+  category: string;
+  label: string;
+  /** Cases received in the range. */
+  count: number;
+  /** Cases received in the previous period of equal length. */
+  previous: number;
+  change: number;
+  /** change ÷ previous, 4 decimals; null when previous is 0. */
+  changeRate: number | null;
+  /** count ÷ all cases of the range, 4 decimals; null when none. */
+  share: number | null;
+  /** The case-list parameters (category, and the period's from/to); null for uncategorised. */
+  filter: Record<string, string> | null;
+}
+
+/** GET /stats/hot-topics: the range asked for (or the last 30 days) against the period before it. */
+export interface HotTopics {
+  range: { from: string; to: string };
+  previousRange: { from: string; to: string };
+  total: number;
+  items: HotTopic[];
+}
+
+/** Reception activity of one month (or a total): what the dashboard and the monthly report show. */
+export interface ReceptionActivity {
+  /** Reception days on the schedule (not cancelled), past and future, dated within the period. */
+  scheduled: number;
+  /** Reception days cancelled. */
+  cancelled: number;
+  /** Reception records (接待记录) kept: receptions that took place. */
+  held: number;
+  /** Deputies on the duty rota of the scheduled days (one per deputy and day). */
+  dutyTurns: number;
+  /** Deputies recorded as present at the receptions held (one per deputy and record). */
+  deputiesPresent: number;
+  /** People received, as the records count them. */
+  peopleReceived: number;
+}
+
+export interface ReceptionMonth extends ReceptionActivity {
+  /** YYYY-MM. */
+  month: string;
+}
+
+/** GET /stats/receptions. */
+export interface ReceptionStats extends ReceptionActivity {
+  range: { from: string | null; to: string | null };
+  months: ReceptionMonth[];
+}
+
 /** A day as people in the district say it: YYYY-MM-DD in Asia/Shanghai. */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** The earliest and latest days a range may name (absurd ranges are refused). */

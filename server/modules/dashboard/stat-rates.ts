@@ -1,19 +1,8 @@
-import { CASE_MEASURES, rate, type CaseMeasure } from '../../../shared/stats.ts';
+import { CASE_MEASURES, rate, type CaseFigures, type CaseMeasure } from '../../../shared/stats.ts';
 import { COUNTER_SUMS, zeroSums, type CounterSums } from './case-deltas.ts';
 
-/**
- * Every figure of a set of cases: the eleven measures (shared/stats.ts CASE_MEASURES), the two
- * rates and the average working days to reply. Pure: built from summed counters and the
- * number overdue now.
- */
-export type CaseFigures = Record<CaseMeasure, number> & {
-  /** onTime ÷ resolved, 4 decimals; null when nothing was resolved. */
-  onTimeRate: number | null;
-  /** satisfied ÷ rated, 4 decimals; null when nothing was rated. */
-  satisfactionRate: number | null;
-  /** Mean working days from assignment (on the spot: acceptance) to the reply, of resolved cases; 2 decimals; null when none. */
-  avgReplyWorkingDays: number | null;
-};
+/** Every figure of a set of cases (shared/stats.ts): built here from summed counters and the number overdue now. */
+export type { CaseFigures };
 
 /** Sum and count → mean, 2 decimals; null when the count is 0. */
 export function average(sum: number, n: number): number | null {

@@ -1,5 +1,5 @@
 import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, type CaseChannel, type CaseStatus } from '../../../shared/cases.ts';
-import { rate, type StatDimension, type StatsOverview } from '../../../shared/stats.ts';
+import { rate, type BreakdownRow, type HotTopic, type HotTopics, type ReceptionStats, type StatDimension, type StatsFigures, type StatsOverview } from '../../../shared/stats.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { fromDayNumber, toDayNumber } from '../../platform/calendar/dates.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
@@ -18,56 +18,11 @@ import { resolveStatsQuery, type StatsFilters } from './stats-query.ts';
 export type { CaseFigures } from './stat-rates.ts';
 export type { StatsFilters } from './stats-query.ts';
 
-/** The figures of GET /stats/figures: every measure and rate, the range read, and when. */
-export interface StatsFiguresOut extends CaseFigures {
-  range: { from: string | null; to: string | null };
-  /** The instant "overdue now" was measured at (ISO). */
-  asOf: string;
-}
-
-/** One row of a breakdown: the figures of the cases with this key. */
-export interface BreakdownRow extends CaseFigures {
-  /**
-   * What the case list filter takes: a station id, a department id, a category, a channel,
-   * `YYYY-MM`, a status; '' for "none" (no department, no category), which no list filter names.
-   */
-  key: string;
-  /** Chinese label: the station's or department's name, 未交办, 未分类, 2026年3月, 已办结 … */
-  label: string;
-  /**
-   * The case-list query parameters that, added to the request's own filters (and `measure`),
-   * list exactly the cases behind this row; months give `from`/`to` within the range. null for ''.
-   */
-  filter: Record<string, string> | null;
-}
-
-export interface HotTopic {
-  /** The category ('' uncategorised). */
-  category: string;
-  label: string;
-  /** Cases received in the range. */
-  count: number;
-  /** Cases received in the previous period of equal length. */
-  previous: number;
-  change: number;
-  /** change ÷ previous, 4 decimals; null when previous is 0. */
-  changeRate: number | null;
-  /** count ÷ all cases of the range, 4 decimals; null when none. */
-  share: number | null;
-  filter: Record<string, string> | null;
-}
-
-export interface HotTopicsOut {
-  range: { from: string; to: string };
-  previousRange: { from: string; to: string };
-  total: number;
-  items: HotTopic[];
-}
-
-export interface ReceptionStatsOut extends ReceptionActivity {
-  range: { from: string | null; to: string | null };
-  months: ReceptionMonth[];
-}
+/** The wire shapes live in shared/stats.ts (the console reads the same types). */
+export type StatsFiguresOut = StatsFigures;
+export type HotTopicsOut = HotTopics;
+export type ReceptionStatsOut = ReceptionStats;
+export type { BreakdownRow, HotTopic };
 
 export interface ProjectStatsOut extends Omit<ProjectProgressStats, 'items'> {
   items: Array<ProjectProgressItem & { departmentName: string | null }>;

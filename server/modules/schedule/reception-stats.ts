@@ -1,26 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { ReceptionActivity, ReceptionMonth } from '../../../shared/stats.ts';
 
-/** Reception activity of one month (or a total): what the dashboard and the monthly report show. */
-export interface ReceptionActivity {
-  /** Reception days on the schedule (not cancelled), past and future, dated within the period. */
-  scheduled: number;
-  /** Reception days cancelled. */
-  cancelled: number;
-  /** Reception records (接待记录) kept: receptions that took place. */
-  held: number;
-  /** Deputies on the duty rota of the scheduled days (one per deputy and day). */
-  dutyTurns: number;
-  /** Deputies recorded as present at the receptions held (one per deputy and record). */
-  deputiesPresent: number;
-  /** People received, as the records count them. */
-  peopleReceived: number;
-}
-
-export interface ReceptionMonth extends ReceptionActivity {
-  /** YYYY-MM. */
-  month: string;
-}
+export type { ReceptionActivity, ReceptionMonth } from '../../../shared/stats.ts';
 
 export interface ReceptionStatsQuery {
   districtCode: string;

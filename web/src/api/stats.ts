@@ -4,7 +4,7 @@
  * of shared/stats.ts; the same query string on the case list shows the cases behind a figure.
  */
 import type { ProjectStatus } from '../../../shared/projects.ts';
-import type { CaseMeasure, StatDimension, StatsOverview } from '../../../shared/stats.ts';
+import type { BreakdownRow, CaseFigures, CaseMeasure, HotTopic, HotTopics, ReceptionActivity, ReceptionStats, StatDimension, StatsFigures, StatsOverview } from '../../../shared/stats.ts';
 import { api, type Query } from './client.ts';
 
 /** The filters every statistics call takes (all optional; no dates = all time). */
@@ -19,63 +19,11 @@ export interface StatsFilters {
   to?: string;
 }
 
+/** The wire shapes are shared with the server (shared/stats.ts). */
 export type MeasureCounts = Record<CaseMeasure, number>;
-
-export interface Rates {
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  avgReplyWorkingDays: number | null;
-}
-
-export interface StatsFigures extends MeasureCounts, Rates {
-  range: { from: string | null; to: string | null };
-  asOf: string;
-}
-
-export interface BreakdownItem extends MeasureCounts, Rates {
-  /** A station id, a category, a department id, a channel, YYYY-MM or a status; '' for none (no department, no category). */
-  key: string;
-  /** Chinese label: the station's or department's name, 未交办, 未分类, 2026年3月 … */
-  label: string;
-  /** The case-list parameters that, added to the request's filters and a measure, list the cases behind the row (months: from/to within the range); null for ''. */
-  filter: Record<string, string> | null;
-}
-
-export interface HotTopic {
-  /** The category ('' uncategorised). */
-  category: string;
-  label: string;
-  count: number;
-  /** Cases of the category in the previous period of equal length. */
-  previous: number;
-  change: number;
-  changeRate: number | null;
-  share: number | null;
-  /** The case-list parameters (category, and the period's from/to); null for uncategorised. */
-  filter: Record<string, string> | null;
-}
-
-export interface HotTopics {
-  /** The period compared: the range asked for, or the last 30 days. */
-  range: { from: string; to: string };
-  previousRange: { from: string; to: string };
-  total: number;
-  items: HotTopic[];
-}
-
-export interface ReceptionActivity {
-  scheduled: number;
-  cancelled: number;
-  held: number;
-  dutyTurns: number;
-  deputiesPresent: number;
-  peopleReceived: number;
-}
-
-export interface ReceptionStats extends ReceptionActivity {
-  range: { from: string | null; to: string | null };
-  months: (ReceptionActivity & { month: string })[];
-}
+export type Rates = Pick<CaseFigures, 'onTimeRate' | 'satisfactionRate' | 'avgReplyWorkingDays'>;
+export type BreakdownItem = BreakdownRow;
+export type { StatsFigures, HotTopic, HotTopics, ReceptionActivity, ReceptionStats };
 
 export interface ProjectStats {
   year: number | null;
