@@ -8,18 +8,24 @@ import type { CaseScope } from './cases.repository.ts';
 
 /**
  * Who sees which cases: the district office all of its district; station staff and liaison
- * officers their station and its rooms; deputies the stations they serve; department handlers
- * the cases assigned to their unit. Outside that a case does not exist (404).
+ * officers their station and its rooms; deputies the stations they serve and every case naming
+ * them as a receiving deputy (a case taken at a room of their station, or at another station's
+ * reception day: PRODUCT, "the cases he/she received"); department handlers the cases assigned
+ * to their unit. Outside that a case does not exist (404).
  */
 export async function caseScopeFor(db: Executor, p: Principal): Promise<CaseScope> {
-  if (hasRole(p, 'admin')) return { districtCode: p.districtCode, all: true, stationIds: [], departmentId: null };
+  if (hasRole(p, 'admin')) return { districtCode: p.districtCode, all: true, stationIds: [], departmentId: null, deputyId: null };
   let stationIds: string[] = [];
   if (hasRole(p, 'station', 'liaison', 'deputy')) {
     // org's station scope gives department handlers the whole district (for station pages); cases narrow them to their unit.
     const s = await stationScopeFor(db, { ...p, roles: p.roles.filter((r) => r !== 'department') });
     stationIds = s.stationIds ?? [];
   }
-  return { districtCode: p.districtCode, all: false, stationIds, departmentId: hasRole(p, 'department') ? p.departmentId : null };
+  return {
+    districtCode: p.districtCode, all: false, stationIds,
+    departmentId: hasRole(p, 'department') ? p.departmentId : null,
+    deputyId: hasRole(p, 'deputy') ? p.deputyId : null,
+  };
 }
 
 export interface CaseFacts {

@@ -23,6 +23,8 @@ export interface CaseScope {
   all: boolean;
   stationIds: string[];
   departmentId: string | null;
+  /** A deputy also sees the cases naming him or her as a receiving deputy (接待代表), wherever received. */
+  deputyId?: string | null;
   /** Cases seen once more although outside the scope: the answer to a department's return. */
   alsoCaseIds?: string[];
 }
@@ -104,11 +106,12 @@ const named = (db: Executor) =>
 function scoped(db: Executor, scope: CaseScope) {
   let q = named(db).where('c.district_code', '=', scope.districtCode);
   if (!scope.all) {
-    const { stationIds, departmentId, alsoCaseIds } = scope;
+    const { stationIds, departmentId, deputyId, alsoCaseIds } = scope;
     q = q.where((eb) => {
       const ors = [];
       if (stationIds.length) ors.push(eb('c.station_id', 'in', stationIds));
       if (departmentId) ors.push(eb('c.department_id', '=', departmentId));
+      if (deputyId) ors.push(eb.exists(eb.selectFrom('case_deputies as sd').select('sd.case_id').whereRef('sd.case_id', '=', 'c.id').where('sd.deputy_id', '=', deputyId)));
       if (alsoCaseIds?.length) ors.push(eb('c.id', 'in', alsoCaseIds));
       return ors.length ? eb.or(ors) : eb.val(false);
     });

@@ -51,6 +51,7 @@ export const casesProjection: Projection = {
     await dashboardRepository.addMonthly(trx, monthlyDeltas(merged));
     await dashboardRepository.upsertFacts(trx, rows);
     await dashboardRepository.deleteFacts(trx, gone);
+    await dashboardRepository.replaceDeputies(trx, ids, [...current.values()].flatMap((f) => f.deputyIds.map((d) => ({ case_id: f.id, deputy_id: d }))));
   },
 };
 

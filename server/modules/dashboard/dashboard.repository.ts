@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { StatDimension } from '../../../shared/stats.ts';
 import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { COUNTER_KEYS, COUNTER_SUMS, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow } from './case-deltas.ts';
+import { COUNTER_KEYS, COUNTER_SUMS, contribution, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow } from './case-deltas.ts';
 import { splitRange } from './range-split.ts';
 import { addSums } from './stat-rates.ts';
 
@@ -14,7 +14,7 @@ import { addSums } from './stat-rates.ts';
 export interface CounterQuery {
   districtCode: string;
   /** The caller's case jurisdiction; null: the whole district (public statistics). */
-  scope: { all: boolean; stationIds: string[]; departmentId: string | null } | null;
+  scope: { all: boolean; stationIds: string[]; departmentId: string | null; deputyId: string | null } | null;
   stationId?: string;
   departmentId?: string;
   category?: string;
@@ -34,15 +34,35 @@ const FACT_COLUMNS = [
   'accepted', 'assigned', 'resolved', 'closed', 'on_time', 'late', 'rated', 'satisfied', 'unsatisfied', 'reply_days', 'updated_seq',
 ] as const;
 
-/** The filters every read shares: district, jurisdiction and the dashboard's filters, on the key columns. */
-function keyFilters(q: CounterQuery) {
+/**
+ * The filters every read shares: district, jurisdiction and the dashboard's filters, on the key
+ * columns. `jurisdiction`: 'counters' — the stations and department of the scope (all a counter
+ * row can tell); 'facts' — the same or a case naming the scope's deputy; 'deputy-only' — cases
+ * naming the deputy that the counters do not hold (outside the stations and the department).
+ */
+function keyFilters(q: CounterQuery, jurisdiction: 'counters' | 'facts' | 'deputy-only' = 'counters') {
   return (eb: Eb) => {
     const and = [eb('district_code', '=', q.districtCode)];
     if (q.scope && !q.scope.all) {
       const ors = [];
       if (q.scope.stationIds.length) ors.push(eb('station_id', 'in', q.scope.stationIds));
       if (q.scope.departmentId) ors.push(eb('department_id', '=', q.scope.departmentId));
-      and.push(ors.length ? eb.or(ors) : eb.val(false) as never);
+      const deputyId = q.scope.deputyId;
+      const named = () =>
+        eb.exists(
+          (eb as unknown as ExpressionBuilder<Database, 'dash_case_facts'>)
+            .selectFrom('dash_case_deputies as dd')
+            .select('dd.case_id')
+            .whereRef('dd.case_id', '=', 'dash_case_facts.case_id')
+            .where('dd.deputy_id', '=', deputyId!),
+        );
+      if (jurisdiction === 'deputy-only') {
+        and.push(deputyId ? named() : (eb.val(false) as never));
+        if (ors.length) and.push(eb.not(eb.or(ors)) as never);
+      } else {
+        if (jurisdiction === 'facts' && deputyId) ors.push(named());
+        and.push(ors.length ? eb.or(ors) : eb.val(false) as never);
+      }
     }
     if (q.stationId) and.push(eb('station_id', '=', q.stationId));
     if (q.departmentId) and.push(eb('department_id', '=', q.departmentId));
@@ -51,6 +71,13 @@ function keyFilters(q: CounterQuery) {
     if (q.regionCode) and.push(eb('region_code', 'like', `${q.regionCode}%`));
     return eb.and(and);
   };
+}
+
+/** A breakdown's key for one case's facts (as groupExpr over the facts' received day). */
+function factKey(r: FactRow, by: StatDimension | null): string {
+  if (!by) return '';
+  if (by === 'month') return r.created_day.slice(0, 7);
+  return String({ station: r.station_id, department: r.department_id, category: r.category, channel: r.channel, status: r.status }[by] ?? '');
 }
 
 /** The column (or expression) a breakdown groups by, in a counter table or the facts. */
@@ -94,6 +121,17 @@ export const dashboardRepository = {
     if (months) parts.push(() => sumTable(db, 'dash_case_monthly', q, months, by));
     for (const d of split.days) parts.push(() => sumTable(db, 'dash_case_daily', q, d, by));
     const out = new Map<string, CounterSums>();
+    // A deputy's cases received outside the stations he serves (a room, another station's day):
+    // few, and in no counter row of the scope, so summed from their facts.
+    if (q.scope && !q.scope.all && q.scope.deputyId) {
+      parts.push(async () => {
+        let extra = db.selectFrom('dash_case_facts').where(keyFilters(q, 'deputy-only') as never).selectAll();
+        if (q.from !== null) extra = extra.where('created_day', '>=', q.from);
+        if (q.to !== null) extra = extra.where('created_day', '<=', q.to);
+        const rows = (await extra.execute()) as FactRow[];
+        return rows.map((r) => ({ key: factKey(r, by), sums: contribution({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) }) }));
+      });
+    }
     // One after another: SQLite has a single connection.
     for (const part of parts) {
       for (const r of await part()) {
@@ -107,7 +145,7 @@ export const dashboardRepository = {
 
   /** Cases received in the range whose time limit has passed at `now`, per key of `by`. */
   async overdueCounts(db: Executor, q: CounterQuery, now: string, by: StatDimension | null): Promise<Map<string, number>> {
-    let query = db.selectFrom('dash_case_facts').where(keyFilters(q) as never).where('due_at', '<', now);
+    let query = db.selectFrom('dash_case_facts').where(keyFilters(q, 'facts') as never).where('due_at', '<', now);
     if (q.from !== null) query = query.where('created_day', '>=', q.from);
     if (q.to !== null) query = query.where('created_day', '<=', q.to);
     const count = sql<number>`count(*)`.as('n');
@@ -138,6 +176,12 @@ export const dashboardRepository = {
 
   async deleteFacts(db: Executor, caseIds: readonly string[]): Promise<void> {
     for (let i = 0; i < caseIds.length; i += 500) await db.deleteFrom('dash_case_facts').where('case_id', 'in', caseIds.slice(i, i + 500)).execute();
+  },
+
+  /** The receiving deputies of these cases become `rows` (cases absent from `rows` have none). */
+  async replaceDeputies(db: Executor, caseIds: readonly string[], rows: ReadonlyArray<{ case_id: string; deputy_id: string }>): Promise<void> {
+    for (let i = 0; i < caseIds.length; i += 500) await db.deleteFrom('dash_case_deputies').where('case_id', 'in', caseIds.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('dash_case_deputies').values(rows.slice(i, i + 500)).execute();
   },
 
   /**
@@ -171,20 +215,22 @@ export const dashboardRepository = {
   },
 
   /** Every stored row of the read model (tests compare a rebuild with the incremental result). */
-  async dump(db: Executor): Promise<{ facts: FactRow[]; daily: Array<Record<string, unknown>>; monthly: Array<Record<string, unknown>> }> {
+  async dump(db: Executor): Promise<{ facts: FactRow[]; deputies: Array<{ case_id: string; deputy_id: string }>; daily: Array<Record<string, unknown>>; monthly: Array<Record<string, unknown>> }> {
     const facts = await db.selectFrom('dash_case_facts').selectAll().orderBy('case_id').execute();
+    const deputies = await db.selectFrom('dash_case_deputies').selectAll().orderBy('case_id').orderBy('deputy_id').execute();
     let daily = db.selectFrom('dash_case_daily').selectAll().orderBy('day');
     let monthly = db.selectFrom('dash_case_monthly').selectAll().orderBy('month');
     for (const k of COUNTER_KEYS) {
       daily = daily.orderBy(k);
       monthly = monthly.orderBy(k);
     }
-    return { facts: facts.map((r) => ({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) })), daily: await daily.execute(), monthly: await monthly.execute() };
+    return { facts: facts.map((r) => ({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) })), deputies, daily: await daily.execute(), monthly: await monthly.execute() };
   },
 
   /** Empties the read model (a rebuild replays every case event afterwards). */
   async clear(db: Executor): Promise<void> {
     await db.deleteFrom('dash_case_facts').execute();
+    await db.deleteFrom('dash_case_deputies').execute();
     await db.deleteFrom('dash_case_daily').execute();
     await db.deleteFrom('dash_case_monthly').execute();
   },

@@ -34,6 +34,8 @@ export interface DashboardTables {
     reply_days: number | null;
     updated_seq: number;
   };
+  /** The deputies who received each case (copied from the case's facts with them). */
+  dash_case_deputies: { case_id: string; deputy_id: string };
   dash_case_daily: DashboardCounterRow & { day: string };
   dash_case_monthly: DashboardCounterRow & { month: string };
 }

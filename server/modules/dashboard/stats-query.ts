@@ -63,7 +63,7 @@ export async function resolveStatsQuery(db: Executor, p: Principal | null, distr
     station,
     counters: {
       districtCode,
-      scope: scope && { all: scope.all, stationIds: scope.stationIds, departmentId: scope.departmentId },
+      scope: scope && { all: scope.all, stationIds: scope.stationIds, departmentId: scope.departmentId, deputyId: scope.deputyId ?? null },
       stationId: f.stationId, departmentId: f.departmentId, category: f.category, channel: f.channel, regionCode: f.regionCode,
       from: range.from, to: range.to,
     },

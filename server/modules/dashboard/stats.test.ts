@@ -54,6 +54,8 @@ describe('dashboard: figures equal the case list and a recount of the raw cases'
   let rowsCache: Promise<Array<Database['cases']>> | null = null;
   const fresh = () => void (rowsCache = null);
   const caseRows = () => (rowsCache ??= t.deps.db.selectFrom('cases').selectAll().execute());
+  const namedCases = async (deputyId: string | null | undefined): Promise<Set<string>> =>
+    new Set(deputyId ? (await t.deps.db.selectFrom('case_deputies').select('case_id').where('deputy_id', '=', deputyId).execute()).map((r) => r.case_id) : []);
 
   /** The raw case rows the caller's scope and the filters select. */
   async function rawCases(u: User, f: Filters): Promise<Array<Database['cases']>> {
@@ -61,9 +63,10 @@ describe('dashboard: figures equal the case list and a recount of the raw cases'
     const scope = await caseScopeFor(t.deps.db, principal);
     const range = parseDayRange(f.from, f.to);
     const rows = await caseRows();
+    const named = await namedCases(scope.deputyId);
     return rows.filter((c) =>
       c.district_code === scope.districtCode &&
-      (scope.all || scope.stationIds.includes(c.station_id) || (scope.departmentId !== null && c.department_id === scope.departmentId)) &&
+      (scope.all || scope.stationIds.includes(c.station_id) || (scope.departmentId !== null && c.department_id === scope.departmentId) || named.has(c.id)) &&
       (!f.stationId || c.station_id === f.stationId) && (!f.departmentId || c.department_id === f.departmentId) &&
       (!f.category || c.category === f.category) && (!f.channel || c.channel === f.channel) && (!f.status || c.status === f.status) &&
       (!f.regionCode || c.region_code.startsWith(f.regionCode)) &&
@@ -158,6 +161,17 @@ describe('dashboard: figures equal the case list and a recount of the raw cases'
     for (const [u, list] of Object.entries(combos) as Array<[Exclude<User, 'admin'>, Filters[]]>) {
       for (const f of list) await expectAll(u, f, `${u} ${qs(f)}`);
     }
+  });
+
+  test("a deputy's figures count the cases naming him received outside the stations he serves, as his case list shows them", async () => {
+    const principal = { ...s.deputy.user, userId: s.deputy.user.id, districtCode: '430211', displayName: 'deputy', sessionId: '', csrfToken: '' } as unknown as Principal;
+    const scope = await caseScopeFor(t.deps.db, principal);
+    const named = await namedCases(scope.deputyId);
+    const outside = (await caseRows()).filter((c) => named.has(c.id) && !scope.stationIds.includes(c.station_id));
+    assert.ok(outside.length > 0, 'the demo has such a case (taken at a room of his station)');
+    const listedIds = new Set((await listItems('deputy', {})).map((c) => (c as unknown as { id: string }).id));
+    for (const c of outside) assert.ok(listedIds.has(c.id), `${c.tracking_code} is in his case list`);
+    await expectAll('deputy', { from: outside[0].created_at.slice(0, 10) }, 'deputy from the outside case');
   });
 
   test('writes through the API show in the figures at once (the read model catches up before reading)', async () => {

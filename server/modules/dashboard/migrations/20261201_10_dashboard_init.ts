@@ -55,6 +55,14 @@ export const dashboardInit: Migration = {
     // "Overdue now" (due_at < now) and the cases received on given days, per district.
     await db.schema.createIndex('dash_case_facts_due_idx').on('dash_case_facts').columns(['district_code', 'due_at']).execute();
     await db.schema.createIndex('dash_case_facts_day_idx').on('dash_case_facts').columns(['district_code', 'created_day']).execute();
+    // The deputies who received each case: a deputy's dashboard counts them as his case list does.
+    await db.schema
+      .createTable('dash_case_deputies')
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('deputy_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('dash_case_deputies_pk', ['case_id', 'deputy_id'])
+      .execute();
+    await db.schema.createIndex('dash_case_deputies_deputy_idx').on('dash_case_deputies').columns(['deputy_id', 'case_id']).execute();
     await counterColumns(db.schema.createTable('dash_case_daily') as CreateTableBuilder<string, never>, 'day').execute();
     await counterColumns(db.schema.createTable('dash_case_monthly') as CreateTableBuilder<string, never>, 'month').execute();
   },
