@@ -6,7 +6,8 @@
  * Ends with one line "tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -94,7 +95,15 @@ async function main(): Promise<void> {
     } else {
       const build = await run('build the console', ['scripts/ensure-web-build.ts'], {});
       if (build.code !== 0) results.push({ ...build, fail: 1 });
-      else results.push(await run(`Browser (Chromium): ${browser.length} files`, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...browser], {}));
+      else {
+        // The demo district is seeded once per run and copied for each file's server (tests/browser/support.ts).
+        const templates = mkdtempSync(join(tmpdir(), 'lianxin-browser-templates-'));
+        try {
+          results.push(await run(`Browser (Chromium): ${browser.length} files`, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...browser], { LIANXIN_BROWSER_TEMPLATES: templates }));
+        } finally {
+          rmSync(templates, { recursive: true, force: true });
+        }
+      }
     }
   }
 

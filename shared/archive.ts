@@ -1,3 +1,4 @@
+import type { AssessmentResult } from './assessment.ts';
 /**
  * Deputies' performance archives (一人一档) and self-reports: vocabulary and wire shapes shared by
  * the server (server/modules/archive) and the console. Plain data and types, no imports.
@@ -157,6 +158,8 @@ export interface DeputyArchive {
   years: number[];
   summary: ArchiveSummary;
   sections: ArchiveSection[];
+  /** The deputy's results in closed assessment rounds of the period's years (newest first). */
+  assessments: AssessmentResult[];
   asOf: string;
   abilities: { export: boolean; selfReport: boolean };
 }

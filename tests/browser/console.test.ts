@@ -65,6 +65,25 @@ describe('console in Chromium', () => {
     await ctx.close();
   });
 
+  test('station staff record a phone call whose caller does not agree to publication: the case keeps 不同意公开', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await login(page, server, 'station');
+    await page.goto(`${server.url}/console/cases/new`);
+    await page.locator('.channel-radios').getByText('电话', { exact: true }).click();
+    await page.getByLabel('诉求内容').fill('来电反映：小区东门外的排水沟堵塞，下雨就漫到路面。来电人不同意公开。');
+    const box = page.getByRole('checkbox', { name: '群众不同意公开其诉求及办理结果' });
+    await box.check();
+    await page.getByText('办结后，联络站可把问题和办理结果隐去个人信息后').waitFor();
+    await page.screenshot({ path: shotPath('console-new-case-no-publish'), fullPage: true });
+    await page.getByRole('button', { name: '提交登记' }).last().click();
+    await page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+    const id = /cases\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    const state = await (await page.request.get(`${server.url}/api/v1/cases/${id}/publication`)).json();
+    assert.equal(state.noPublish, true, JSON.stringify(state));
+    await ctx.close();
+  });
+
   test('public station page on a phone-sized screen, without JavaScript', async () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false, locale: 'zh-CN' });
     const page = await ctx.newPage();

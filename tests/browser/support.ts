@@ -3,7 +3,8 @@
  * the demo district, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +29,37 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * The demo district seeded once per test run and copied for each server (a fresh seed takes
+ * ~12 s on a quiet machine, a copy milliseconds). `npm test` sets LIANXIN_BROWSER_TEMPLATES to a
+ * directory of its own for the run (so a template never outlives the code that seeded it); a
+ * file run on its own seeds afresh. One template per seeding environment (LIANXIN_NOW), made by
+ * starting a server on an empty directory and stopping it; servers on another database
+ * (DATABASE_URL) are always seeded afresh.
+ */
+async function seededDataDir(env: Record<string, string>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'lianxin-browser-'));
+  const templates = process.env.LIANXIN_BROWSER_TEMPLATES;
+  if (!templates || env.DATABASE_URL) return dir;
+  const key = createHash('sha256').update(JSON.stringify({ now: env.LIANXIN_NOW ?? process.env.LIANXIN_NOW ?? null })).digest('hex').slice(0, 16);
+  const template = join(templates, key);
+  if (!existsSync(template)) {
+    const seeding = mkdtempSync(join(templates, 'seeding-'));
+    const seeded = await launch(seeding, env);
+    await seeded.stop({ keep: true });
+    // Whole or nothing: a template appears only once its server has stopped cleanly.
+    renameSync(seeding, template);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  return launch(await seededDataDir(env), env);
+}
+
+async function launch(dir: string, env: Record<string, string>): Promise<RunningServer & { stop(o?: { keep: boolean }): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: root,
@@ -71,10 +101,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
-    async stop() {
+    async stop(o?: { keep: boolean }) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      rmSync(dir, { recursive: true, force: true });
+      if (child.exitCode !== 0 && o?.keep) throw new Error(`server stopped with ${child.exitCode}:\n${output}`);
+      if (!o?.keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

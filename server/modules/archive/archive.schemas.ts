@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resultOut } from './assessment/assessment.schemas.ts';
 import {
   ARCHIVE_KINDS, SELF_REPORT_DECISIONS, SELF_REPORT_EVENT_TYPES, SELF_REPORT_KINDS, SELF_REPORT_STATUSES,
 } from '../../../shared/archive.ts';
@@ -88,6 +89,7 @@ export const deputyArchiveOut = z.object({
     selfReports: z.object({ approved: z.number(), byKind: z.record(z.string(), z.number()) }),
   }),
   sections: z.array(z.object({ kind: z.enum(ARCHIVE_KINDS), label: z.string(), count: z.number(), items: z.array(archiveEntryOut), more: z.boolean() })),
+  assessments: z.array(resultOut).describe('该代表在本期间各年度已结束考评轮次中的结果（最新年度在前）'),
   asOf: z.string(),
   abilities: z.object({ export: z.boolean(), selfReport: z.boolean() }),
 });

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { catchUp } from '../../platform/events/projector.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import { archiveErrors } from './archive.errors.ts';
+import { deputyAssessmentResults } from './assessment/assessment.service.ts';
 import { archiveScopeFor } from './archive.policy.ts';
 import { emptyCounts, presentDeputy, presentEntry, sections, summarise } from './archive.presenter.ts';
 import { archiveRepository as repo, type ArchiveScope, type DeputyRow, type EntryPeriod } from './archive.repository.ts';
@@ -61,9 +62,12 @@ export async function getDeputyArchive(deps: AppDeps, p: Principal, deputyId: st
   await fresh(deps);
   const [stations, rows, years] = await Promise.all([repo.stationsOf(deps.db, [d.id]), repo.entries(deps.db, d.id, range, {}, null, null), repo.years(deps.db, d.id, range.today)]);
   const entries = rows.map(presentEntry);
+  const firstYear = period.from ? Number(period.from.slice(0, 4)) : -Infinity;
+  const lastYear = Number(period.to.slice(0, 4));
+  const assessments = (await deputyAssessmentResults(deps.db, d.district_code, d.id)).filter((r) => r.year >= firstYear && r.year <= lastYear);
   return {
     deputy: presentDeputy(d, stations.get(d.id) ?? []),
-    period, years, summary: summarise(entries), sections: sections(entries),
+    period, years, summary: summarise(entries), sections: sections(entries), assessments,
     asOf: deps.clock.now().toISOString(),
     abilities: { export: true, selfReport: hasRole(p, 'deputy') && p.deputyId === d.id },
   };

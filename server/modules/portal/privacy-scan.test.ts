@@ -25,14 +25,16 @@ const ID_CARD = /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1
 /** Any mainland mobile number written whole (with or without +86, spaces or dashes in the 3-4-4 places). */
 const MOBILE = /(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z])/;
 
-/** The written forms of a phone number that reveal it: whole, 3-4-4, or its middle digits with one end. */
+/** Any mainland mobile number half masked (138****5678): seven of its digits, not for the public either (QUALITY.md). */
+const HALF_MASKED_MOBILE = /(?<![0-9A-Za-z])1[3-9]\d[*＊xX×]{4}\d{4}(?![0-9A-Za-z])/;
+
+/** The written forms of a phone number that reveal it: whole, 3-4-4, or seven of its digits with the rest masked. */
 export function phoneForms(phone: string): string[] {
   const d = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (d.length !== 11) return d.length >= 7 ? [d] : [];
   const [a, b, c] = [d.slice(0, 3), d.slice(3, 7), d.slice(7)];
-  // The usual masking (first 3 and last 4: 138****5678, what the suggestion compendium prints) is allowed;
-  // a form that shows the middle digits with either end is not.
-  return [d, `${a} ${b} ${c}`, `${a}-${b}-${c}`, `${a}${b}****`, `${a} ${b} ****`, `***${b}${c}`, `****${b.slice(1)}${c}`];
+  // Staff views mask as 138****5678; the public sees no such form either, nor one showing the middle digits.
+  return [d, `${a} ${b} ${c}`, `${a}-${b}-${c}`, `${a}****${c}`, `${a} **** ${c}`, `${a}${b}****`, `${a} ${b} ****`, `***${b}${c}`, `****${b.slice(1)}${c}`];
 }
 
 interface Secret { kind: string; text: string; owner?: string }
@@ -49,6 +51,8 @@ export function findLeaks(body: string, secrets: readonly Secret[], ownerOfReque
   if (id) out.push(`ID-card number “${id[0]}”`);
   const mobile = MOBILE.exec(body);
   if (mobile) out.push(`mobile number “${mobile[0]}”`);
+  const half = HALF_MASKED_MOBILE.exec(body);
+  if (half) out.push(`half-masked mobile number “${half[0]}”`);
   return out;
 }
 
@@ -147,7 +151,8 @@ describe('the public portal shows no personal data', () => {
     assert.deepEqual(findLeaks('反映人：李秀英', s), ['name “李秀英”']);
     assert.ok(findLeaks('电话 139 0733 1111', s).length > 0);
     assert.ok(findLeaks('电话 1390733****', s).some((l) => l.startsWith('phone')));
-    assert.deepEqual(findLeaks('电话 139****1111', s), [], 'the usual masking is allowed');
+    assert.ok(findLeaks('电话 139****1111', s).some((l) => l.startsWith('phone')), 'the staff masking is not for the public');
+    assert.ok(findLeaks('电话 138****5678', []).some((l) => l.startsWith('half-masked')), 'nor anyone else’s number half masked');
     assert.deepEqual(findLeaks('电话 尾号 1111，李**', s), []);
     assert.ok(findLeaks(`身份证 ${OWN.id}`, []).some((l) => l.startsWith('ID-card')));
     assert.ok(findLeaks('{"phone":"+8613812345678"}', []).some((l) => l.startsWith('mobile')));

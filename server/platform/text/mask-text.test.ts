@@ -8,9 +8,10 @@ test('constituents’ names become 某某, longest first', () => {
   assert.equal(maskPersonalText('罗大伯', ['罗', '']), '罗大伯', 'one-character names are not masked (they would hit every word)');
 });
 
-test('mobile and ID card numbers are masked, other numbers kept', () => {
-  assert.equal(maskPersonalText('电话13907331111，身份证430211198001011234'), '电话139****1111，身份证4302************34');
-  assert.equal(maskPersonalText('身份证43021119800101123X。'), '身份证4302************3X。');
+test('mobile and ID card numbers are hidden whole (not a digit of them in public), other numbers kept', () => {
+  assert.equal(maskPersonalText('电话13907331111，身份证430211198001011234'), '电话***，身份证***');
+  assert.equal(maskPersonalText('身份证43021119800101123X。'), '身份证***。');
+  assert.equal(maskPersonalText('电话139****1111 或 139＊＊＊＊2222'), '电话*** 或 ***', 'half-masked mobiles still show seven digits');
   assert.equal(maskPersonalText('共 300 米，投资 1200 万元，编号 2026001'), '共 300 米，投资 1200 万元，编号 2026001');
   assert.equal(maskPersonalText('固话0731-22832001'), '固话0731-22832001');
   assert.equal(maskPersonalText('123456789012'), '123456789012', 'twelve digits are not a mobile number');
@@ -26,19 +27,20 @@ test('a person’s phone is masked and found in any written form; landlines also
   const d = { phones: ['13907331111', '073122832001'] };
   for (const written of ['13907331111', '139 0733 1111', '139-0733-1111', '+86 139 0733 1111', '１３９０７３３１１１１', '一三九〇七三三一一一一']) {
     assert.deepEqual(findPersonalData(`请回电 ${written} 谢谢`, d), { kind: 'phone', value: '13907331111' }, written);
-    assert.equal(maskCaseText(`请回电 ${written} 谢谢`, d), `请回电 ${written.startsWith('+86') ? '+86 ' : ''}139****1111 谢谢`, written);
+    assert.equal(maskCaseText(`请回电 ${written} 谢谢`, d), `请回电 ${written.startsWith('+86') ? '+86 ' : ''}*** 谢谢`, written);
   }
   assert.deepEqual(findPersonalData('座机 0731-2283 2001', d), { kind: 'phone', value: '073122832001' });
   assert.deepEqual(findPersonalData('座机 2283 2001', d), { kind: 'phone', value: '22832001' });
-  assert.equal(maskCaseText('座机 0731-22832001，白天打', d), '座机 0731****2001，白天打');
-  assert.equal(maskCaseText('座机 2283-2001', d), '座机 ****2001');
-  assert.equal(findPersonalData('电话 139****1111', d), null, 'a masked number is no leak');
+  assert.equal(maskCaseText('座机 0731-22832001，白天打', d), '座机 ***，白天打');
+  assert.equal(maskCaseText('座机 2283-2001', d), '座机 ***');
+  assert.equal(findPersonalData('电话 ***', d), null, 'a hidden number is no leak');
+  assert.deepEqual(findPersonalData('电话 139****1111', d), { kind: 'number', value: '139****1111' }, 'a half-masked mobile is still seven of its digits');
   assert.equal(findPersonalData('2026-10-14 处理完毕，共 300 米', d), null);
 });
 
 test('other people’s mobile and ID card numbers are numbers the public must not see either; landlines (hotlines) may stay', () => {
   assert.deepEqual(findPersonalData('联系经办人 138 1234 5678', {}), { kind: 'number', value: '13812345678' });
-  assert.equal(maskCaseText('联系经办人 138 1234 5678', {}), '联系经办人 138****5678');
+  assert.equal(maskCaseText('联系经办人 138 1234 5678', {}), '联系经办人 ***');
   assert.deepEqual(findPersonalData('身份证 430211198001011234', {}), { kind: 'number', value: '430211198001011234' });
   assert.equal(findPersonalData('咨询电话 0731-22832001，或拨打 12345', {}), null);
   assert.equal(findPersonalData('编号 2026001，投资 1200 万元', {}), null);
@@ -61,7 +63,7 @@ test('pre-filled text carries none of the person’s data', () => {
   const d = { names: ['刘桂兰'], phones: ['13807331234'], addresses: ['马家河街道新马社区东门'], codes: ['K7Q2M9X4T8C3W6P1'] };
   const text = '刘桂兰（13807331234，查询码 K7Q2M9X4T8C3W6P1）反映：马家河街道新马社区东门路灯不亮。';
   const masked = maskCaseText(text, d);
-  assert.equal(masked, '某某（138****1234，查询码 ）反映：某处路灯不亮。');
+  assert.equal(masked, '某某（***，查询码 ）反映：某处路灯不亮。');
   assert.equal(findPersonalData(masked, d), null);
   assert.deepEqual(findPersonalData('查询码 K7Q2-M9X4-T8C3-W6P1', d), { kind: 'code', value: 'K7Q2M9X4T8C3W6P1' });
 });

@@ -1,18 +1,26 @@
 /**
  * Personal data out of published text (the suggestion compendium, published case results). Pure.
  *
- * - `maskPersonalText`: the given names become 某某, 18-digit ID card numbers keep their first 4
- *   and last 2 characters, 11-digit mobile numbers their first 3 and last 4 (138****5678).
+ * Public text shows no phone or ID number at all, not even partly (QUALITY.md: the 138****5678
+ * form is for staff roles that need no more, never for the public).
+ *
+ * - `maskPersonalText`: the given names become 某某, 18-digit ID card numbers and 11-digit mobile
+ *   numbers (also those already half masked, 138****5678) become ***.
  * - `maskCaseText`: the same, plus one person's own phone numbers in any written form (spaces,
- *   dashes, full-width or Chinese digits, +86) and addresses (the whole address and its part
- *   below the street or town) removed: what a publication is pre-filled with.
+ *   dashes, full-width or Chinese digits, +86, landlines) and addresses (the whole address and
+ *   its part below the street or town) removed: what a publication is pre-filled with.
  * - `findPersonalData`: what of one person's data a text still holds, to refuse publishing it.
  */
 const ID_CARD = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+const MOBILE = /(?<!\d)1[3-9]\d\d{4}\d{4}(?!\d)/g;
+/** A mobile number with its middle masked by hand or by a staff view (138****5678): still 7 digits of it. */
+const HALF_MASKED_MOBILE = /(?<!\d)1[3-9]\d[*＊xX×]{4}\d{4}(?!\d)/g;
+
+/** What replaces a phone or an ID card number in public text. */
+export const NUMBER_MASK = '***';
 
 export function maskPersonalText(text: string, names: readonly string[] = []): string {
-  let out = text.replace(ID_CARD, (s) => `${s.slice(0, 4)}${'*'.repeat(12)}${s.slice(-2)}`).replace(MOBILE, (_s, a: string, _b: string, c: string) => `${a}****${c}`);
+  let out = text.replace(ID_CARD, NUMBER_MASK).replace(MOBILE, NUMBER_MASK).replace(HALF_MASKED_MOBILE, NUMBER_MASK);
   // Longest first, so 李秀英 is masked whole before a shorter name inside it could be.
   for (const name of usableNames(names)) out = out.replace(spaced(name), '某某');
   return out;
@@ -107,11 +115,6 @@ function phoneForms(phone: string): string[] {
   return forms;
 }
 
-function maskedPhone(digits: string): string {
-  if (digits.startsWith('0')) return `${digits.slice(0, /^0(10|2\d)/.test(digits) ? 3 : 4)}****${digits.slice(-4)}`;
-  return digits.length >= 11 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : `****${digits.slice(-4)}`;
-}
-
 /** Spans [start, end) of the text where one of the phones is written, with the digits found. */
 function phoneSpans(text: string, phones: readonly string[]): { start: number; end: number; digits: string }[] {
   const forms = [...new Set(phones.flatMap(phoneForms))].sort((a, b) => b.length - a.length);
@@ -162,7 +165,7 @@ export function addressFragments(address: string): string[] {
  */
 export function maskCaseText(text: string, d: PersonalData): string {
   let out = text;
-  // The person's phones, and any mobile number written with spaces or dashes, as 139****1111.
+  // The person's phones, and any mobile number written with spaces or dashes, as ***.
   const spans = phoneSpans(out, d.phones ?? []);
   for (const r of digitRuns(out)) {
     if (!/^(86)?1[3-9]\d{9}$/.test(r.digits)) continue;
@@ -170,7 +173,7 @@ export function maskCaseText(text: string, d: PersonalData): string {
     const last = r.at[r.at.length - 1]!;
     if (!spans.some((s) => s.start < last + 1 && start < s.end)) spans.push({ start, end: last + [...out.slice(last)][0]!.length, digits: r.digits.slice(-11) });
   }
-  for (const s of spans.sort((a, b) => b.start - a.start)) out = `${out.slice(0, s.start)}${maskedPhone(s.digits)}${out.slice(s.end)}`;
+  for (const s of spans.sort((a, b) => b.start - a.start)) out = `${out.slice(0, s.start)}${NUMBER_MASK}${out.slice(s.end)}`;
   const fragments = [...new Set((d.addresses ?? []).flatMap(addressFragments))].sort((a, b) => b.length - a.length);
   for (const f of fragments) out = out.replace(spaced(f), ADDRESS_MASK);
   for (const code of d.codes ?? []) if (code.length >= 6) out = out.split(code).join('');
@@ -196,5 +199,7 @@ export function findPersonalData(text: string, d: PersonalData): { kind: Persona
   // A mobile number however it is written: the whole run of digits is one (with +86 or without).
   const mobile = digitRuns(text).find((r) => /^(86)?1[3-9]\d{9}$/.test(r.digits));
   if (mobile) return { kind: 'number', value: mobile.digits };
+  const half = new RegExp(HALF_MASKED_MOBILE.source).exec(text);
+  if (half) return { kind: 'number', value: half[0] };
   return null;
 }

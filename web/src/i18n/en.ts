@@ -399,6 +399,8 @@ export const en: Dictionary = {
     anonymous: 'Anonymous',
     anonymousHelp: 'When the constituent does not want to be named; contact details may still be recorded, for handling and follow-up only',
     anonymousNote: 'The constituent asked to stay anonymous: contact details are for handling and follow-up only, never published.',
+    noPublish: 'The constituent does not agree to the case and its result being published',
+    noPublishHelp: 'Once closed, a station may publish the problem and its result without personal data on the public results page; ticked, this case is never published.',
     contactPrivacy: 'Contact details are used only for handling and follow-up; lists and deputies see a masked number, and viewing the full number is logged.',
     emailInvalid: 'Not a valid email address',
     alreadySubmitted: 'This form was already recorded and has changed since. To avoid a duplicate, check the case list; to add something, do it on that case or open the form again.',

@@ -80,6 +80,13 @@ describe('assessment rounds (履职考评)', () => {
     assert.equal(mine[0]!.canFillSelf, true);
     assert.equal(mine[1]!.result!.deputyId, me);
     assert.deepEqual(mine[1]!.result, results.find((r) => r.deputyId === me));
+    // The deputy's archive shows the result for the years it covers, to the deputy and to the office.
+    for (const who of ['deputy', 'admin'] as const) {
+      const y2025 = ok<{ assessments: AssessmentResult[] }>(await api(who, 'GET', `/archive/deputies/${me}?year=2025`));
+      assert.deepEqual(y2025.assessments, [results.find((r) => r.deputyId === me)], `${who}: 2025`);
+      assert.deepEqual(ok<{ assessments: AssessmentResult[] }>(await api(who, 'GET', `/archive/deputies/${me}?year=2026`)).assessments, [], `${who}: 2026 is not closed`);
+      assert.deepEqual(ok<{ assessments: AssessmentResult[] }>(await api(who, 'GET', `/archive/deputies/${me}`)).assessments.map((r) => r.year), [2025], `${who}: all time`);
+    }
   });
 
   test('create: the office only; weights must sum to 100 (400 naming body.criteria / body.raters); deputies of the district; one round per year under parallel requests', async () => {

@@ -234,8 +234,8 @@ test('the pre-fill masks the constituent; submit and approve refuse her name, ph
   const c = await leakyClosedCase(f);
   const draft = await ok<PublicationDraft>(await api(f, 'station', 'GET', `/cases/${c.id}/publication/draft`));
   assert.equal(draft.title, '某某反映楼道漏水');
-  assert.equal(draft.summary, '我是某某，住在某处，楼道顶上漏水一个多月了。电话 139****5678。');
-  assert.equal(draft.result, '已联系某某（139****5678），派人到某处修补屋面防水层，漏水已止住。');
+  assert.equal(draft.summary, '我是某某，住在某处，楼道顶上漏水一个多月了。电话 ***。');
+  assert.equal(draft.result, '已联系某某（***），派人到某处修补屋面防水层，漏水已止住。');
   for (const text of [draft.title, draft.summary, draft.result]) {
     assert.ok(!text.includes(LEAKY.name) && !text.includes(LEAKY.phone) && !text.includes('9 栋') && !text.includes('9栋'), text);
   }

@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ARCHIVE_KIND_LABELS, type ArchiveEntryOut, type DeputyArchive } from '../../../../shared/archive.ts';
+import { GRADE_LABELS } from '../../../../shared/assessment.ts';
 import { DEPUTY_LEVEL_LABELS } from '../../../../shared/org.ts';
 import { archiveApi } from '../../api/archive.ts';
 import { fetchAll } from '../../api/client.ts';
@@ -18,7 +19,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { formatDateTime } from '../../utils/format.ts';
-import { periodSearch, periodText, summaryFigures, termText, usePeriod } from './archive-shared.tsx';
+import { periodSearch, periodText, summaryFigures, termText, usePeriod, useRaterScores } from './archive-shared.tsx';
 import './archive-print.css';
 
 interface Printable {
@@ -33,6 +34,7 @@ export function ArchivePrintPage() {
   const user = useUser();
   const navigate = useNavigate();
   const { query } = usePeriod();
+  const raters = useRaterScores();
   const loaded = useAsync<Printable>(
     async (signal) => {
       const archive = await archiveApi.get(deputyId, query, signal);
@@ -173,6 +175,32 @@ export function ArchivePrintPage() {
             </section>
           );
         })}
+
+        {a.assessments.length ? (
+          <section className="arc-doc-section" data-kind="assessment">
+            <h2>{t('archive.assessment.title')}</h2>
+            <table className="arc-doc-table">
+              <thead>
+                <tr>
+                  <th className="date">{t('archive.assessment.year')}</th>
+                  <th className="num">{t('archive.assessment.total')}</th>
+                  <th>{t('archive.assessment.grade')}</th>
+                  <th>{t('archive.assessment.byRater')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.assessments.map((r) => (
+                  <tr key={r.roundId}>
+                    <td className="date">{t('archive.assessment.yearN', { year: r.year })}</td>
+                    <td className="num">{r.total === null ? '—' : r.total.toFixed(2)}</td>
+                    <td>{r.grade ? L(GRADE_LABELS, r.grade) : t('archive.assessment.notGraded')}</td>
+                    <td>{raters(r)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
 
         <footer className="arc-doc-foot">
           <p>{t('archive.rules')}</p>

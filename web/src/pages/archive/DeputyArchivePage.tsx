@@ -11,6 +11,7 @@ import { useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ARCHIVE_KIND_LABELS, type ArchiveEntryOut, type ArchiveSection, type DeputyArchive } from '../../../../shared/archive.ts';
+import type { AssessmentResult } from '../../../../shared/assessment.ts';
 import { archiveApi, type ArchivePeriodQuery } from '../../api/archive.ts';
 import { fetchAll, isApiError } from '../../api/client.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -21,7 +22,8 @@ import { useAsync } from '../../hooks/useAsync.ts';
 import { useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
 import { formatDateTime } from '../../utils/format.ts';
-import { LevelTag, periodSearch, periodText, summaryFigures, termText, usePeriod, yearOptions, type PeriodChoice } from './archive-shared.tsx';
+import { GradeTag } from '../assessment/assessment-shared.tsx';
+import { LevelTag, periodSearch, periodText, summaryFigures, termText, usePeriod, useRaterScores, yearOptions, type PeriodChoice } from './archive-shared.tsx';
 import './archive.css';
 
 /** `/archive/me`: the signed-in deputy's own archive. */
@@ -171,10 +173,33 @@ function ArchiveView({ deputyId, mine }: { deputyId: string; mine: boolean }) {
         <SectionCard key={`${s.kind}|${JSON.stringify(query)}`} archive={a} section={s} query={query} />
       ))}
 
+      {a.assessments.length ? <AssessmentCard results={a.assessments} mine={mine} /> : null}
+
       <Typography.Paragraph type="secondary" className="arc-rules-text">
         {t('archive.rules')}
       </Typography.Paragraph>
     </div>
+  );
+}
+
+/** 履职考评: the deputy's results in the closed assessment rounds of the period's years. */
+function AssessmentCard({ results, mine }: { results: AssessmentResult[]; mine: boolean }) {
+  const { t } = useTranslation();
+  const raters = useRaterScores();
+  const columns: ColumnsType<AssessmentResult> = [
+    { title: t('archive.assessment.year'), dataIndex: 'year', width: 90, render: (y: number) => t('archive.assessment.yearN', { year: y }) },
+    { title: t('archive.assessment.total'), dataIndex: 'total', width: 90, align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+    { title: t('archive.assessment.grade'), dataIndex: 'grade', width: 100, render: (g: AssessmentResult['grade']) => <GradeTag grade={g} /> },
+    { title: t('archive.assessment.byRater'), key: 'raters', render: (_: unknown, r) => raters(r) },
+    {
+      title: '', key: 'open', width: 110,
+      render: (_: unknown, r) => <Link to={mine ? '/assessment/mine' : `/assessment/${r.roundId}`}>{t('archive.assessment.open')}</Link>,
+    },
+  ];
+  return (
+    <Card variant="borderless" id="arc-assessment" className="arc-section-card" title={t('archive.assessment.title')}>
+      <Table<AssessmentResult> rowKey="roundId" size="small" pagination={false} columns={columns} dataSource={results} scroll={{ x: 560 }} />
+    </Card>
   );
 }
 

@@ -1,15 +1,18 @@
 /**
  * What the archive pages share: the period in the URL (`year=` or `term=current`, none = everything),
- * the summary as figures per kind, a self-report's status tag, the deputy's level tag and term.
+ * the summary as figures per kind, a self-report's status tag, the deputy's level tag and term,
+ * the raters' scores of an assessment result.
  */
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ACTIVITY_KIND_LABELS } from '../../../../shared/activities.ts';
 import {
   SELF_REPORT_KIND_LABELS, SELF_REPORT_STATUS_LABELS, type ArchiveDeputy, type ArchiveKind, type ArchivePeriod, type ArchiveSummary, type SelfReportStatus,
 } from '../../../../shared/archive.ts';
+import { RATER_KIND_LABELS, RATER_KINDS, type AssessmentResult } from '../../../../shared/assessment.ts';
 import { DEPUTY_LEVEL_LABELS } from '../../../../shared/org.ts';
 import type { ArchivePeriodQuery } from '../../api/archive.ts';
 import { useLabel } from '../../i18n/labels.ts';
@@ -141,4 +144,14 @@ export function summaryFigures(t: TFunction, s: ArchiveSummary, label: (labels: 
     },
     { kind: 'self_report', value: s.selfReports.approved, unit: t('archive.units.reports'), sub: reportKinds.length ? [reportKinds.join(' · ')] : [] },
   ];
+}
+
+/** One assessment result's raters as a line: 自评 92.00 · 代表小组 88.50 · … (未评 for a missing kind). */
+export function useRaterScores(): (r: AssessmentResult) => string {
+  const L = useLabel();
+  const { t } = useTranslation();
+  return (r) =>
+    RATER_KINDS.filter((k) => k in r.byRater)
+      .map((k) => `${L(RATER_KIND_LABELS, k)} ${typeof r.byRater[k] === 'number' ? r.byRater[k]!.toFixed(2) : t('archive.assessment.missed')}`)
+      .join(' · ');
 }

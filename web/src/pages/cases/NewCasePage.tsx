@@ -3,7 +3,7 @@
  * WeChat group, told a liaison officer or raised at a roundtable. One Idempotency-Key per opened
  * form, so a double click or a retry after a lost answer never makes two cases.
  */
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/org.ts';
@@ -32,6 +32,7 @@ interface Values {
   title?: string;
   content: string;
   anonymous: boolean;
+  noPublish: boolean;
   contactName?: string;
   contactPhone?: string;
   contactEmail?: string;
@@ -74,6 +75,7 @@ function toInput(v: Values): CaseCreateInput {
     category: v.category || undefined,
     urgent: v.urgent,
     anonymous: v.anonymous,
+    noPublish: v.noPublish || undefined,
     contact: Object.keys(contact).length ? contact : undefined,
     location: address ? { address } : undefined,
     deputyIds: v.deputyIds?.length ? v.deputyIds : undefined,
@@ -120,6 +122,7 @@ export function NewCasePage() {
     kind: 'problem',
     urgent: false,
     anonymous: false,
+    noPublish: false,
   };
 
   return (
@@ -205,6 +208,9 @@ export function NewCasePage() {
             <Switch />
           </Form.Item>
           {anonymous ? <Alert type="info" showIcon className="form-alert" title={t('cases.anonymousNote')} /> : null}
+          <Form.Item name="noPublish" valuePropName="checked" extra={t('cases.noPublishHelp')}>
+            <Checkbox>{t('cases.noPublish')}</Checkbox>
+          </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="contactName" label={t('cases.contact.name')} rules={[r.max(t('cases.contact.name'), 40)]}>
