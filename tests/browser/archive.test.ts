@@ -209,7 +209,13 @@ describe('performance archive: my archive with its sources, self-reports reviewe
   step('打印 opens the A4 print view (打印 calls the browser\'s print); 导出 downloads the archive as Excel', async () => {
     const deputy = as('deputy');
     await openMyArchive(deputy);
-    const a = await get<Archive>(deputy, `/archive/deputies/${deputyId}`);
+    const a = await get<Archive & { assessments: Array<{ year: number; total: number | null }> }>(deputy, `/archive/deputies/${deputyId}`);
+    // 履职考评: the demo's closed 2025 round, on the page (and, below, in the print view).
+    assert.ok(a.assessments.some((r) => r.year === 2025), 'the archive carries the 2025 assessment result');
+    const card = deputy.locator('#arc-assessment');
+    assert.equal(await card.locator('tbody tr.ant-table-row').count(), a.assessments.length);
+    assert.ok((await card.innerText()).includes(a.assessments[0]!.total!.toFixed(2)), 'the total is shown');
+    await card.screenshot({ path: shotPath('archive-assessment-card') });
 
     await deputy.locator('.page-header').getByRole('button', { name: /打\s*印/ }).click();
     await deputy.waitForURL(new RegExp(`/console/archive/deputies/${deputyId}/print$`));
@@ -229,6 +235,7 @@ describe('performance archive: my archive with its sources, self-reports reviewe
     for (const s of a.sections) {
       assert.equal(await deputy.locator(`.arc-doc-section[data-kind="${s.kind}"] tbody tr`).count(), s.count, `print: ${s.kind}`);
     }
+    assert.equal(await deputy.locator('.arc-doc-section[data-kind="assessment"] tbody tr').count(), a.assessments.length, 'print: the assessment results');
     await deputy.screenshot({ path: shotPath('archive-print-screen'), fullPage: true });
     // on paper: A4's printable width at 96 dpi, print styles
     await deputy.setViewportSize({ width: 718, height: 1000 });
