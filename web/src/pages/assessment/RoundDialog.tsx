@@ -4,14 +4,14 @@
  * 代表工委 40 by default) and the deputies assessed (by default every serving 区人大代表). Both sets
  * of weights must sum to 100, as the server requires; its refusals land on the fields they name.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_ASSESSMENT_CRITERIA, DEFAULT_RATER_WEIGHTS, RATER_KINDS, type AssessmentCriterion, type AssessmentRound, type RaterKind, type RaterWeight,
 } from '../../../../shared/assessment.ts';
 import { fetchAll } from '../../api/client.ts';
+import { criteriaToSend, weightSum, WeightedCriteriaList, type CriterionValue } from '../../components/WeightedCriteriaList.tsx';
 import type { Deputy } from '../../api/types.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
@@ -23,17 +23,12 @@ import { useRaterLabel } from './assessment-shared.tsx';
 interface Values {
   year: number;
   name: string;
-  criteria: Array<{ key?: string; label: string; weight: number | null }>;
+  criteria: CriterionValue[];
   raters: Array<{ kind: RaterKind; weight: number | null }>;
   deputyIds: string[];
 }
 
 const MAX_CRITERIA = 12;
-
-/** A key for a criterion added in the dialog: c1, c2, … not yet taken. */
-function freshKey(taken: string[]): string {
-  for (let i = 1; ; i++) if (!taken.includes(`c${i}`)) return `c${i}`;
-}
 
 const thisYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
@@ -43,10 +38,8 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
   const r = formRules(t);
   const raterLabel = useRaterLabel();
   const [form] = Form.useForm<Values>();
-  const criteria = Form.useWatch('criteria', form);
   const raters = Form.useWatch('raters', form);
-  const criteriaSum = (criteria ?? []).reduce((s, c) => s + (typeof c?.weight === 'number' ? c.weight : 0), 0);
-  const ratersSum = (raters ?? []).reduce((s, c) => s + (typeof c?.weight === 'number' ? c.weight : 0), 0);
+  const ratersSum = weightSum(raters);
   const deputies = useAsync((signal) => (open ? fetchAll<Deputy>('/deputies', { active: true }, 2000, signal) : Promise.resolve({ items: [], truncated: false })), [open]);
   const options = useMemo(
     () => (deputies.data?.items ?? []).map((d) => ({ value: d.id, label: d.stations.length ? `${d.name}（${d.stations.map((s) => s.name).join('、')}）` : d.name, level: d.level })),
@@ -75,12 +68,7 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
   }, [open, round, deputies.data, form]);
 
   const { saving, submit } = useFormSubmit(form, async (v) => {
-    const taken = v.criteria.map((c) => c.key ?? '').filter(Boolean);
-    const list: AssessmentCriterion[] = v.criteria.map((c) => {
-      const key = c.key || freshKey(taken);
-      if (!c.key) taken.push(key);
-      return { key, label: text(c.label), weight: c.weight ?? 0 };
-    });
+    const list: AssessmentCriterion[] = criteriaToSend(v.criteria);
     const weights: RaterWeight[] = v.raters.map((x) => ({ kind: x.kind, weight: x.weight ?? 0 }));
     const body: RoundIn = { year: v.year, name: text(v.name), criteria: list, raters: weights, deputyIds: v.deputyIds };
     if (!round) {
@@ -100,18 +88,12 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
     onSaved(saved);
   });
 
-  const sumRule = (key: 'criteria' | 'raters') => ({
-    validator: async (_: unknown, value: Array<{ weight: number | null; label?: string }> | undefined) => {
-      const list = value ?? [];
-      if (key === 'criteria' && list.length === 0) throw new Error(t('assessment.form.criteriaRequired'));
-      const total = list.reduce((s, c) => s + (c?.weight ?? 0), 0);
+  const ratersRule = {
+    validator: async (_: unknown, value: Values['raters'] | undefined) => {
+      const total = weightSum(value);
       if (total !== 100) throw new Error(t('assessment.form.weightsSum', { sum: total }));
-      if (key === 'criteria') {
-        const labels = list.map((c) => text(c?.label));
-        if (new Set(labels).size !== labels.length) throw new Error(t('assessment.form.labelsUnique'));
-      }
     },
-  });
+  };
 
   return (
     <Modal
@@ -150,39 +132,21 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
         <Typography.Paragraph type="secondary" className="asm-sub">
           {t('assessment.form.criteriaHelp')}
         </Typography.Paragraph>
-        <Form.List name="criteria" rules={[sumRule('criteria')]}>
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map((f, i) => (
-                <div key={f.key} className="asm-criterion-row">
-                  <Form.Item name={[f.name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'label']} rules={[r.required(t('assessment.form.criterion')), r.max(t('assessment.form.criterion'), 20)]}>
-                    <Input maxLength={20} placeholder={t('assessment.form.criterion')} aria-label={`${t('assessment.form.criterion')} ${i + 1}`} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('assessment.form.weightRequired') }]}>
-                    <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={`${t('assessment.common.weight')} ${i + 1}`} />
-                  </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} aria-label={`${t('common.delete')} ${i + 1}`} />
-                </div>
-              ))}
-              <Typography.Text type={criteriaSum === 100 ? 'secondary' : 'warning'} className="asm-sum">
-                {t('assessment.form.sum', { sum: criteriaSum })}
-              </Typography.Text>
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', weight: null })} disabled={fields.length >= MAX_CRITERIA} block style={{ marginBottom: 16 }}>
-                {t('assessment.form.addCriterion')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <WeightedCriteriaList
+          name="criteria"
+          max={MAX_CRITERIA}
+          texts={{
+            criterion: t('assessment.form.criterion'), weight: t('assessment.common.weight'), weightRequired: t('assessment.form.weightRequired'),
+            sum: (sum) => t('assessment.form.sum', { sum }), addCriterion: t('assessment.form.addCriterion'), criteriaRequired: t('assessment.form.criteriaRequired'),
+            weightsSum: (sum) => t('assessment.form.weightsSum', { sum }), labelsUnique: t('assessment.form.labelsUnique'),
+          }}
+        />
 
         <Typography.Text strong>{t('assessment.common.raters')}</Typography.Text>
         <Typography.Paragraph type="secondary" className="asm-sub">
           {t('assessment.form.ratersHelp')}
         </Typography.Paragraph>
-        <Form.List name="raters" rules={[sumRule('raters')]}>
+        <Form.List name="raters" rules={[ratersRule]}>
           {(fields, _ops, { errors }) => (
             <>
               {fields.map((f) => {

@@ -3,12 +3,12 @@
  * start as DEFAULT_EVALUATION_CRITERIA; their weights must sum to 100 (the dialog shows the sum
  * and refuses otherwise, as the server does).
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_EVALUATION_CRITERIA, type EvaluationCriterion, type EvaluationRound } from '../../../../shared/projects.ts';
 import { evaluationApi, type RoundIn } from '../../api/projects.ts';
+import { criteriaToSend, WeightedCriteriaList, type CriterionValue } from '../../components/WeightedCriteriaList.tsx';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { changedFields, text } from '../../utils/form-values.ts';
 import { rules as formRules } from '../../utils/rules.ts';
@@ -17,23 +17,16 @@ import { todayInBeijing } from '../projects/project-shared.tsx';
 interface Values {
   year: number;
   title: string;
-  criteria: Array<{ key?: string; label: string; weight: number | null }>;
+  criteria: CriterionValue[];
 }
 
 const MAX_CRITERIA = 10;
-
-/** A key for a criterion added in the dialog: c1, c2, … not yet taken. */
-function freshKey(taken: string[]): string {
-  for (let i = 1; ; i++) if (!taken.includes(`c${i}`)) return `c${i}`;
-}
 
 export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; round: EvaluationRound | null; onClose: () => void; onSaved: (r: EvaluationRound) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const r = formRules(t);
   const [form] = Form.useForm<Values>();
-  const criteria = Form.useWatch('criteria', form);
-  const sum = (criteria ?? []).reduce((s, c) => s + (typeof c?.weight === 'number' ? c.weight : 0), 0);
 
   useEffect(() => {
     if (!open) return;
@@ -47,12 +40,7 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
   }, [open, round, form, t]);
 
   const { saving, submit } = useFormSubmit(form, async (v) => {
-    const taken = v.criteria.map((c) => c.key ?? '').filter(Boolean);
-    const list: EvaluationCriterion[] = v.criteria.map((c) => {
-      const key = c.key || freshKey(taken);
-      if (!c.key) taken.push(key);
-      return { key, label: text(c.label), weight: c.weight ?? 0 };
-    });
+    const list: EvaluationCriterion[] = criteriaToSend(v.criteria);
     const body: RoundIn = { year: v.year, title: text(v.title), criteria: list };
     if (!round) {
       const created = await evaluationApi.create(body);
@@ -98,51 +86,15 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
         <Typography.Paragraph type="secondary" className="cell-sub">
           {t('projectEvaluation.form.criteriaHelp')}
         </Typography.Paragraph>
-        <Form.List
+        <WeightedCriteriaList
           name="criteria"
-          rules={[
-            {
-              validator: async (_, value: Values['criteria'] | undefined) => {
-                const list = value ?? [];
-                if (list.length === 0) throw new Error(t('projectEvaluation.form.criteriaRequired'));
-                const total = list.reduce((s, c) => s + (c?.weight ?? 0), 0);
-                if (total !== 100) throw new Error(t('projectEvaluation.form.weightsSum', { sum: total }));
-                const labels = list.map((c) => text(c?.label));
-                if (new Set(labels).size !== labels.length) throw new Error(t('projectEvaluation.form.labelsUnique'));
-              },
-            },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map((f, i) => (
-                <div key={f.key} className="prj-criteria-row">
-                  <Form.Item name={[f.name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'label']}
-                    rules={[r.required(t('projectEvaluation.form.criterion')), r.max(t('projectEvaluation.form.criterion'), 20)]}
-                    style={{ flex: 1, minWidth: 160 }}
-                  >
-                    <Input maxLength={20} placeholder={t('projectEvaluation.form.criterion')} aria-label={`${t('projectEvaluation.form.criterion')} ${i + 1}`} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('projectEvaluation.form.weightRequired') }]} style={{ width: 120 }}>
-                    <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={`${t('projectEvaluation.form.weight')} ${i + 1}`} />
-                  </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1} aria-label={`${t('common.delete')} ${i + 1}`} />
-                </div>
-              ))}
-              <Typography.Text type={sum === 100 ? 'secondary' : 'warning'} className="prj-criteria-sum">
-                {t('projectEvaluation.form.sum', { sum })}
-              </Typography.Text>
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', weight: null })} disabled={fields.length >= MAX_CRITERIA} block>
-                {t('projectEvaluation.form.addCriterion')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+          max={MAX_CRITERIA}
+          texts={{
+            criterion: t('projectEvaluation.form.criterion'), weight: t('projectEvaluation.form.weight'), weightRequired: t('projectEvaluation.form.weightRequired'),
+            sum: (sum) => t('projectEvaluation.form.sum', { sum }), addCriterion: t('projectEvaluation.form.addCriterion'), criteriaRequired: t('projectEvaluation.form.criteriaRequired'),
+            weightsSum: (sum) => t('projectEvaluation.form.weightsSum', { sum }), labelsUnique: t('projectEvaluation.form.labelsUnique'),
+          }}
+        />
       </Form>
     </Modal>
   );
