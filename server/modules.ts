@@ -7,7 +7,8 @@ import { suggestionsModule } from './modules/suggestions/index.ts';
 import { projectsModule } from './modules/projects/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
 import { archiveModule } from './modules/archive/index.ts';
+import { insightModule } from './modules/insight/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 
 /** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
-export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, dashboardModule, archiveModule, portalModule];
+export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, dashboardModule, archiveModule, insightModule, portalModule];

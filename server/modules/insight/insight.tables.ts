@@ -1,0 +1,6 @@
+/**
+ * The insight module's tables (docs/plans/insight.md). Each part adds its tables here, written only
+ * by the module (read models kept by projections and jobs, trained models).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InsightTables {}
