@@ -54,8 +54,38 @@ function universal(a: number, b: number, x: number): number {
   return (((hi * x) % P) * 65536 + lo * x + b) % P;
 }
 
+/**
+ * v mod P for an integer 0 ≤ v < 2^50, by a floating quotient corrected by one step (the same
+ * value as `v % P`, several times faster: `%` on such doubles is a runtime call).
+ */
+function modP(v: number): number {
+  let r = v - Math.floor(v / P) * P;
+  if (r < 0) r += P;
+  else if (r >= P) r -= P;
+  return r;
+}
+
+const A_HI = Float64Array.from(COEFFS, ([a]) => Math.floor(a / 65536));
+const A_LO = Float64Array.from(COEFFS, ([a]) => a % 65536);
+const B = Float64Array.from(COEFFS, ([, b]) => b);
+
 /** The MinHash signature (HASHES values); null for a text without any shingle. */
 export function signature(set: ReadonlySet<number>): Uint32Array | null {
+  if (!set.size) return null;
+  const sig = new Float64Array(HASHES).fill(0xffffffff);
+  for (const x of set) {
+    for (let i = 0; i < HASHES; i++) {
+      // universal(a, b, x) % 2^32, inlined: hi·x < 2^49, (hi·x mod P)·2^16 + lo·x + b < 2^50.
+      let v = modP(modP(A_HI[i]! * x) * 65536 + A_LO[i]! * x + B[i]!);
+      if (v >= 4294967296) v -= 4294967296;
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return Uint32Array.from(sig);
+}
+
+/** The reference form of `signature` (kept to test the fast one against). */
+export function signatureReference(set: ReadonlySet<number>): Uint32Array | null {
   if (!set.size) return null;
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const x of set) {

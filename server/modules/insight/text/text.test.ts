@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bandKeys, decodeSignature, encodeSignature, jaccard, shingles, signature, similarity } from './minhash.ts';
+import { bandKeys, decodeSignature, encodeSignature, jaccard, shingles, signature, signatureReference, similarity } from './minhash.ts';
 import { normalise, tokens } from './normalise.ts';
 
 test('normalise: traditional → simplified, full-width → half-width, emoji and controls dropped, spaces collapsed', () => {
@@ -31,4 +31,16 @@ test('MinHash: a near copy is similar, an unrelated text is not; signatures are 
   assert.deepEqual(signature(shingles(a)), ga, 'deterministic');
   assert.equal(signature(shingles('')), null);
   assert.equal(shingles('路灯').size, 1, 'a text shorter than a shingle is one shingle');
+});
+
+test('MinHash: the fast signature equals the reference arithmetic for every kind of shingle value', () => {
+  const values = [0, 1, 2 ** 31, 2 ** 32 - 2, 2 ** 32 - 1];
+  let seed = 12345;
+  for (let i = 0; i < 20_000; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    values.push(seed);
+  }
+  for (const x of values) assert.deepEqual(signature(new Set([x])), signatureReference(new Set([x])), `shingle ${x}`);
+  const set = shingles(normalise('马家河街道新马社区东门的路灯坏了一个多月，晚上出行很不安全，请尽快维修。'));
+  assert.deepEqual(signature(set), signatureReference(set));
 });
