@@ -56,6 +56,8 @@ export interface CaseFilters {
   createdBefore?: string;
   /** The case's region code starts with this (a street, a town, a community). */
   regionCode?: string;
+  /** Only these cases (a search's candidates, queries/list-by-ids.ts); an empty list matches none. */
+  ids?: readonly string[];
   sort: 'newest' | 'due';
 }
 
@@ -142,6 +144,7 @@ export const casesRepository = {
     if (f.createdFrom) q = q.where('c.created_at', '>=', f.createdFrom);
     if (f.createdBefore) q = q.where('c.created_at', '<', f.createdBefore);
     if (f.regionCode) q = q.where('c.region_code', 'like', `${f.regionCode}%`);
+    if (f.ids) q = f.ids.length ? q.where('c.id', 'in', [...f.ids]) : q.where((eb) => eb.val(false));
     if (f.q) {
       const text = f.q;
       // A tracking code as people read it out (dashes, lower case) finds its case.

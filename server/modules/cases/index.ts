@@ -39,6 +39,11 @@ export { caseScopeFor } from './cases.policy.ts';
 export type { CaseScope } from './cases.repository.ts';
 export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
 export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
+// Search (insight): the texts every viewer of a case may read, and the case list over ranked candidate ids.
+export { caseSearchTexts, type CaseSearchText } from './queries/search-texts.ts';
+export { listCasesByIds, type CasesByIds } from './queries/list-by-ids.ts';
+export type { CaseListFilters } from './queries/list-cases.ts';
+export { listCasesQuery, caseListItemOut } from './cases.schemas.ts';
 // The portal's published results of closed cases (办理结果公开).
 export { listPublicResults, getPublicResult, publicResultFacets, type PublicResultQuery } from './publication/public-results.ts';
 // The demo's invented constituents (the portal's personal-data scan looks for every one of them).

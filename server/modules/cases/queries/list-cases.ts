@@ -7,6 +7,7 @@ import { caseScopeFor } from '../cases.policy.ts';
 import { presentCaseListItem } from '../cases.presenter.ts';
 import { casesRepository, type CaseFilters } from '../cases.repository.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
+import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
 import { parseDayRange } from '../../../platform/calendar/day-range.ts';
 import type { CaseMeasure } from '../../../../shared/stats.ts';
 
@@ -33,12 +34,11 @@ export interface ListCasesQuery {
   cursor?: string;
 }
 
-/** The staff list: only what the caller's jurisdiction holds, filtered, keyset-paginated. */
-export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery): Promise<Page<CaseListItemOut>> {
-  const { db } = deps;
-  const now = deps.clock.now();
-  const scope = await caseScopeFor(db, p);
-  const cal = await loadWorkingCalendar(db, p.districtCode);
+/** The list's filters without paging, text or order: what a search combines with its ranked candidates (list-by-ids.ts). */
+export type CaseListFilters = Omit<ListCasesQuery, 'q' | 'sort' | 'limit' | 'cursor'>;
+
+/** The repository's filters for a list query, at `now` on the district's working calendar. */
+export function caseFiltersFor(f: CaseListFilters & Pick<ListCasesQuery, 'q' | 'sort'>, now: Date, cal: WorkingCalendar): CaseFilters {
   const range = parseDayRange(f.from, f.to);
   const filters: CaseFilters = {
     statuses: f.status ? (statusesFor(f.status) ?? [f.status]) : undefined,
@@ -53,6 +53,16 @@ export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery):
     else if (f.dueState === 'yellow') filters.dueBefore = yellowUntil;
     else filters.dueAfter = yellowUntil;
   }
+  return filters;
+}
+
+/** The staff list: only what the caller's jurisdiction holds, filtered, keyset-paginated. */
+export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery): Promise<Page<CaseListItemOut>> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const scope = await caseScopeFor(db, p);
+  const cal = await loadWorkingCalendar(db, p.districtCode);
+  const filters = caseFiltersFor(f, now, cal);
   const sort = filters.sort;
   const rows = await casesRepository.list(db, scope, filters, f.limit, decodeCursor(f.cursor, 2));
   return toPage(rows, f.limit, (r) => [sort === 'due' ? r.due_at : r.id, r.id], (r) => presentCaseListItem(r, cal, now));
