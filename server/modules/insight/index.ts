@@ -1,5 +1,9 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 
+import { insightSearch } from './search/migrations/20261210_20_insight_search.ts';
+import { searchProjection } from './search/search.projection.ts';
+import { searchRoutes } from './search/search.routes.ts';
+
 export type { InsightTables } from './insight.tables.ts';
 
 /**
@@ -9,8 +13,10 @@ export type { InsightTables } from './insight.tables.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: {},
-  routes: async (_app, _deps) => {},
-  projections: [],
+  migrations: { '20261210_20_insight_search': insightSearch },
+  routes: async (app, deps) => {
+    searchRoutes(app, deps);
+  },
+  projections: [searchProjection],
   jobs: [],
 };

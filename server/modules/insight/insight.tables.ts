@@ -2,5 +2,7 @@
  * The insight module's tables (docs/plans/insight.md). Each part adds its tables here, written only
  * by the module (read models kept by projections and jobs, trained models).
  */
+import type { InsightSearchTables } from './search/search.tables.ts';
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InsightTables {}
+export interface InsightTables extends InsightSearchTables {}

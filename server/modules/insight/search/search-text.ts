@@ -1,0 +1,278 @@
+/**
+ * Chinese full-text search, the pure part (docs/plans/insight.md, Search): what the index holds
+ * for a case, what a query asks for, and the highlighted title and snippet. No database here.
+ *
+ * Matching rule (the same on SQLite and PostgreSQL, because both index the same token list and
+ * run the same phrases):
+ * - a text is normalised (../text/normalise.ts: NFKC, traditional → simplified, lower case,
+ *   emoji and controls out) and cut into tokens: each Han character alone, each run of other
+ *   letters and digits as one word (`tokens()`);
+ * - the index body is those tokens separated by spaces, with a BREAK token wherever the text had
+ *   a gap (space, punctuation, an emoji) next to a Han character, and between two texts (title,
+ *   content, each reply or note), so a phrase never runs across a comma or from one text to
+ *   the next;
+ * - a query is cut into words at its spaces; each word is one phrase (or several, where it has
+ *   punctuation between Han characters); a case matches when it has every phrase.
+ * Hence a query of Han characters (路灯, 灯, 小区) finds exactly the cases where one of the texts,
+ * normalised, contains it: substring semantics for Chinese of any length, traditional or
+ * simplified. Latin words and numbers match whole words (`led` finds “LED灯”, not “LEDs”;
+ * `12` does not find `123`).
+ */
+import { normalise } from '../text/normalise.ts';
+
+/** Stands for a gap or a text boundary in the body; never a query token. */
+export const BREAK = 'zzsepzz';
+/** PostgreSQL keeps positions up to 16 383 and 255 positions per lexeme: bodies stop before either, on both databases alike. */
+export const MAX_BODY_TOKENS = 16_000;
+export const MAX_POSITIONS_PER_TOKEN = 255;
+/** A longer run of letters (a pasted code, base64) is cut: PostgreSQL refuses lexemes over 2 KB. */
+export const MAX_TOKEN_CHARS = 100;
+/** Query text limit (characters, after trimming). */
+export const MAX_QUERY_CHARS = 50;
+
+// The same pattern as ../text/normalise.ts tokens() (a test holds them equal).
+const TOKEN = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const HAN = /^\p{Script=Han}$/u;
+
+export interface Token {
+  text: string;
+  /** Offsets in the scanned string (UTF-16). */
+  start: number;
+  end: number;
+  /** A phrase may not run from the previous token to this one (a gap next to a Han character). */
+  breakBefore: boolean;
+}
+
+/** The tokens of an already normalised string, with where phrases must not cross. */
+export function scan(s: string): Token[] {
+  const out: Token[] = [];
+  let prevEnd = -1;
+  let prevHan = false;
+  for (const m of s.matchAll(TOKEN)) {
+    const text = m[0].length > MAX_TOKEN_CHARS ? m[0].slice(0, MAX_TOKEN_CHARS) : m[0];
+    const han = HAN.test(m[0]);
+    const gap = prevEnd >= 0 && m.index > prevEnd;
+    out.push({ text, start: m.index, end: m.index + m[0].length, breakBefore: gap && (han || prevHan) });
+    prevEnd = m.index + m[0].length;
+    prevHan = han;
+  }
+  return out;
+}
+
+/**
+ * The index body of a case: its texts (title, content, replies and notes; the tracking code
+ * first, so a code typed into the search box finds its case), normalised, tokenised, joined by
+ * spaces, BREAK between texts and at gaps. Stops before MAX_BODY_TOKENS tokens or before any
+ * token's 256th occurrence (PostgreSQL's limits, applied on both databases).
+ */
+export function searchBody(texts: readonly string[]): string {
+  const out: string[] = [];
+  const seen = new Map<string, number>();
+  const push = (t: string): boolean => {
+    const n = (seen.get(t) ?? 0) + 1;
+    if (out.length >= MAX_BODY_TOKENS || n > MAX_POSITIONS_PER_TOKEN) return false;
+    seen.set(t, n);
+    out.push(t);
+    return true;
+  };
+  for (const text of texts) {
+    const toks = scan(normalise(text)).filter((t) => t.text !== BREAK);
+    if (!toks.length) continue;
+    if (out.length && out[out.length - 1] !== BREAK && !push(BREAK)) break;
+    let full = false;
+    for (const t of toks) {
+      if (t.breakBefore && out[out.length - 1] !== BREAK && !push(BREAK)) {
+        full = true;
+        break;
+      }
+      if (!push(t.text)) {
+        full = true;
+        break;
+      }
+    }
+    if (full) break;
+  }
+  if (out[out.length - 1] === BREAK) out.pop();
+  return out.join(' ');
+}
+
+/** The phrases of a normalised query (each a list of tokens): words at spaces, split again at breaks. */
+function phrasesOf(normalised: string): string[][] {
+  const phrases: string[][] = [];
+  const seen = new Set<string>();
+  const add = (p: string[]) => {
+    const key = p.join(' ');
+    if (p.length && !seen.has(key)) {
+      seen.add(key);
+      phrases.push(p);
+    }
+  };
+  for (const word of normalised.split(' ')) {
+    let cur: string[] = [];
+    for (const t of scan(word)) {
+      if (t.text === BREAK) continue;
+      if (t.breakBefore) {
+        add(cur);
+        cur = [];
+      }
+      cur.push(t.text);
+    }
+    add(cur);
+  }
+  return phrases;
+}
+
+/** A search query: the phrases every result has. Empty when the text has nothing to search (only punctuation or emoji). */
+export function parseQuery(q: string): string[][] {
+  return phrasesOf(normalise(q));
+}
+
+/** A tracking code's token (lower case, as the body holds it). */
+export const codeToken = (code: string): string => code.toLowerCase();
+
+/** SQLite FTS5 MATCH text: each phrase quoted (quotes doubled), phrases joined by AND. */
+export function ftsMatch(phrases: readonly string[][]): string {
+  if (!phrases.length) throw new Error('empty query');
+  return phrases.map((p) => `"${p.map((t) => t.replaceAll('"', '""')).join(' ')}"`).join(' AND ');
+}
+
+const pgLexeme = (t: string) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** PostgreSQL tsquery text (cast with ::tsquery, no parser involved): tokens of a phrase joined by <->, phrases by &. */
+export function pgTsquery(phrases: readonly string[][]): string {
+  if (!phrases.length) throw new Error('empty query');
+  return phrases.map((p) => (p.length === 1 ? pgLexeme(p[0]!) : `(${p.map(pgLexeme).join(' <-> ')})`)).join(' & ');
+}
+
+/**
+ * PostgreSQL tsvector text of a body (cast with ::tsvector): every token with its positions,
+ * exactly as FTS5 numbers them, so phrases match the same on both databases whatever the
+ * server's locale and text-search parser would have made of Chinese.
+ */
+export function pgTsvector(body: string): string {
+  if (!body) return '';
+  const positions = new Map<string, number[]>();
+  body.split(' ').forEach((t, i) => {
+    const list = positions.get(t);
+    if (list) list.push(i + 1);
+    else positions.set(t, [i + 1]);
+  });
+  return [...positions].map(([t, ps]) => `${pgLexeme(t)}:${ps.join(',')}`).join(' ');
+}
+
+// ─── Highlighting ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * A text normalised character by character, remembering where each normalised character came
+ * from, so hits found in the normalised text are marked in the original (the page shows what
+ * the constituent wrote, with 路燈 marked for a search of 路灯). Characters normalised away
+ * (spaces, emoji) leave a space: a gap, as in the index.
+ */
+interface Mapped {
+  text: string;
+  /** For each UTF-16 unit of `text`: the original's start and end offsets of the character it came from. */
+  from: number[];
+  to: number[];
+}
+
+const charCache = new Map<string, string>();
+function normaliseChar(ch: string): string {
+  let v = charCache.get(ch);
+  if (v === undefined) {
+    v = normalise(ch);
+    if (charCache.size < 50_000) charCache.set(ch, v);
+  }
+  return v;
+}
+
+function mapped(original: string): Mapped {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const n = normaliseChar(ch) || ' ';
+    text += n;
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(i + ch.length);
+    }
+    i += ch.length;
+  }
+  return { text, from, to };
+}
+
+/** The query's phrases as the highlighter compares them (normalised character by character, like the texts). */
+export function highlightPhrases(q: string): string[][] {
+  return phrasesOf(mapped(q).text.replace(/\s+/gu, ' ').trim());
+}
+
+/** Where the phrases occur in `original`: merged [start, end) ranges of the original text, in order. */
+export function findHits(original: string, phrases: readonly string[][]): Array<[number, number]> {
+  if (!original || !phrases.length) return [];
+  const m = mapped(original);
+  const toks = scan(m.text);
+  const ranges: Array<[number, number]> = [];
+  for (const p of phrases) {
+    for (let i = 0; i + p.length <= toks.length; i++) {
+      let ok = true;
+      for (let k = 0; k < p.length && ok; k++) ok = toks[i + k]!.text === p[k] && (k === 0 || !toks[i + k]!.breakBefore);
+      if (ok) ranges.push([m.from[toks[i]!.start]!, m.to[toks[i + p.length - 1]!.end - 1]!]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** `text[start, end)` HTML-escaped, with the hits inside it wrapped in <mark>…</mark>. */
+function markRange(text: string, hits: ReadonlyArray<[number, number]>, start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const [a, b] of hits) {
+    const s = Math.max(a, start);
+    const e = Math.min(b, end);
+    if (e <= s) continue;
+    out += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+    at = e;
+  }
+  return out + escapeHtml(text.slice(at, end));
+}
+
+/** The whole text, escaped and marked; null when the phrases do not occur in it. */
+export function highlight(text: string, phrases: readonly string[][]): string | null {
+  const hits = findHits(text, phrases);
+  return hits.length ? markRange(text, hits, 0, text.length) : null;
+}
+
+/** Keeps a cut off the middle of a surrogate pair. */
+function safeCut(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return i > 0 && i < text.length && c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+}
+
+/**
+ * A window of about `width` characters of `text` around its first hit, escaped and marked, with
+ * “…” where it was cut; null when the phrases do not occur in it. White space runs become one
+ * space (a list shows one line).
+ */
+export function snippet(text: string, phrases: readonly string[][], width = 80): string | null {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const hits = findHits(flat, phrases);
+  if (!hits.length) return null;
+  const [a, b] = hits[0]!;
+  const lead = Math.min(20, Math.max(0, Math.floor((width - (b - a)) / 3)));
+  let start = safeCut(flat, Math.max(0, a - lead));
+  let end = safeCut(flat, Math.min(flat.length, Math.max(b, start + width)));
+  if (end - start < width && start > 0) start = safeCut(flat, Math.max(0, end - width));
+  if (end < b) end = b;
+  return `${start > 0 ? '…' : ''}${markRange(flat, hits, start, end)}${end < flat.length ? '…' : ''}`;
+}
