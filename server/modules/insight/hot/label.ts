@@ -1,0 +1,95 @@
+/**
+ * A cluster's label (pure): the phrases its cases share that the rest of the corpus rarely
+ * uses — `丽发新城、搅拌站、噪音`. Chinese needs no dictionary here: candidates are the runs of 2–8
+ * tokens most members contain, scored by how many members hold them times how rare their bigrams
+ * are in the corpus; a phrase almost always seen inside a longer one gives way to it (丽发 →
+ * 丽发新城), and phrases overlapping a chosen one are skipped.
+ */
+
+/** Characters a phrase should neither start nor end with (particles, pronouns, verbs of asking). */
+const EDGE = new Set('的了和是在有我们你他她它对于也都就被把及与或等请要吗呢啊吧这那个一不很还该从向给让已此其之而又但并如为'.split(''));
+const MAX_TOKENS = 10;
+/** Labels come from the start of each text (the title and the first sentences). */
+const LABEL_TEXT_CHARS = 120;
+
+export interface Label {
+  text: string;
+  terms: string[];
+}
+
+/**
+ * `texts`: normalised texts of (the closest) members; `df(a, b)`: how many of the corpus'
+ * `total` texts hold the bigram of tokens a and b.
+ */
+export function clusterLabel(texts: readonly string[], df: (a: string, b: string) => number, total: number, maxTerms = 3): Label {
+  // The same text posted again counts once.
+  const unique = [...new Set(texts.map((t) => t.slice(0, LABEL_TEXT_CHARS)))];
+  const cdf = new Map<string, number>();
+  for (const text of unique) {
+    const seen = new Set<string>();
+    const bounds = wordBounds(text);
+    for (const m of text.matchAll(RUN)) {
+      const run = tokenise(m[0], m.index);
+      for (let i = 0; i < run.length; i++) {
+        if (EDGE.has(run[i]!.t) || !bounds.has(run[i]!.start)) continue;
+        for (let n = 2; n <= MAX_TOKENS && i + n <= run.length; n++) {
+          const last = run[i + n - 1]!;
+          if (EDGE.has(last.t) || !bounds.has(last.end)) continue;
+          seen.add(run.slice(i, i + n).map((x) => x.t).join('\u0001'));
+        }
+      }
+    }
+    for (const g of seen) cdf.set(g, (cdf.get(g) ?? 0) + 1);
+  }
+  const minCdf = Math.max(2, Math.ceil(0.4 * unique.length));
+  const idf = (a: string, b: string) => Math.log((total + 1) / (df(a, b) + 1)) + 1;
+  const candidates: Array<{ tokens: string[]; text: string; count: number; score: number }> = [];
+  for (const [key, count] of cdf) {
+    if (count < minCdf) continue;
+    const tokens = key.split('\u0001');
+    let sum = 0;
+    for (let i = 0; i + 1 < tokens.length; i++) sum += idf(tokens[i]!, tokens[i + 1]!);
+    const meanIdf = sum / (tokens.length - 1);
+    const share = count / unique.length;
+    candidates.push({ tokens, text: tokens.join(''), count, score: share * share * meanIdf * meanIdf * (1 + 0.1 * Math.min(tokens.length - 2, 4)) });
+  }
+  // A phrase (nearly) always inside a longer candidate gives way to the longer one.
+  const closed = candidates.filter((c) => !candidates.some((l) => l.tokens.length > c.tokens.length && l.count >= 0.85 * c.count && l.text.includes(c.text)));
+  closed.sort((a, b) => b.score - a.score || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const picked: typeof closed = [];
+  for (const c of closed) {
+    if (picked.length >= maxTerms) break;
+    if (picked.length && c.score < 0.3 * picked[0]!.score) break;
+    if (picked.some((p) => p.text.includes(c.text) || c.text.includes(p.text) || overlaps(p.tokens, c.tokens))) continue;
+    picked.push(c);
+  }
+  const terms = picked.map((p) => p.text);
+  return { text: terms.join('、'), terms };
+}
+
+const RUN = /[\p{L}\p{N}]+/gu;
+const TOKEN = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** A run's tokens (as text/normalise.ts `tokens` cuts them) with their offsets in the text. */
+function tokenise(run: string, offset: number): Array<{ t: string; start: number; end: number }> {
+  return [...run.matchAll(TOKEN)].map((m) => ({ t: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
+}
+
+/** The offsets where a word starts or ends (Intl.Segmenter's dictionary): a label starts and ends on one. */
+function wordBounds(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const s of segmenter.segment(text)) {
+    out.add(s.index);
+    out.add(s.index + s.segment.length);
+  }
+  return out;
+}
+
+/** Whether two phrases share a bigram (新马社区 / 社区东门 share 社区). */
+function overlaps(a: string[], b: string[]): boolean {
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < a.length; i++) bigrams.add(a[i]! + a[i + 1]!);
+  for (let i = 0; i + 1 < b.length; i++) if (bigrams.has(b[i]! + b[i + 1]!)) return true;
+  return false;
+}
