@@ -48,7 +48,7 @@ test('only published, answered suggestions, newest registration first; no consti
   for (const secret of secrets) assert.ok(!json.includes(secret), `the compendium never shows ${secret}`);
   // The text that named the constituent and her phone shows them masked.
   const lift = items.find((i) => i.title === '关于规范住宅小区电梯维保管理的建议')!;
-  assert.match(lift.content, /居民某某（电话 139\*\*\*\*2345）/);
+  assert.match(lift.content, /居民某某（电话 \*\*\*）/, 'not a digit of the phone in public');
   assert.deepEqual(lift.departments, [{ name: '区住房和城乡建设局', role: 'lead' }]);
   assert.equal(lift.cosponsors.length, 1);
   assert.equal(lift.rating, 'basically_satisfied');
