@@ -39,6 +39,9 @@ export { caseScopeFor } from './cases.policy.ts';
 export type { CaseScope } from './cases.repository.ts';
 export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
 export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
+// Duplicates (insight): a case's own words, place and time, by id or page by page over the open cases.
+export { caseTextsFor, openCaseTextsAfter, maskedTitles, type CaseText } from './queries/case-texts.ts';
+export { publicFormTokenUsed } from './queries/public-form-token.ts';
 // Search (insight): the texts every viewer of a case may read, and the case list over ranked candidate ids.
 export { caseSearchTexts, type CaseSearchText } from './queries/search-texts.ts';
 export { listCasesByIds, type CasesByIds } from './queries/list-by-ids.ts';
