@@ -3,8 +3,13 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { insightSearch } from './search/migrations/20261210_20_insight_search.ts';
 import { searchProjection } from './search/search.projection.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { insightDuplicates } from './duplicates/migrations/20261210_30_insight_duplicates.ts';
+import { duplicatesProjection } from './duplicates/duplicates.projection.ts';
+import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 
 export type { InsightTables } from './insight.tables.ts';
+// The public report form's duplicate check (portal).
+export { findSimilarForPublic, type PublicSimilarCase } from './duplicates/duplicates.service.ts';
 
 /**
  * Insight (read side, docs/plans/insight.md): Chinese search, category suggestion, duplicates,
@@ -13,10 +18,11 @@ export type { InsightTables } from './insight.tables.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_20_insight_search': insightSearch },
+  migrations: { '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates },
   routes: async (app, deps) => {
     searchRoutes(app, deps);
+    duplicatesRoutes(app, deps);
   },
-  projections: [searchProjection],
+  projections: [searchProjection, duplicatesProjection],
   jobs: [],
 };

@@ -3,6 +3,7 @@
  * by the module (read models kept by projections and jobs, trained models).
  */
 import type { InsightSearchTables } from './search/search.tables.ts';
+import type { InsightDuplicatesTables } from './duplicates/duplicates.tables.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InsightTables extends InsightSearchTables {}
+export interface InsightTables extends InsightSearchTables, InsightDuplicatesTables {}

@@ -1,0 +1,119 @@
+import { CASE_STATUS_GROUPS, CASE_STATUS_LABELS, type CaseStatus } from '../../../../shared/cases.ts';
+import { hasRole, type Principal } from '../../../platform/auth/principal.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { platformErrors } from '../../../platform/errors.ts';
+import { catchUp } from '../../../platform/events/projector.ts';
+import { caseScopeFor, caseTextsFor, casesVisibleTo, maskedTitles, type CaseText } from '../../cases/index.ts';
+import { orgLookups } from '../../org/index.ts';
+import { decodeSignature } from '../text/minhash.ts';
+import { duplicatesErrors } from './duplicates.errors.ts';
+import { duplicatesProjection } from './duplicates.projection.ts';
+import { duplicatesRepository } from './duplicates.repository.ts';
+import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placeKey, round2, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
+
+const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
+const DAY = 86_400_000;
+/** Candidates checked exactly (by their whole text), best estimates first. */
+const EXACT_CHECKS = 25;
+
+export interface SimilarQuery {
+  stationId: string;
+  title?: string;
+  content: string;
+  /** Accepted for the intake form's shape; the place compared is the station's street (addresses are typed too freely to compare). */
+  location?: { address?: string };
+}
+
+export interface SimilarCase {
+  id: string;
+  trackingCode: string;
+  title: string;
+  status: CaseStatus;
+  stationName: string;
+  createdAt: string;
+  /** Jaccard similarity of the two texts' character-bigram sets, 0–1, two decimals. */
+  similarity: number;
+  sameStation: boolean;
+}
+
+interface Station { id: string; districtCode: string; regionCode: string }
+
+/**
+ * The open cases of the station's district whose text is at least THRESHOLD similar to the new
+ * one, received within WINDOW_DAYS in the same street or town, most similar first (all of them:
+ * callers filter by who may see them, then keep MAX_RESULTS). A text too short to compare has none.
+ */
+async function similarTo(deps: AppDeps, station: Station, title: string | undefined, content: string): Promise<Array<{ c: CaseText; similarity: number }>> {
+  const f = fingerprint(title, content);
+  if (!f) return [];
+  await catchUp(deps, duplicatesProjection);
+  const since = new Date(deps.clock.now().getTime() - WINDOW_DAYS * DAY).toISOString();
+  const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, place: placeKey(station.regionCode), since, bands: f.bands });
+  const likely = candidates
+    .map((c) => ({ id: c.case_id, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
+    .filter((c) => c.estimate >= THRESHOLD - ESTIMATE_MARGIN)
+    .sort((a, b) => b.estimate - a.estimate)
+    .slice(0, EXACT_CHECKS);
+  if (!likely.length) return [];
+  const texts = await caseTextsFor(deps.db, likely.map((c) => c.id));
+  return texts
+    .filter((c) => OPEN.includes(c.status) && c.districtCode === station.districtCode && c.createdAt >= since)
+    .map((c) => ({ c, similarity: exactSimilarity(f, c.title, c.content) }))
+    .filter((x) => x.similarity >= THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || (a.c.stationId === station.id ? 0 : 1) - (b.c.stationId === station.id ? 0 : 1) || b.c.createdAt.localeCompare(a.c.createdAt));
+}
+
+/** Those who record cases (cases.policy `mayRecord` for some channel): the office, station staff, liaison officers, deputies. */
+const mayCheck = (p: Principal) => hasRole(p, 'admin', 'station', 'liaison', 'deputy');
+
+/**
+ * POST /cases/similar: possible duplicates of a case being recorded, among the cases the caller
+ * may see. The station must be one the caller may record for (as intake requires).
+ */
+export async function findSimilarCases(deps: AppDeps, p: Principal, q: SimilarQuery): Promise<{ items: SimilarCase[] }> {
+  if (!mayCheck(p)) throw platformErrors.FORBIDDEN('只有登记诉求的工作人员和代表可以查重');
+  const station = await orgLookups.station(deps.db, q.stationId);
+  const scope = await caseScopeFor(deps.db, p);
+  if (!station || !station.active || station.districtCode !== p.districtCode || !(scope.all || scope.stationIds.includes(station.id))) {
+    throw duplicatesErrors.STATION_INVALID(undefined, { field: 'body.stationId' });
+  }
+  const found = await similarTo(deps, station, q.title, q.content);
+  const items: SimilarCase[] = [];
+  // Who may see which case is the cases module's rule; asked for a few at a time, best first.
+  for (let i = 0; i < found.length && items.length < MAX_RESULTS; i += MAX_RESULTS) {
+    const part = found.slice(i, i + MAX_RESULTS);
+    const visible = await casesVisibleTo(deps.db, p, part.map((x) => x.c.id));
+    for (const { c, similarity } of part) {
+      if (!visible.has(c.id) || items.length >= MAX_RESULTS) continue;
+      items.push({
+        id: c.id, trackingCode: c.trackingCode, title: c.title, status: c.status as CaseStatus, stationName: c.stationName, createdAt: c.createdAt,
+        similarity: round2(similarity), sameStation: c.stationId === station.id,
+      });
+    }
+  }
+  return { items };
+}
+
+/** What the public form shows of a possible duplicate: never a name, a phone, an address or a tracking code. */
+export interface PublicSimilarCase {
+  /** The title with the constituent's name, phone numbers and address masked (cases `maskedTitles`). */
+  title: string;
+  status: CaseStatus;
+  statusLabel: string;
+  submittedAt: string;
+}
+
+/**
+ * The public report form's check: open cases received at the same station within WINDOW_DAYS
+ * that are similar to what the person wrote, except those whose constituent did not agree to
+ * publication (不同意公开). Nothing for an unknown or inactive station.
+ */
+export async function findSimilarForPublic(deps: AppDeps, stationId: string, text: { title?: string; content: string }): Promise<PublicSimilarCase[]> {
+  const station = await orgLookups.station(deps.db, stationId);
+  if (!station || !station.active) return [];
+  const found = (await similarTo(deps, station, text.title, text.content)).filter((x) => x.c.stationId === station.id && !x.c.noPublish).slice(0, MAX_RESULTS);
+  const titles = await maskedTitles(deps.db, deps.pii, found.map((x) => x.c.id));
+  return found.map(({ c }) => ({
+    title: titles.get(c.id) ?? '', status: c.status as CaseStatus, statusLabel: CASE_STATUS_LABELS[c.status as CaseStatus].zh, submittedAt: c.createdAt,
+  }));
+}
