@@ -61,6 +61,8 @@ export interface ReportPageData {
   maxMb: number;
   /** Photos chosen before a refusal: a browser never keeps them, so they must be chosen again. */
   photosDropped: number;
+  /** Sent from the possible-duplicates step (仍然提交): sending it again does not ask a second time. */
+  confirmed?: boolean;
 }
 
 const REPORT_FIELDS: Array<[string, string]> = [
@@ -78,6 +80,7 @@ export function reportPage(d: ReportPageData): SafeHtml {
 ${errorSummary(e, REPORT_FIELDS, d.general)}
 <form class="report" method="post" action="/stations/${s.id}/report" enctype="multipart/form-data" accept-charset="utf-8">
 <input type="hidden" name="token" value="${d.token}">
+${d.confirmed ? html`<input type="hidden" name="confirmed" value="1">` : ''}
 
 <section class="form-card" aria-labelledby="sec-problem">
   <h2 id="sec-problem"><span class="step" aria-hidden="true">1</span>您要反映的问题</h2>
@@ -137,6 +140,60 @@ ${errorSummary(e, REPORT_FIELDS, d.general)}
 <div class="submit-row">
   <button type="submit" class="primary block">提交</button>
   <p class="hint">提交后请记下查询码。遇到紧急情况请直接拨打 110、119、120。</p>
+</div>
+</form>`;
+}
+
+// ---------------------------------------------------------------- 可能已有人反映过
+
+export interface DuplicatesStepData {
+  station: { id: string; name: string };
+  /** Similar open cases of the station: title (personal data masked), status and date only. */
+  similar: Array<{ title: string; status: CaseStatus; statusLabel: string; submittedAt: string }>;
+  values: ReportValues;
+  token: string;
+  maxPhotos: number;
+  maxMb: number;
+  /** Photos chosen on the form: not kept, so 仍然提交 asks for them again. */
+  photosDropped: number;
+}
+
+/**
+ * After the report form, before saving: open cases of this station that look like the same
+ * problem. 仍然提交 sends the same form again (hidden fields, the same token: a second tap makes
+ * no second case); 不提交了 goes back to the station and nothing is saved. No links to the other
+ * cases' tracking pages: a tracking code is its constituent's (it lets them rate the result).
+ */
+export function duplicatesStepPage(d: DuplicatesStepData): SafeHtml {
+  const { values: v, station: s } = d;
+  const hidden = (name: string, value: string) => (value ? html`<input type="hidden" name="${name}" value="${value}">` : '');
+  return html`
+<nav class="crumbs" aria-label="当前位置"><a href="/">联络站</a> › <a href="/stations/${s.id}">${s.name}</a> › 反映问题</nav>
+<h1>可能已有人反映过相同的问题</h1>
+<p class="lead">您的问题<strong>还没有提交</strong>。<strong>${s.name}</strong> 近期收到的下列问题与您写的很相似，正在办理中。如果是同一件事，不需要重复反映，联络站会一并办理；如果不是同一件事，或者您有新的情况，请点“仍然提交”。</p>
+<section aria-labelledby="similar-title">
+  <h2 id="similar-title">相似的问题（${d.similar.length} 件）</h2>
+  <ul class="receptions similar-cases">
+  ${d.similar.map((c) => html`<li>
+    <h3>${c.title}</h3>
+    <div class="status-line"><span class="status s-${c.status}">${c.statusLabel}</span><span class="muted">提交于 ${beijingTime(c.submittedAt).slice(0, 10)}</span></div>
+  </li>`)}
+  </ul>
+</section>
+<section class="form-card" aria-labelledby="mine-title">
+  <h2 id="mine-title">您写的内容</h2>
+  ${v.title ? html`<p><strong>${v.title}</strong></p>` : ''}
+  <p class="pre">${v.content}</p>
+</section>
+<form class="report" method="post" action="/stations/${s.id}/report" enctype="multipart/form-data" accept-charset="utf-8">
+<input type="hidden" name="token" value="${d.token}">
+<input type="hidden" name="confirmed" value="1">
+${hidden('title', v.title)}${hidden('content', v.content)}${hidden('category', v.category)}${hidden('address', v.address)}${hidden('lat', v.lat)}${hidden('lng', v.lng)}${hidden('name', v.name)}${hidden('phone', v.phone)}${v.anonymous ? hidden('anonymous', '1') : ''}${v.noPublish ? hidden('noPublish', '1') : ''}
+${d.photosDropped ? fieldBlock('photos', '现场照片', { hint: html`最多 ${d.maxPhotos} 张，每张不超过 ${d.maxMb} MB。<strong class="again">您刚才选择的 ${d.photosDropped} 张照片还没有保存，如需一并提交，请重新选择。</strong>` }, html`
+<input id="${fid('photos')}" name="photos" type="file" accept="image/*" multiple${described('photos', true)}>`) : ''}
+<div class="actions">
+  <button type="submit" class="button primary">仍然提交</button>
+  <a class="button secondary" href="/stations/${s.id}">不提交了</a>
 </div>
 </form>`;
 }

@@ -6,13 +6,14 @@ import type { ActionContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maxUploadBytes } from '../../../platform/files/limits.ts';
-import { activeCategoryNames, createCase, getPublicCase, MAX_PHOTOS, normaliseTrackingCode, publicLimits, rateCase, type PublicCase } from '../../cases/index.ts';
+import { activeCategoryNames, createCase, getPublicCase, MAX_PHOTOS, normaliseTrackingCode, publicFormTokenUsed, publicLimits, rateCase, type PublicCase } from '../../cases/index.ts';
+import { findSimilarForPublic } from '../../insight/index.ts';
 import { getPublicStation, type PublicStation } from '../../org/index.ts';
 import {
   emptyReport, formToken, newFormToken, parseRating, parseReport, photosOf, ratingFieldOf, ratingValues, readMultipartForm, reportFieldOf, reportValues,
   type FieldErrors, type ReportValues,
 } from './case-forms.ts';
-import { caseNotFoundPage, pageErrorPage, reportPage, trackLookupPage, trackPage, type TrackPageOptions } from './case-pages.ts';
+import { caseNotFoundPage, duplicatesStepPage, pageErrorPage, reportPage, trackLookupPage, trackPage, type TrackPageOptions } from './case-pages.ts';
 import { sendPage } from './render.ts';
 import { notFoundPage } from './station-pages.ts';
 
@@ -61,7 +62,7 @@ export function casePageRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const categoriesOf = (s: PublicStation) => activeCategoryNames(deps.db, districtOf(s));
 
-  async function showReport(req: FastifyRequest, reply: FastifyReply, s: PublicStation, o: { values: ReportValues; errors: FieldErrors; general?: string; token: string; photosDropped: number; status: number }) {
+  async function showReport(req: FastifyRequest, reply: FastifyReply, s: PublicStation, o: { values: ReportValues; errors: FieldErrors; general?: string; token: string; photosDropped: number; status: number; confirmed?: boolean }) {
     const categories = await categoriesOf(s);
     const body = reportPage({ station: { id: s.id, name: s.name }, categories, maxPhotos: MAX_PHOTOS, maxMb, ...o });
     return sendPage(req, reply, o.status === 200 ? `反映问题 · ${s.name}` : `提交没有成功 · ${s.name}`, body, { status: o.status, personal: o.status !== 200 });
@@ -82,6 +83,8 @@ export function casePageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const form = await readMultipartForm(req, { maxFiles: MAX_PHOTOS });
     const values = reportValues(form.fields);
     const token = formToken(form.fields);
+    // Sent from the possible-duplicates step (仍然提交).
+    const confirmed = form.fields.get('confirmed') === '1';
     const { input, errors } = parseReport(values, await categoriesOf(s));
     let status = 400;
     let general: string | undefined;
@@ -96,8 +99,19 @@ export function casePageRoutes(app: FastifyInstance, deps: AppDeps): void {
       status = 413;
     }
     const again = (o: { general?: string; token?: string; status: number }) =>
-      showReport(req, reply, s, { values, errors, general: o.general, token: o.token ?? token ?? newFormToken(), photosDropped: form.files.length, status: o.status });
+      showReport(req, reply, s, { values, errors, general: o.general, token: o.token ?? token ?? newFormToken(), photosDropped: form.files.length, status: o.status, confirmed });
     if (!input || Object.keys(errors).length || general) return again({ general, status });
+
+    // Before saving: open cases of this station that look like the same problem (可能已有人反映过).
+    // Not when the person already said 仍然提交, nor when this form's token already made its case
+    // (looked up after the check, so a copy racing in just before is seen): sending it again replays it.
+    if (!confirmed) {
+      const similar = await findSimilarForPublic(deps, s.id, { title: input.title, content: input.content });
+      if (similar.length && !(token && (await publicFormTokenUsed(deps.db, token)))) {
+        const body = duplicatesStepPage({ station: { id: s.id, name: s.name }, similar, values, token: token ?? newFormToken(), maxPhotos: MAX_PHOTOS, maxMb, photosDropped: form.files.length });
+        return sendPage(req, reply, `可能已有人反映过 · ${s.name}`, body, { personal: true });
+      }
+    }
 
     try {
       const res = await createCase(deps, publicContext(req, deps), { channel: 'online', stationId: s.id, ...input }, { idempotencyKey: token, photos: photosOf(form.files) });
