@@ -21,8 +21,30 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** The set of shingles (hashed) of a normalised text: runs of SHINGLE tokens; shorter texts give one shingle of all their tokens. */
+/**
+ * The set of shingles (hashed) of a normalised text: runs of SHINGLE tokens; shorter texts give one
+ * shingle of all their tokens. Each shingle's hash is FNV-1a over its tokens joined by U+0001
+ * (`shinglesReference`), computed without building the joined strings (about twice as fast).
+ */
 export function shingles(normalised: string, size = SHINGLE): Set<number> {
+  const t = tokens(normalised);
+  const out = new Set<number>();
+  if (!t.length) return out;
+  const width = Math.min(size, t.length);
+  for (let i = 0; i + width <= t.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < width; j++) {
+      if (j) h = Math.imul(h ^ 1, 0x01000193);
+      const tok = t[i + j]!;
+      for (let k = 0; k < tok.length; k++) h = Math.imul(h ^ tok.charCodeAt(k), 0x01000193);
+    }
+    out.add(h >>> 0);
+  }
+  return out;
+}
+
+/** The reference form of `shingles` (kept to test the fast one against). */
+export function shinglesReference(normalised: string, size = SHINGLE): Set<number> {
   const t = tokens(normalised);
   const out = new Set<number>();
   if (!t.length) return out;
