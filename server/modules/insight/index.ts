@@ -6,6 +6,10 @@ import { searchRoutes } from './search/search.routes.ts';
 import { insightDuplicates } from './duplicates/migrations/20261210_30_insight_duplicates.ts';
 import { duplicatesProjection } from './duplicates/duplicates.projection.ts';
 import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
+import { insightHot } from './hot/migrations/20261210_40_insight_hot.ts';
+import { hotProjection } from './hot/hot.projection.ts';
+import { hotRoutes } from './hot/hot.routes.ts';
+import { hotIssuesJob } from './hot/hot.job.ts';
 
 export type { InsightTables } from './insight.tables.ts';
 // The public report form's duplicate check (portal).
@@ -18,11 +22,12 @@ export { findSimilarForPublic, type PublicSimilarCase } from './duplicates/dupli
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates },
+  migrations: { '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot },
   routes: async (app, deps) => {
     searchRoutes(app, deps);
     duplicatesRoutes(app, deps);
+    hotRoutes(app, deps);
   },
-  projections: [searchProjection, duplicatesProjection],
-  jobs: [],
+  projections: [searchProjection, duplicatesProjection, hotProjection],
+  jobs: [hotIssuesJob],
 };

@@ -4,6 +4,7 @@
  */
 import type { InsightSearchTables } from './search/search.tables.ts';
 import type { InsightDuplicatesTables } from './duplicates/duplicates.tables.ts';
+import type { InsightHotTables } from './hot/hot.tables.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface InsightTables extends InsightSearchTables, InsightDuplicatesTables {}
+export interface InsightTables extends InsightSearchTables, InsightDuplicatesTables, InsightHotTables {}

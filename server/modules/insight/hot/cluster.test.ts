@@ -45,7 +45,8 @@ test('terms: the fast keys are those of the tokens (normalise.ts), bigrams withi
   assert.equal(buf[0], termKey(h('路')));
   assert.equal(termKeys('', buf), 0);
   assert.ok(termKeys('字'.repeat(5000), buf) <= CLUSTER_TEXT_CHARS, 'a long text is cut');
-  assert.equal(clusterText('標題', ' 內容 '), '标题 内容', 'the title comes first, normalised');
+  assert.equal(clusterText('標題', ' 內容 '), '标题\n标题 内容', 'the title first (its line), again, then the text; normalised');
+  assert.equal(clusterText('', '內容'), '内容');
 });
 
 test('clusters: each matter told in different words (traditional, emoji) forms one cluster across stations; unrelated cases stay out', async () => {

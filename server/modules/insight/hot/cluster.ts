@@ -28,9 +28,9 @@ import { clusterLabel } from './label.ts';
 
 export interface HotDocument {
   id: string;
-  /** Title and content (raw; normalised here). */
+  /** The content (raw; normalised here). */
   text: string;
-  /** The title again, when known: its terms weigh more (a title names the matter). */
+  /** The title, when known: its terms weigh more (a title names the matter), labels prefer its phrases. */
   title?: string;
   /** ISO instant. */
   createdAt: string;
@@ -575,10 +575,14 @@ class Edges {
   }
 }
 
-/** What the clustering reads of a case: its title (again) and its text, normalised, cut to CLUSTER_TEXT_CHARS. */
+/**
+ * What the clustering reads of a case: its title, a line break (normalised text has none
+ * otherwise: labels find the title by it), the title again (a title names the matter: its terms
+ * weigh more) and the text; normalised, cut to CLUSTER_TEXT_CHARS.
+ */
 export function clusterText(title: string | null | undefined, text: string): string {
   const t = normalise(title);
-  return (t ? `${t} ${normalise(text)}` : normalise(text)).slice(0, CLUSTER_TEXT_CHARS);
+  return (t ? `${t}\n${t} ${normalise(text)}` : normalise(text)).slice(0, CLUSTER_TEXT_CHARS);
 }
 
 /** Prepares a document: its clustering text and MinHash signature. */

@@ -11,6 +11,8 @@ const EDGE = new Set('的了和是在有我们你他她它对于也都就被把�
 const MAX_TOKENS = 10;
 /** Labels come from the start of each text (the title and the first sentences). */
 const LABEL_TEXT_CHARS = 120;
+/** Where a text has no title line, its first characters stand for one. */
+const TITLE_CHARS = 30;
 
 export interface Label {
   text: string;
@@ -25,8 +27,13 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
   // The same text posted again counts once.
   const unique = [...new Set(texts.map((t) => t.slice(0, LABEL_TEXT_CHARS)))];
   const cdf = new Map<string, number>();
+  const inTitles = new Map<string, number>();
   for (const text of unique) {
     const seen = new Set<string>();
+    const titled = new Set<string>();
+    // The title: the text's first line (cluster.ts clusterText), else its first characters.
+    const nl = text.indexOf('\n');
+    const titleEnd = nl >= 0 ? nl : TITLE_CHARS;
     const bounds = wordBounds(text);
     for (const m of text.matchAll(RUN)) {
       const run = tokenise(m[0], m.index);
@@ -35,11 +42,14 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
         for (let n = 2; n <= MAX_TOKENS && i + n <= run.length; n++) {
           const last = run[i + n - 1]!;
           if (EDGE.has(last.t) || !bounds.has(last.end)) continue;
-          seen.add(run.slice(i, i + n).map((x) => x.t).join('\u0001'));
+          const key = run.slice(i, i + n).map((x) => x.t).join('\u0001');
+          seen.add(key);
+          if (last.end <= titleEnd) titled.add(key);
         }
       }
     }
     for (const g of seen) cdf.set(g, (cdf.get(g) ?? 0) + 1);
+    for (const g of titled) inTitles.set(g, (inTitles.get(g) ?? 0) + 1);
   }
   const minCdf = Math.max(2, Math.ceil(0.4 * unique.length));
   const idf = (a: string, b: string) => Math.log((total + 1) / (df(a, b) + 1)) + 1;
@@ -51,7 +61,10 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
     for (let i = 0; i + 1 < tokens.length; i++) sum += idf(tokens[i]!, tokens[i + 1]!);
     const meanIdf = sum / (tokens.length - 1);
     const share = count / unique.length;
-    candidates.push({ tokens, text: tokens.join(''), count, score: share * share * meanIdf * meanIdf * (1 + 0.1 * Math.min(tokens.length - 2, 4)) });
+    // Titles name the matter: a phrase of the titles counts up to twice; long phrases read as sentences, not labels.
+    const titleShare = (inTitles.get(key) ?? 0) / unique.length;
+    const length = 1 + 0.1 * Math.min(tokens.length - 2, 4) - 0.2 * Math.max(0, tokens.length - 7);
+    candidates.push({ tokens, text: tokens.join(''), count, score: share * share * meanIdf * meanIdf * length * (1 + titleShare) });
   }
   // A phrase (nearly) always inside a longer candidate gives way to the longer one.
   const closed = candidates.filter((c) => !candidates.some((l) => l.tokens.length > c.tokens.length && l.count >= 0.85 * c.count && l.text.includes(c.text)));
@@ -59,7 +72,7 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
   const picked: typeof closed = [];
   for (const c of closed) {
     if (picked.length >= maxTerms) break;
-    if (picked.length && c.score < 0.3 * picked[0]!.score) break;
+    if (picked.length && c.score < 0.5 * picked[0]!.score) break;
     if (picked.some((p) => p.text.includes(c.text) || c.text.includes(p.text) || overlaps(p.tokens, c.tokens))) continue;
     picked.push(c);
   }

@@ -1,0 +1,71 @@
+import type { Executor } from '../../../platform/db/database.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { resetProjection, runProjection, type Projection } from '../../../platform/events/projector.ts';
+import { caseIdsAfter, hotCaseTexts } from '../../cases/index.ts';
+import { encodeSignature, shingles, signature } from '../text/minhash.ts';
+import { clusterText } from './cluster.ts';
+import { hotRepository, type HotDocRow } from './hot.repository.ts';
+
+/**
+ * Brings the docs of these cases up to date: the clustering text (title twice and content,
+ * normalised, cut: cluster.ts `clusterText`) and its MinHash signature, computed once per case
+ * here (about a millisecond) so the job only reads them. A case whose text, station, place and
+ * time did not change is left as it is; a case that no longer exists leaves.
+ */
+async function refresh(db: Executor, ids: readonly string[], seqOf: (id: string) => number): Promise<void> {
+  const texts = new Map((await hotCaseTexts(db, ids)).map((c) => [c.id, c]));
+  const stored = await hotRepository.storedDocs(db, ids);
+  const rows: HotDocRow[] = [];
+  const gone: string[] = [];
+  for (const id of ids) {
+    const c = texts.get(id);
+    if (!c) {
+      if (stored.has(id)) gone.push(id);
+      continue;
+    }
+    const text = clusterText(c.title, c.content);
+    const before = stored.get(id);
+    if (before && before.text === text && before.station_id === c.stationId && before.region_code === c.regionCode && before.created_at === c.createdAt && before.district_code === c.districtCode) continue;
+    const sig = signature(shingles(text));
+    rows.push({
+      case_id: id, district_code: c.districtCode, station_id: c.stationId, region_code: c.regionCode, created_at: c.createdAt,
+      text, signature: sig ? encodeSignature(sig) : null, likes: null, updated_seq: seqOf(id),
+    });
+  }
+  await hotRepository.removeDocs(db, gone);
+  await hotRepository.upsertDocs(db, rows);
+}
+
+/** `insight.hot`: after case events, what the hot-issue clustering reads of those cases. Replaying is harmless. */
+export const hotProjection: Projection = {
+  name: 'insight.hot',
+  entityTypes: ['case'],
+  async apply(trx, _deps, events) {
+    const lastSeq = new Map<string, number>();
+    for (const e of events) if (e.entityId) lastSeq.set(e.entityId, e.seq);
+    const ids = [...lastSeq.keys()];
+    if (ids.length) await refresh(trx, ids, (id) => lastSeq.get(id)!);
+  },
+};
+
+/**
+ * Rebuilds the docs from the cases themselves (cases loaded in bulk without events, or a change
+ * to the clustering text): every case page by page, then the case events replayed. For
+ * maintenance and benchmarks.
+ */
+export async function rebuildHotDocs(deps: AppDeps, opts: { batchSize?: number } = {}): Promise<number> {
+  const batch = opts.batchSize ?? 1000;
+  await deps.db.transaction().execute((trx) => hotRepository.clearDocs(trx));
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const ids = await caseIdsAfter(deps.db, after, batch);
+    if (!ids.length) break;
+    await deps.db.transaction().execute((trx) => refresh(trx, ids, () => 0));
+    after = ids[ids.length - 1]!;
+    done += ids.length;
+  }
+  await resetProjection(deps.db, hotProjection.name);
+  await runProjection(deps, hotProjection, { wait: true, batchSize: 2000 });
+  return done;
+}
