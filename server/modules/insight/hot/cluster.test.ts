@@ -149,4 +149,6 @@ test('label: the phrase the members share and the corpus rarely uses; a fragment
   assert.ok(!l.terms.includes('小区'), 'a common word is no label');
   assert.equal(l.text, l.terms.join('、'));
   assert.deepEqual(clusterLabel([], df, 1000), { text: '', terms: [] });
+  // Members alike in meaning but sharing no phrase: the closest member's title names the cluster.
+  assert.deepEqual(clusterLabel(['路灯不亮\n路灯不亮 晚上黑', '照明坏了\n照明坏了', '灯坏\n灯坏'], df, 1000), { text: '路灯不亮', terms: ['路灯不亮'] });
 });

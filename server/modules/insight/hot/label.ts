@@ -11,6 +11,8 @@ const EDGE = new Set('的了和是在有我们你他她它对于也都就被把�
 const MAX_TOKENS = 10;
 /** Labels come from the start of each text (the title and the first sentences). */
 const LABEL_TEXT_CHARS = 120;
+/** A label made of a title is cut to this length. */
+const FALLBACK_CHARS = 20;
 /** Where a text has no title line, its first characters stand for one. */
 const TITLE_CHARS = 30;
 
@@ -77,6 +79,12 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
     picked.push(c);
   }
   const terms = picked.map((p) => p.text);
+  // Nothing shared enough to name it (members alike in meaning, not in words): the closest member's title.
+  if (!terms.length && texts.length) {
+    const first = texts[0]!;
+    const title = first.slice(0, Math.min(first.includes('\n') ? first.indexOf('\n') : TITLE_CHARS, FALLBACK_CHARS)).trim();
+    if (title) terms.push(title);
+  }
   return { text: terms.join('、'), terms };
 }
 
