@@ -10,8 +10,10 @@ import { insightHot } from './hot/migrations/20261210_40_insight_hot.ts';
 import { hotProjection } from './hot/hot.projection.ts';
 import { hotRoutes } from './hot/hot.routes.ts';
 import { hotIssuesJob } from './hot/hot.job.ts';
+import { repliesRoutes } from './replies/replies.routes.ts';
 
 export type { InsightTables } from './insight.tables.ts';
+export * as replyHints from './replies/public.ts';
 // The public report form's duplicate check (portal).
 export { findSimilarForPublic, type PublicSimilarCase } from './duplicates/duplicates.service.ts';
 
@@ -24,6 +26,7 @@ export const insightModule: ModuleManifest = {
   name: 'insight',
   migrations: { '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot },
   routes: async (app, deps) => {
+    repliesRoutes(app, deps);
     searchRoutes(app, deps);
     duplicatesRoutes(app, deps);
     hotRoutes(app, deps);
