@@ -241,7 +241,8 @@ function main(): void {
     console.log(`━━ ${key}: seeds in ${round1.seedReplies} replies (${pct(round1.seedReplies, total)}); regions cover ${pct(round1.regionShare, 1)} of the text`);
     console.log(`   seeds: ${round1.seeds.map((s) => `${s.phrase} ${s.df}`).join(', ')}`);
     console.log(`   round 1 (regionDf/df ×lift):\n     ${round1.candidates.slice(0, args.top).map((c) => show(c, accepted)).join('  ')}`);
-    console.log(`   round 2, from the seeds + ${round1Accepted.length} accepted:\n     ${round2.candidates.slice(0, args.top).map((c) => show(c, accepted)).join('  ')}`);
+    if (round1Accepted.length) console.log(`   round 2, from the seeds + ${round1Accepted.length} accepted:\n     ${round2.candidates.slice(0, args.top).map((c) => show(c, accepted)).join('  ')}`);
+    else console.log('   round 2: none (nothing accepted in round 1)');
     const mined = new Set([...round1.candidates, ...round2.candidates].map((c) => c.phrase));
     const notMined = r.accept.filter((p) => !mined.has(p));
     if (notMined.length) fail(`${key}: accepted but not among the mined candidates (move them to added, with the reason): ${notMined.join(', ')}`);

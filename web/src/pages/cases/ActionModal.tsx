@@ -17,6 +17,7 @@ import { errorText } from '../../utils/errors.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { rules } from '../../utils/rules.ts';
 import { CasePicker } from './CasePicker.tsx';
+import { ReplyHints } from './ReplyHints.tsx';
 
 interface Values {
   note?: string;
@@ -103,6 +104,7 @@ export function ActionModal({ c, action, onClose, onDone, onStale }: Props) {
 function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
   const { t } = useTranslation();
   const unsatisfied = Form.useWatch('rating', Form.useFormInstance<Values>()) === 'unsatisfied';
+  const replyDraft = Form.useWatch(action === 'resolve' ? 'reply' : 'content', Form.useFormInstance<Values>()) as string | undefined;
   const enumOptions = useEnumOptions();
   const r = rules(t);
   const text = (name: keyof Values, labelKey: string, required: boolean, max: number, extra?: string, rows = 4) => (
@@ -156,7 +158,12 @@ function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
         </>
       );
     case 'resolve':
-      return text('reply', 'cases.actions.resolveReply', true, 5000, t('cases.actions.resolveHelp'), 5);
+      return (
+        <>
+          {text('reply', 'cases.actions.resolveReply', true, 5000, t('cases.actions.resolveHelp'), 5)}
+          <ReplyHints text={replyDraft} />
+        </>
+      );
     case 'dept-accept':
       return <Typography.Paragraph>{t('cases.actions.deptAcceptHelp')}</Typography.Paragraph>;
     case 'return':
@@ -207,6 +214,7 @@ function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
       return (
         <>
           {text('content', 'cases.actions.replyContent', true, 5000, t('cases.actions.replyHelp'), 6)}
+          <ReplyHints text={replyDraft} />
           <ReplyAttachments caseId={c.id} />
         </>
       );
