@@ -149,6 +149,9 @@ test('label: the phrase the members share and the corpus rarely uses; a fragment
   assert.ok(!l.terms.includes('小区'), 'a common word is no label');
   assert.equal(l.text, l.terms.join('、'));
   assert.deepEqual(clusterLabel([], df, 1000), { text: '', terms: [] });
+  // A title's phrase names it, not a longer phrase of the bodies, nor the bodies' shared sentences.
+  const titled = ['湘芸路口', '嵩山路社区', '科技城人才公寓'].map((p) => clusterText(`${p}垃圾桶破损缺盖`, `${p}的几个分类垃圾桶破损缺盖，天热后异味大、招蚊蝇，希望更换。`));
+  assert.deepEqual(clusterLabel(titled, () => 5, 1000), { text: '垃圾桶破损缺盖', terms: ['垃圾桶破损缺盖'] });
   // Members alike in meaning but sharing no phrase: the closest member's title names the cluster.
   assert.deepEqual(clusterLabel(['路灯不亮\n路灯不亮 晚上黑', '照明坏了\n照明坏了', '灯坏\n灯坏'], df, 1000), { text: '路灯不亮', terms: ['路灯不亮'] });
 });

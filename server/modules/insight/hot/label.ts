@@ -11,6 +11,8 @@ const EDGE = new Set('的了和是在有我们你他她它对于也都就被把�
 const MAX_TOKENS = 10;
 /** Labels come from the start of each text (the title and the first sentences). */
 const LABEL_TEXT_CHARS = 120;
+/** A phrase in at least this share of the titles may join a label after its first term. */
+const MIN_TITLE_SHARE = 0.25;
 /** A label made of a title is cut to this length. */
 const FALLBACK_CHARS = 20;
 /** Where a text has no title line, its first characters stand for one. */
@@ -55,7 +57,8 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
   }
   const minCdf = Math.max(2, Math.ceil(0.4 * unique.length));
   const idf = (a: string, b: string) => Math.log((total + 1) / (df(a, b) + 1)) + 1;
-  const candidates: Array<{ tokens: string[]; text: string; count: number; score: number }> = [];
+  const candidates: Array<{ tokens: string[]; text: string; count: number; score: number; titleShare: number }> = [];
+  const hasTitles = unique.some((t) => t.includes('\n'));
   for (const [key, count] of cdf) {
     if (count < minCdf) continue;
     const tokens = key.split('\u0001');
@@ -66,16 +69,21 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
     // Titles name the matter: a phrase of the titles counts up to twice; long phrases read as sentences, not labels.
     const titleShare = (inTitles.get(key) ?? 0) / unique.length;
     const length = 1 + 0.1 * Math.min(tokens.length - 2, 4) - 0.2 * Math.max(0, tokens.length - 7);
-    candidates.push({ tokens, text: tokens.join(''), count, score: share * share * meanIdf * meanIdf * length * (1 + titleShare) });
+    candidates.push({ tokens, text: tokens.join(''), count, score: share * share * meanIdf * meanIdf * length * (1 + titleShare), titleShare });
   }
   // A phrase (nearly) always inside a longer candidate gives way to the longer one.
-  const closed = candidates.filter((c) => !candidates.some((l) => l.tokens.length > c.tokens.length && l.count >= 0.85 * c.count && l.text.includes(c.text)));
+  // (A title's phrase does not give way to a longer phrase of the bodies: 垃圾桶破损缺盖 stays, 分类垃圾桶破损缺盖 is not its title.)
+  const closed = candidates.filter(
+    (c) => !candidates.some((l) => l.tokens.length > c.tokens.length && l.count >= 0.85 * c.count && l.titleShare >= 0.85 * c.titleShare && l.text.includes(c.text)),
+  );
   closed.sort((a, b) => b.score - a.score || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const picked: typeof closed = [];
   for (const c of closed) {
     if (picked.length >= maxTerms) break;
     if (picked.length && c.score < 0.5 * picked[0]!.score) break;
     if (picked.some((p) => p.text.includes(c.text) || c.text.includes(p.text) || overlaps(p.tokens, c.tokens))) continue;
+    // After the first term, only phrases of the titles: the bodies' shared phrases read as fragments of sentences.
+    if (picked.length && hasTitles && c.titleShare < MIN_TITLE_SHARE) continue;
     picked.push(c);
   }
   const terms = picked.map((p) => p.text);
