@@ -15,6 +15,7 @@ import { CaseDetailPage } from './pages/cases/CaseDetailPage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
+import { HotIssuePage } from './pages/insight/hot/HotIssuePage.tsx';
 import { DepartmentDetailPage } from './pages/departments/DepartmentDetailPage.tsx';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
 import { DeputiesPage } from './pages/deputies/DeputiesPage.tsx';
@@ -127,6 +128,7 @@ const router = createBrowserRouter(
         { path: 'assessment/:id', element: <AssessmentRoundPage /> },
         { path: 'assessment/:id/sheet/:deputyId/:kind', element: <ScoreSheetPage /> },
         { path: 'me', element: <MePage /> },
+        { path: 'hot-issues/:id', element: <HotIssuePage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

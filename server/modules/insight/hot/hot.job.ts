@@ -84,7 +84,8 @@ async function computeDistrict(deps: AppDeps, districtCode: string, from: string
     await hotRepository.replaceClusters(trx, districtCode, rows, members, run);
     return true;
   });
-  deps.log.info({ districtCode, cases: corpus.size, clusters: rows.length, millis }, '热点问题已重新计算 (hot issues recomputed)');
+  if (stored) deps.log.info({ districtCode, cases: corpus.size, clusters: rows.length, millis }, '热点问题已重新计算 (hot issues recomputed)');
+  else deps.log.info({ districtCode, computedAt }, '热点问题：已有更新的计算结果，本次结果未保存 (a newer run was stored meanwhile)');
   return { districtCode, cases: corpus.size, clusters: rows.length, millis, stored };
 }
 

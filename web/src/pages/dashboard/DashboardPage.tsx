@@ -23,6 +23,7 @@ import './dashboard.i18n.ts';
 import { DepartmentLeague } from './DepartmentLeague.tsx';
 import { FigureCards } from './FigureCards.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { HotIssuesCard } from './HotIssuesCard.tsx';
 import { MyRecordCard } from './MyRecordCard.tsx';
 import { OrgOverview } from './OrgOverview.tsx';
 import './dashboard.css';
@@ -103,6 +104,8 @@ export function DashboardPage() {
       <CaseCharts filters={filters} today={today} byMonth={byMonth} byStation={byStation} byCategory={byCategory} byChannel={byChannel} showStations={!filters.stationId} />
 
       {departmentOnly ? null : <DepartmentLeague filters={filters} data={byDepartment} />}
+
+      <HotIssuesCard filters={filters} />
 
       <Row gutter={[16, 16]} className="dash-section">
         <Col xs={24} xl={departmentOnly ? 12 : 8}>

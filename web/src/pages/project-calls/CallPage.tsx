@@ -57,7 +57,11 @@ export function CallPage() {
     return map;
   }, [id]);
   const voteOf = (p: ProposalOut): string | null => inVote.data?.get(p.id) ?? (p.projectId ? '' : null);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // A proposal drafted elsewhere (a hot issue's page: `?propose=1&cases=a,b&title=…`) opens the form with its cases linked.
+  const [drafted, setDrafted] = useState(() =>
+    params.get('propose') === '1' ? { title: params.get('title') || undefined, caseIds: (params.get('cases') ?? '').split(',').filter(Boolean).slice(0, 50) } : undefined,
+  );
+  const [dialog, setDialog] = useState<Dialog | null>(drafted ? { kind: 'new' } : null);
   const call = callState.data;
 
   const set = (changes: Partial<Record<FilterKey, string | undefined>>) => {
@@ -81,6 +85,7 @@ export function CallPage() {
 
   const done = () => {
     setDialog(null);
+    setDrafted(undefined);
     list.reload();
     callState.reload();
     inVote.reload();
@@ -257,7 +262,10 @@ export function CallPage() {
           </>
         )}
       </Card>
-      <ProposalDialog call={call} open={dialog?.kind === 'new'} onClose={() => setDialog(null)} onDone={done} />
+      <ProposalDialog call={call} open={dialog?.kind === 'new'} initial={drafted} onClose={() => {
+          setDialog(null);
+          setDrafted(undefined);
+        }} onDone={done} />
       <ScreenDialog p={dialog && 'p' in dialog && dialog.kind === 'screen' ? dialog.p : null} onClose={() => setDialog(null)} onDone={done} />
       <MergeDialog p={dialog && 'p' in dialog && dialog.kind === 'merge' ? dialog.p : null} callId={call.id} onClose={() => setDialog(null)} onDone={done} />
       <LinkCasesDialog p={dialog && 'p' in dialog && dialog.kind === 'link' ? dialog.p : null} onClose={() => setDialog(null)} onDone={done} />

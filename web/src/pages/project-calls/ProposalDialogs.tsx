@@ -25,7 +25,7 @@ interface ProposalValues {
   caseIds?: string[];
 }
 
-export function ProposalDialog({ call, open, onClose, onDone }: { call: CallOut; open: boolean; onClose: () => void; onDone: () => void }) {
+export function ProposalDialog({ call, open, onClose, onDone, initial }: { call: CallOut; open: boolean; onClose: () => void; onDone: () => void; initial?: Partial<ProposalValues> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProposalValues>();
@@ -43,7 +43,7 @@ export function ProposalDialog({ call, open, onClose, onDone }: { call: CallOut;
   });
   return (
     <Modal {...modalBase} open={open} width={640} title={t('projectCalls.proposals.newTitle', { call: call.title })} okText={t('projectCalls.proposals.submit')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={submit} onCancel={onClose}>
-      <Form form={form} layout="vertical" disabled={saving} preserve={false}>
+      <Form form={form} layout="vertical" disabled={saving} preserve={false} initialValues={initial}>
         <Form.Item name="title" label={t('projectCalls.proposals.titleField')} rules={[r.required(t('projectCalls.proposals.titleField')), r.max(t('projectCalls.proposals.titleField'), 100)]}>
           <Input maxLength={100} placeholder={t('projectCalls.proposals.titlePlaceholder')} />
         </Form.Item>
