@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { InsightDuplicatesTables } from './duplicates.tables.ts';
 
@@ -54,34 +55,27 @@ export const duplicatesRepository = {
 
   /**
    * The open cases of the district sharing at least one band key with a new text, in its place
-   * and window, with how many keys they share and their signatures. The band index gives the
-   * case ids (one range per key); the signatures come by primary key.
+   * and window, with how many keys they share and their signatures: the `limit` sharing the most
+   * keys (expected 16·J⁴ of them for similarity J). The band index (band_key, place, created_at,
+   * case_id) covers the look-up; at most `scan` of its entries are read, so a problem reported by
+   * hundreds of people in one street costs no more than that; only the best-placed candidates are
+   * joined to their signatures.
    */
-  async candidates(db: Executor, q: CandidateQuery): Promise<Array<{ case_id: string; station_id: string; signature: string; shared: number }>> {
-    if (!q.bands.length) return [];
-    const hits = await db
-      .selectFrom('insight_case_bands')
-      .select(['case_id'])
-      .select((eb) => eb.fn.countAll<number>().as('shared'))
-      .where('band_key', 'in', [...q.bands])
-      .where('place', '=', q.place)
-      .where('created_at', '>=', q.since)
-      .groupBy('case_id')
-      .execute();
-    if (!hits.length) return [];
-    const shared = new Map(hits.map((h) => [h.case_id, Number(h.shared)]));
-    const out: Array<{ case_id: string; station_id: string; signature: string; shared: number }> = [];
-    const ids = [...shared.keys()];
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('insight_duplicates')
-        .select(['case_id', 'station_id', 'signature'])
-        .where('case_id', 'in', ids.slice(i, i + 500))
-        .where('district_code', '=', q.districtCode)
-        .execute();
-      for (const r of rows) out.push({ ...r, shared: shared.get(r.case_id)! });
-    }
-    return out;
+  async candidates(db: Executor, q: CandidateQuery, o: { scan?: number; limit?: number } = {}): Promise<Array<{ case_id: string; station_id: string; signature: string; shared: number }>> {
+    const keys = [...new Set(q.bands)];
+    if (!keys.length) return [];
+    // Raw SQL (portable): the query builder cost more to compile than this query takes to run.
+    const { rows } = await sql<{ case_id: string; station_id: string; signature: string; shared: number | string }>`
+      select d.case_id, d.station_id, d.signature, h.shared
+      from (
+        select b.case_id, count(*) as shared
+        from (select case_id from insight_case_bands where band_key in (${sql.join(keys)}) and place = ${q.place} and created_at >= ${q.since} limit ${o.scan ?? 1000}) as b
+        group by b.case_id order by shared desc limit ${o.limit ?? 30}
+      ) as h
+      inner join insight_duplicates as d on d.case_id = h.case_id
+      where d.district_code = ${q.districtCode}
+      order by h.shared desc`.execute(db);
+    return rows.map((r) => ({ ...r, shared: Number(r.shared) }));
   },
 
   async count(db: Executor): Promise<{ cases: number; bands: number }> {
