@@ -15,7 +15,10 @@ import { repliesRoutes } from './replies/replies.routes.ts';
 export type { InsightTables } from './insight.tables.ts';
 export * as replyHints from './replies/public.ts';
 // The public report form's duplicate check (portal).
-export { findSimilarForPublic, type PublicSimilarCase } from './duplicates/duplicates.service.ts';
+export { findSimilarForPublic, findSimilarCases, type PublicSimilarCase } from './duplicates/duplicates.service.ts';
+// The duplicate check at scale (bench/duplicates.bench.ts): rebuild the read model from the cases; the threshold's evaluation.
+export { rebuildDuplicates } from './duplicates/duplicates.projection.ts';
+export * as duplicateTuning from './duplicates/tune.ts';
 
 /**
  * Insight (read side, docs/plans/insight.md): Chinese search, category suggestion, duplicates,
