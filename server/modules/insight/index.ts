@@ -13,6 +13,9 @@ import { hotIssuesJob } from './hot/hot.job.ts';
 import { repliesRoutes } from './replies/replies.routes.ts';
 
 export type { InsightTables } from './insight.tables.ts';
+// Search at scale (bench/search.bench.ts, imports): rebuild the index from the cases, search, the index alone.
+export { rebuildSearchIndex } from './search/search.projection.ts';
+export { searchCases, matchingCaseIds, rankedWindow, searchIndexSize, RANK_WINDOW } from './search/search.service.ts';
 export * as replyHints from './replies/public.ts';
 // The public report form's duplicate check (portal).
 export { findSimilarForPublic, findSimilarCases, type PublicSimilarCase } from './duplicates/duplicates.service.ts';

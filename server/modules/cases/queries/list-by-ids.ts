@@ -24,7 +24,7 @@ export interface CasesByIds {
  * a given list of ids, keeping their order: a search ranks candidates, this says which of them
  * the caller may see and which pass the filters. Ids are walked in order, a chunk at a time, and
  * the walk stops once `limit` items are found, so the first page of a long ranked list costs
- * one or two queries. Unknown ids are skipped.
+ * one or two small queries. Unknown ids are skipped.
  */
 export async function listCasesByIds(
   deps: AppDeps, p: Principal, ids: readonly string[], filters: CaseListFilters, opts: { limit?: number } = {},
@@ -37,10 +37,13 @@ export async function listCasesByIds(
   const items: CaseListItemOut[] = [];
   let examined = 0;
   while (examined < ids.length && items.length < limit) {
-    const chunk = [...new Set(ids.slice(examined, examined + CHUNK))];
+    // A page's worth first (most ids pass when the caller sees the whole district), then bigger chunks.
+    const size = Math.min(CHUNK, Math.max(50, 2 * (limit - items.length)));
+    const slice = ids.slice(examined, examined + size);
+    const chunk = [...new Set(slice)];
     const rows = await casesRepository.list(db, scope, { ...base, sort: 'newest', ids: chunk }, chunk.length, null);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of ids.slice(examined, examined + CHUNK)) {
+    for (const id of slice) {
       examined++;
       const r = byId.get(id);
       if (!r) continue;

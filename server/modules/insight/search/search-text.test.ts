@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { normalise, tokens } from '../text/normalise.ts';
 import {
-  BREAK, MAX_BODY_TOKENS, MAX_POSITIONS_PER_TOKEN, escapeHtml, findHits, ftsMatch, highlight, highlightPhrases, parseQuery, pgTsquery, pgTsvector, scan, searchBody, snippet,
+  BREAK, MAX_BODY_TOKENS, MAX_POSITIONS_PER_TOKEN, escapeHtml, findHits, ftsMatch, highlight, highlightPhrases, parseQuery, pgTsquery, pgTsvector, rankByRelevance, relevance, scan, searchBody, snippet,
 } from './search-text.ts';
 
 /** The reference the index must agree with: a phrase of the query occurs in one normalised text (Han phrases: as a substring). */
@@ -72,6 +72,30 @@ describe('search text (pure)', () => {
     assert.equal(pgTsquery([["it's\\"]]), "'it''s\\\\'");
     assert.equal(pgTsvector('路 灯 路'), "'路':1,3 '灯':2");
     assert.throws(() => ftsMatch([]));
+  });
+
+  test('relevance: a title hit beats a content hit, more hits beat fewer, shorter beats longer; ties keep their order', () => {
+    const p = parseQuery('路灯');
+    const body = (title: string, content: string) => searchBody(['abcd1234', title, content]);
+    const inTitle = body('东门路灯不亮', '晚上很黑');
+    const inContent = body('东门晚上很黑', '路灯不亮');
+    const twice = body('东门晚上很黑', '路灯不亮，另一盏路灯也坏了');
+    const long = body('东门晚上很黑', `路灯不亮${'，附近居民反映很多次'.repeat(20)}`);
+    assert.ok(relevance(inTitle, p, 10) > relevance(inContent, p, 10));
+    assert.ok(relevance(twice, p, 10) > relevance(inContent, p, 10));
+    assert.ok(relevance(inContent, p, 10) > relevance(long, p, 10));
+    assert.equal(relevance('', p, 10), 0);
+    assert.equal(relevance(body('井盖', '破损'), p, 10), 0);
+    const rows = [
+      { caseId: 'c', body: inContent },
+      { caseId: 'a', body: inTitle },
+      { caseId: 'b', body: inContent },
+    ];
+    assert.deepEqual(rankByRelevance(rows, p), ['a', 'c', 'b']);
+    assert.deepEqual(rankByRelevance([], p), []);
+    // Two phrases: a case with both in its title first.
+    const p2 = parseQuery('路灯 东门');
+    assert.deepEqual(rankByRelevance([{ caseId: 'x', body: body('路灯不亮', '东门') }, { caseId: 'y', body: body('东门路灯不亮', '') }], p2), ['y', 'x']);
   });
 
   test('highlighting marks the original text, escaped, also where it is traditional or full-width', () => {

@@ -2,6 +2,14 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { ftsMatch, pgTsquery, pgTsvector } from './search-text.ts';
 
+/** Where a walk through the matches goes on from: an FTS5 rowid (SQLite) or a case id (PostgreSQL). */
+export type Position = number | string;
+/** A match: the case and, when asked for, its body. */
+export interface Match {
+  caseId: string;
+  body: string;
+}
+
 /** One case's entry in the index. */
 export interface SearchRow {
   caseId: string;
@@ -68,23 +76,40 @@ export const searchRepository = {
   },
 
   /**
-   * The district's cases having every phrase, best first: bm25 on SQLite, ts_rank_cd on
-   * PostgreSQL (the two rank alike but not identically; the sets are the same), ties newest
-   * first (ids are UUIDv7: later ids, later cases). `limit` caps the list.
+   * The newest `size` matches of the phrases (any district on SQLite, where the district is
+   * checked by the caller; the district's on PostgreSQL), newest first, with their bodies (for
+   * ranking), and where to go on from (`after`, null when there are no more). Newest: the FTS5
+   * rowid on SQLite (given in the order cases are first indexed), the UUIDv7 id on PostgreSQL.
+   * Only the rows returned are read (SQLite walks the phrase's doclist backwards and stops).
    */
-  async ranked(db: Executor, districtCode: string, phrases: readonly string[][], limit?: number): Promise<string[]> {
-    const cap = limit === undefined ? sql`` : sql` limit ${limit}`;
+  async newest(db: Executor, districtCode: string, phrases: readonly string[][], size: number, after: Position | null, withBody: boolean): Promise<{ rows: Match[]; after: Position | null }> {
     if (isPg(db)) {
       const q = pgTsquery(phrases);
-      const r = await sql<{ case_id: string }>`select case_id from insight_search
-        where district_code = ${districtCode} and tsv @@ ${q}::tsquery
-        order by ts_rank_cd(tsv, ${q}::tsquery) desc, case_id desc${cap}`.execute(db);
-      return r.rows.map((x) => x.case_id);
+      const older = after === null ? sql`` : sql` and case_id < ${String(after)}`;
+      const r = await sql<{ case_id: string; body: string }>`select case_id, ${withBody ? sql`body` : sql`'' as body`} from insight_search
+        where district_code = ${districtCode} and tsv @@ ${q}::tsquery${older}
+        order by case_id desc limit ${size}`.execute(db);
+      const rows = r.rows.map((x) => ({ caseId: x.case_id, body: x.body }));
+      return { rows, after: rows.length === size ? rows[rows.length - 1]!.caseId : null };
     }
-    const r = await sql<{ case_id: string }>`select case_id from insight_search
-      where insight_search match ${ftsMatch(phrases)} and district_code = ${districtCode}
-      order by rank, case_id desc${cap}`.execute(db);
-    return r.rows.map((x) => x.case_id);
+    const older = after === null ? sql`` : sql` and rowid < ${Number(after)}`;
+    const r = await sql<{ doc: number; case_id: string; district_code: string; body: string }>`select rowid as doc, case_id, district_code, ${withBody ? sql`body` : sql`'' as body`}
+      from insight_search where insight_search match ${ftsMatch(phrases)}${older}
+      order by rowid desc limit ${size}`.execute(db);
+    const rows = r.rows.filter((x) => x.district_code === districtCode).map((x) => ({ caseId: x.case_id, body: x.body }));
+    return { rows, after: r.rows.length === size ? Number(r.rows[r.rows.length - 1]!.doc) : null };
+  },
+
+  /** Every case of the district having the phrases, newest first (checks and benchmarks; a search pages through `newest`). */
+  async allMatches(db: Executor, districtCode: string, phrases: readonly string[][]): Promise<string[]> {
+    const out: string[] = [];
+    let after: Position | null = null;
+    do {
+      const page: { rows: Match[]; after: Position | null } = await this.newest(db, districtCode, phrases, 10_000, after, false);
+      out.push(...page.rows.map((r) => r.caseId));
+      after = page.after;
+    } while (after !== null);
+    return out;
   },
 
   /** How many cases the index holds (a district's, or all). */

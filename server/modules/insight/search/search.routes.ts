@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { searchCasesOut, searchCasesQuery } from './search.schemas.ts';
-import { searchCases, MAX_CANDIDATES, COUNT_ALL_UP_TO } from './search.service.ts';
+import { MAX_CANDIDATES, RANK_WINDOW, searchCases } from './search.service.ts';
 
 const tags = ['诉求办理 Cases'];
 
@@ -17,7 +17,8 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps): void {
         '在调用者管辖范围内搜索，可与诉求列表（GET /cases）的全部筛选条件同用（不含 `sort`：结果按相关度排序，相关度相同时新登记的在前）。每一项与诉求列表的项相同，另有 `highlights`。',
         '**匹配规则**：搜索词经过规范化（全角转半角、繁体转简体、英文转小写，去掉表情符号），按空格分成几个词，须同时出现；每个词中的汉字须在标题、内容、一条答复或一条备注中连续出现（与“包含”该词相同，一个字也可以搜，如“灯”），不跨标点、不跨两段文字；英文单词和数字按整词匹配。输入完整的查询码可直接找到该件诉求。',
         '**搜索的文字**：标题、内容；答复（reply、resolve）、反馈群众（feedback）、不予受理理由（reject）、群众评价留言（rating）；办理记录中的内部备注（除系统生成的超期提示）。这些文字凡能看到该诉求的人在详情页都能看到。',
-        `**分页**：\`cursor\` 为偏移量（相关度排序没有稳定的键），每页 \`limit\` 条（1–100）。\`total\` 为符合条件的件数；候选超过 ${COUNT_ALL_UP_TO} 件时不逐一核对，\`total\` 为 null。一个词命中超过 ${MAX_CANDIDATES} 件时只看相关度最高的 ${MAX_CANDIDATES} 件。`,
+        `**排序**：最新的 ${RANK_WINDOW} 件命中按相关度排序（命中次数、标题中命中加权、按文字长短折算），相关度相同时新登记的在前；更早的命中随后按登记先后（新的在前）列出。命中不超过 ${RANK_WINDOW} 件时全部按相关度排序。`,
+        `**分页**：\`cursor\` 为偏移量（相关度排序没有稳定的键），每页 \`limit\` 条（1–100）。\`total\` 为符合条件的件数；命中超过 ${RANK_WINDOW} 件时不逐一核对，\`total\` 为 null（翻到最后一页时给出）。一次搜索最多查看 ${MAX_CANDIDATES} 件命中。`,
         '**错误**：`q` 为空或超过 50 个字符，或只有标点符号、表情：400，`field` 为 `query.q`。',
       ].join('\n\n'),
       querystring: searchCasesQuery, response: { 200: searchCasesOut },

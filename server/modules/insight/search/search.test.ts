@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { expectError } from '../../../testing/expect.ts';
 import { createTestApp, testDialect, type Session, type TestApp } from '../../../testing/harness.ts';
+import { principalForUser } from '../../../platform/auth/sessions.ts';
 import { rebuildSearchIndex } from './search.projection.ts';
+import { searchCases } from './search.service.ts';
 import { searchRepository } from './search.repository.ts';
 
 type User = 'admin' | 'station' | 'station2' | 'dept' | 'deputy';
@@ -175,6 +177,40 @@ describe(`case search (${testDialect()})`, () => {
     const code = (await get('admin', `/cases/${id}`)).json() as { trackingCode: string };
     const dashed = code.trackingCode.toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
     assert.deepEqual([...(await ids('station', q(dashed)))], [id], 'a tracking code finds its case');
+  });
+
+  test('past the ranked window: the rest newest first, the same cases, total known on the last page', async () => {
+    const admin = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const p = (await principalForUser(t.deps.db, admin.id))!;
+    const expected = await likeScan(t.deps, '灯');
+    assert.ok(expected.size > 8);
+    // A rebuild indexes in id order, so SQLite's “newest” (first indexed) is the ids' order, as on PostgreSQL.
+    await rebuildSearchIndex(t.deps);
+    const whole = await searchCases(t.deps, p, { q: '灯', limit: 100 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let last: { total: number | null } | undefined;
+    let pages = 0;
+    do {
+      const page = await searchCases(t.deps, p, { q: '灯', limit: 4, ...(cursor ? { cursor } : {}) }, { window: 5, olderBatch: 3 });
+      seen.push(...page.items.map((i) => i.id));
+      if (page.nextCursor) assert.equal(page.total, null, 'more matches than the window: not counted before the end');
+      last = page;
+      cursor = page.nextCursor ?? undefined;
+      assert.ok(++pages < 100);
+    } while (cursor);
+    assert.deepEqual(sorted(seen), sorted(expected));
+    assert.equal(new Set(seen).size, seen.length);
+    assert.equal(last?.total, expected.size, 'the last page counts them');
+    // The first 5 (the window) are ranked; after them, newest first (ids are UUIDv7).
+    const rest = seen.slice(5);
+    assert.deepEqual(rest, [...rest].sort().reverse());
+    assert.deepEqual(sorted(whole.items.map((i) => i.id)), sorted(expected));
+    // With a station filter past the window: the list with the filter ∩ the scan.
+    const stationId = s.station.user.stationId!;
+    const filtered = await searchCases(t.deps, p, { q: '灯', limit: 100, stationId }, { window: 2, olderBatch: 2 });
+    assert.deepEqual(sorted(filtered.items.map((i) => i.id)), sorted(both(await listed('admin', `stationId=${stationId}`), expected)));
+    assert.equal(filtered.total, filtered.items.length);
   });
 
   test('rebuilding the index from the cases gives the same results', async () => {
