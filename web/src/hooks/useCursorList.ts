@@ -22,6 +22,8 @@ export interface CursorList<T> {
   reset: () => void;
   pageSize: number;
   setPageSize: (n: number) => void;
+  /** The count some endpoints send with a page (`total`, e.g. /cases/search); undefined when absent. */
+  total?: number | null;
 }
 
 export function useCursorList<T>(path: string, query: Query, initialPageSize = 20): CursorList<T> {
@@ -82,6 +84,7 @@ export function useCursorList<T>(path: string, query: Query, initialPageSize = 2
       reset,
       pageSize,
       setPageSize,
+      total: (result.page as { total?: number | null } | null)?.total,
     }),
     [result, loading, stack.length, nextCursor, next, prev, reload, reset, pageSize],
   );

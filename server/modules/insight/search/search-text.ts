@@ -314,7 +314,7 @@ function safeCut(text: string, i: number): number {
 }
 
 /**
- * A window of about `width` characters of `text` around its first hit, escaped and marked, with
+ * A window of about `width` characters of `text` from just before its first hit, escaped and marked, with
  * “…” where it was cut; null when the phrases do not occur in it. White space runs become one
  * space (a list shows one line).
  */
@@ -323,10 +323,10 @@ export function snippet(text: string, phrases: readonly string[][], width = 80):
   const hits = findHits(flat, phrases);
   if (!hits.length) return null;
   const [a, b] = hits[0]!;
-  const lead = Math.min(20, Math.max(0, Math.floor((width - (b - a)) / 3)));
-  let start = safeCut(flat, Math.max(0, a - lead));
+  // A few characters before the hit only: a narrow list cell shows two lines, the hit must be in them.
+  const lead = Math.min(8, Math.max(0, Math.floor((width - (b - a)) / 3)));
+  const start = safeCut(flat, Math.max(0, a - lead));
   let end = safeCut(flat, Math.min(flat.length, Math.max(b, start + width)));
-  if (end - start < width && start > 0) start = safeCut(flat, Math.max(0, end - width));
   if (end < b) end = b;
   return `${start > 0 ? '…' : ''}${markRange(flat, hits, start, end)}${end < flat.length ? '…' : ''}`;
 }

@@ -10,7 +10,7 @@ export const searchCasesQuery = listCasesQuery.omit({ q: true, sort: true }).ext
 
 export const searchHighlights = z.object({
   title: z.string().optional().describe('标题中有命中时：整个标题，命中处以 <mark>…</mark> 标出，其余文字已做 HTML 转义'),
-  snippet: z.string().optional().describe('内容（或答复、备注）中命中处前后约 80 个字，命中处以 <mark>…</mark> 标出，已做 HTML 转义，截断处为“…”'),
+  snippet: z.string().optional().describe('内容（或答复、备注）中从第一处命中前几个字起约 80 个字，命中处以 <mark>…</mark> 标出，已做 HTML 转义，截断处为“…”'),
   snippetFrom: z.enum(['content', 'timeline']).optional().describe('snippet 取自诉求内容（content）还是办理记录中的答复或备注（timeline）'),
 });
 

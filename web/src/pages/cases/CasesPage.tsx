@@ -8,7 +8,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useMemo, useState, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, type CaseListItemOut } from '../../../../shared/cases.ts';
+import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS } from '../../../../shared/cases.ts';
 import { caseCategoriesApi } from '../../api/cases.ts';
 import type { Department, Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
@@ -26,6 +26,7 @@ import { caseColumns } from './case-columns.tsx';
 import { CaseFilterTags } from './CaseFilterTags.tsx';
 import { ALL_STATUSES, presetsFor, sameFilters, toApiQuery, useCaseFilters, type CaseFilters } from './case-filters.ts';
 import { SavedFilters } from './SavedFilters.tsx';
+import { SearchSummary, type CaseRow } from './CaseSearch.tsx';
 import './cases.css';
 
 /** Roles that record cases (intake); the others only read or handle them. */
@@ -59,14 +60,17 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
   const presets = useMemo(() => presetsFor(user.roles, mode), [user.roles, mode]);
   const { filters, update, replace } = useCaseFilters(presets[0]?.query ?? {});
   const apiQuery = useMemo(() => toApiQuery(filters), [filters]);
-  const list = useCursorList<CaseListItemOut>('/cases', apiQuery);
+  // A keyword searches (GET /cases/search: titles, contents, replies; by relevance, so no sort); none lists.
+  const searching = !!filters.q;
+  const searchQuery = useMemo(() => Object.fromEntries(Object.entries(apiQuery).filter(([k]) => k !== 'sort')), [apiQuery]);
+  const list = useCursorList<CaseRow>(searching ? '/cases/search' : '/cases', searching ? searchQuery : apiQuery);
   const categories = useAsync((signal) => caseCategoriesApi.list(signal), []);
 
   const inbox = mode === 'inbox';
   const isDeptOnly = inbox || (hasRole('department') && !hasRole('admin', 'station'));
   const readOnly = !inbox && hasRole('deputy') && !hasRole('admin', 'station', 'liaison', 'department');
   const canCreate = !inbox && hasRole(...CREATE_ROLES);
-  const sortedByDue = filters.sort === 'due';
+  const sortedByDue = filters.sort === 'due' && !searching;
   const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key;
   // 转为代表建议: deputies and the office tick cases (across pages) and draft a suggestion from them
   const canSuggest = !inbox && hasRole('deputy', 'admin');
@@ -158,7 +162,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         tabProps={{ size: 'middle' }}
       >
         <SavedFilters current={filters} onApply={replace} />
-        <ListToolbar searchPlaceholder={t('cases.searchPlaceholder')} searchWidth={210} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
+        <ListToolbar searchPlaceholder={t('caseSearch.placeholder')} searchWidth={210} search={filters.q ?? ''} onSearch={(q) => update({ q })} onRefresh={list.reload}>
           <Select
             allowClear
             placeholder={t('cases.status')}
@@ -234,6 +238,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
           </Checkbox>
         </ListToolbar>
         <CaseFilterTags filters={filters} onChange={update} stationSelect={stationSelect} departmentSelect={departmentSelect} />
+        {searching && !list.error ? <SearchSummary total={list.total} loading={list.loading} /> : null}
         <CursorTable
           list={list}
           columns={columns}

@@ -3,10 +3,11 @@ import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import { CASE_CHANNEL_LABELS, type CaseListItemOut } from '../../../../shared/cases.ts';
+import { CASE_CHANNEL_LABELS } from '../../../../shared/cases.ts';
 import type { Label } from '../../i18n/labels.ts';
 import { dash, formatDate, formatDateTime } from '../../utils/format.ts';
 import { CaseStatusTag, DueDate, SupervisionTag, UrgentTag } from './case-tags.tsx';
+import { Marked, SearchSnippet, type CaseRow } from './CaseSearch.tsx';
 
 interface Options {
   t: TFunction;
@@ -19,8 +20,9 @@ interface Options {
   en: boolean;
 }
 
-export function caseColumns({ t, L, showDepartment, sortedByDue, en }: Options): ColumnsType<CaseListItemOut> {
-  const columns: ColumnsType<CaseListItemOut> = [
+/** Rows may come from the search (`highlights`): the title then shows its hits, with a snippet under it. */
+export function caseColumns({ t, L, showDepartment, sortedByDue, en }: Options): ColumnsType<CaseRow> {
+  const columns: ColumnsType<CaseRow> = [
     {
       title: t('cases.caseColumn'),
       key: 'case',
@@ -29,9 +31,10 @@ export function caseColumns({ t, L, showDepartment, sortedByDue, en }: Options):
           <div className="case-cell-title">
             {c.urgent ? <UrgentTag /> : null}
             <Link to={`/cases/${c.id}`} className="cell-strong" title={c.title}>
-              {c.title}
+              {c.highlights?.title ? <Marked text={c.highlights.title} /> : c.title}
             </Link>
           </div>
+          {c.highlights ? <SearchSnippet highlights={c.highlights} /> : null}
           <Typography.Text type="secondary" className="tracking-code cell-sub">
             {c.trackingCode}
           </Typography.Text>
