@@ -169,7 +169,7 @@ function topSparse(terms: ArrayLike<number>, weights: ArrayLike<number>, count: 
 const MIN_BLOCK_DF = 50;
 
 /** Members read for a cluster's label: the closest to its centroid. */
-export const LABEL_SAMPLE = 60;
+export const LABEL_SAMPLE = 24;
 
 const DAY_MS = 86_400_000;
 const BEIJING_MS = 8 * 3_600_000;
@@ -438,7 +438,8 @@ export class HotCorpus {
     });
     const texts = await textsOf(ranked.flatMap((g) => g.sims.slice(0, LABEL_SAMPLE).map((x) => idOf(x.p))));
     const out: HotCluster[] = [];
-    for (const { members, sims } of ranked) {
+    for (const [k, { members, sims }] of ranked.entries()) {
+      if (k % 200 === 199) await breathe();
       const label = clusterLabel(
         sims.slice(0, LABEL_SAMPLE).map((x) => texts.get(idOf(x.p)) ?? ''),
         (a, b) => this.documentFrequency(a, b),

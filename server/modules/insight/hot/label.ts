@@ -1,17 +1,20 @@
 /**
- * A cluster's label (pure): the phrases its cases share that the rest of the corpus rarely
- * uses — `丽发新城、搅拌站、噪音`. Chinese needs no dictionary here: candidates are the runs of 2–8
- * tokens most members contain, scored by how many members hold them times how rare their bigrams
- * are in the corpus; a phrase almost always seen inside a longer one gives way to it (丽发 →
- * 丽发新城), and phrases overlapping a chosen one are skipped.
+ * A cluster's label (pure): the phrases its cases' titles share that the rest of the corpus
+ * rarely uses — `丽发新城、搅拌`. Chinese needs no dictionary here: candidates are the runs of
+ * 2–10 tokens starting and ending on a word boundary (Intl.Segmenter) that most titles contain,
+ * scored by how many hold them times how rare their bigrams are in the corpus; a phrase almost
+ * always seen inside a longer one gives way to it (丽发 → 丽发新城), phrases overlapping a chosen
+ * one are skipped. Titles, not bodies: they name the matter (bodies' shared phrases read as
+ * fragments of sentences), and they are short (a district's thousands of clusters are labelled
+ * in seconds). Texts without titles are read from their start.
  */
 
 /** Characters a phrase should neither start nor end with (particles, pronouns, verbs of asking). */
 const EDGE = new Set('的了和是在有我们你他她它对于也都就被把及与或等请要吗呢啊吧这那个一不很还该从向给让已此其之而又但并如为'.split(''));
 const MAX_TOKENS = 10;
-/** Labels come from the start of each text (the title and the first sentences). */
-const LABEL_TEXT_CHARS = 120;
-/** A phrase in at least this share of the titles may join a label after its first term. */
+/** Texts without titles: the part read. */
+const LABEL_TEXT_CHARS = 100;
+/** A phrase in at least this share of the titles may join a label after its first term (texts without titles). */
 const MIN_TITLE_SHARE = 0.25;
 /** A label made of a title is cut to this length. */
 const FALLBACK_CHARS = 20;
@@ -28,37 +31,37 @@ export interface Label {
  * `total` texts hold the bigram of tokens a and b.
  */
 export function clusterLabel(texts: readonly string[], df: (a: string, b: string) => number, total: number, maxTerms = 3): Label {
-  // The same text posted again counts once.
-  const unique = [...new Set(texts.map((t) => t.slice(0, LABEL_TEXT_CHARS)))];
+  // What is read: the titles (each text's first line: cluster.ts clusterText) when the texts have them,
+  // else the start of each text, its first TITLE_CHARS standing for a title. The same text again counts once.
+  const titled = texts.some((t) => t.includes('\n'));
+  const unique = [...new Set(texts.map((t) => (titled ? t.slice(0, t.includes('\n') ? t.indexOf('\n') : TITLE_CHARS) : t.slice(0, LABEL_TEXT_CHARS))))];
   const cdf = new Map<string, number>();
   const inTitles = new Map<string, number>();
   for (const text of unique) {
     const seen = new Set<string>();
-    const titled = new Set<string>();
-    // The title: the text's first line (cluster.ts clusterText), else its first characters.
-    const nl = text.indexOf('\n');
-    const titleEnd = nl >= 0 ? nl : TITLE_CHARS;
+    const inTitle = new Set<string>();
+    const titleEnd = titled ? text.length : TITLE_CHARS;
     const bounds = wordBounds(text);
     for (const m of text.matchAll(RUN)) {
       const run = tokenise(m[0], m.index);
       for (let i = 0; i < run.length; i++) {
         if (EDGE.has(run[i]!.t) || !bounds.has(run[i]!.start)) continue;
+        let key = run[i]!.t;
         for (let n = 2; n <= MAX_TOKENS && i + n <= run.length; n++) {
           const last = run[i + n - 1]!;
+          key += `\u0001${last.t}`;
           if (EDGE.has(last.t) || !bounds.has(last.end)) continue;
-          const key = run.slice(i, i + n).map((x) => x.t).join('\u0001');
           seen.add(key);
-          if (last.end <= titleEnd) titled.add(key);
+          if (last.end <= titleEnd) inTitle.add(key);
         }
       }
     }
     for (const g of seen) cdf.set(g, (cdf.get(g) ?? 0) + 1);
-    for (const g of titled) inTitles.set(g, (inTitles.get(g) ?? 0) + 1);
+    for (const g of inTitle) inTitles.set(g, (inTitles.get(g) ?? 0) + 1);
   }
   const minCdf = Math.max(2, Math.ceil(0.4 * unique.length));
   const idf = (a: string, b: string) => Math.log((total + 1) / (df(a, b) + 1)) + 1;
   const candidates: Array<{ tokens: string[]; text: string; count: number; score: number; titleShare: number }> = [];
-  const hasTitles = unique.some((t) => t.includes('\n'));
   for (const [key, count] of cdf) {
     if (count < minCdf) continue;
     const tokens = key.split('\u0001');
@@ -82,8 +85,8 @@ export function clusterLabel(texts: readonly string[], df: (a: string, b: string
     if (picked.length >= maxTerms) break;
     if (picked.length && c.score < 0.5 * picked[0]!.score) break;
     if (picked.some((p) => p.text.includes(c.text) || c.text.includes(p.text) || overlaps(p.tokens, c.tokens))) continue;
-    // After the first term, only phrases of the titles: the bodies' shared phrases read as fragments of sentences.
-    if (picked.length && hasTitles && c.titleShare < MIN_TITLE_SHARE) continue;
+    // After the first term, only phrases of the (stand-in) titles: the bodies' shared phrases read as fragments of sentences.
+    if (picked.length && c.titleShare < MIN_TITLE_SHARE) continue;
     picked.push(c);
   }
   const terms = picked.map((p) => p.text);
