@@ -56,7 +56,7 @@ export const duplicatesRepository = {
   /**
    * The open cases of the district sharing at least one band key with a new text, in its place
    * and window, with how many keys they share and their signatures: the `limit` sharing the most
-   * keys (expected 16·J⁴ of them for similarity J). The band index (band_key, place, created_at,
+   * keys (expected 21·J³ of them for similarity J). The band index (band_key, place, created_at,
    * case_id) covers the look-up; at most `scan` of its entries are read, so a problem reported by
    * hundreds of people in one street costs no more than that; only the best-placed candidates are
    * joined to their signatures.

@@ -19,9 +19,9 @@ export interface InsightDuplicatesTables {
     updated_seq: number;
   };
   /**
-   * The 16 LSH band keys of each open case, with its place key (the street: fingerprint.ts
-   * `placeKey`) and creation instant copied, so candidates come from one index range per key:
-   * (band_key, place, created_at).
+   * The 21 LSH band keys of each open case (fingerprint.ts `bandKeys`), with its place key (the
+   * street: fingerprint.ts `placeKey`) and creation instant copied, so candidates come from one
+   * range of the index (band_key, place, created_at, case_id) per key.
    */
   insight_case_bands: {
     band_key: string;

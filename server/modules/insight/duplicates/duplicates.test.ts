@@ -10,7 +10,7 @@ import { expectError } from '../../../testing/expect.ts';
 import { createTestApp, TEST_NOW, type Session, type TestApp } from '../../../testing/harness.ts';
 import { runProjection } from '../../../platform/events/projector.ts';
 import { duplicatesProjection, rebuildDuplicates } from './duplicates.projection.ts';
-import { THRESHOLD } from './fingerprint.ts';
+import { BAND_COUNT, THRESHOLD } from './fingerprint.ts';
 
 interface Item { id: string; trackingCode: string; title: string; status: string; stationName: string; createdAt: string; similarity: number; sameStation: boolean }
 
@@ -160,7 +160,7 @@ describe('POST /cases/similar', () => {
     const copy = { content: '新马社区西门消防通道长期被私家车占用,晚上停得满满的,消防车根本進不來,希望城管和物业管一管' };
     const a = await record(s.station, st.ma, text.title, text.content);
     assert.ok((await items(s.station, { stationId: st.ma, ...copy })).some((i) => i.id === a));
-    assert.deepEqual(await stored(a), { status: 'submitted', bands: 16 });
+    assert.deepEqual(await stored(a), { status: 'submitted', bands: BAND_COUNT });
     // …follows its status while open…
     await act(s.station, a, 'accept');
     assert.ok((await items(s.station, { stationId: st.ma, ...copy })).find((i) => i.id === a)?.status === 'accepted');

@@ -48,7 +48,7 @@ test('texts too short or without words are not compared; the place is the street
   assert.ok(fingerprint('路灯', '坏了四天'), 'title and content together are long enough');
   assert.equal(fingerprint('', 'x'.repeat(30_000)), null, 'one long word: one token');
   const huge = fingerprint('', '路灯坏了很久'.repeat(6000));
-  assert.ok(huge && huge.shingles.size === 6 && huge.bands.length === 16, 'a huge text is cut (normalise: 20,000 characters), no crash');
+  assert.ok(huge && huge.shingles.size === 6 && huge.bands.length === 21, 'a huge text is cut (normalise: 20,000 characters), no crash');
   assert.equal(placeKey('430211004'), '430211004');
   assert.equal(placeKey('430211004012'), '430211004');
   assert.equal(placeKey('430211'), '430211');
@@ -72,7 +72,7 @@ test('the threshold on the real messages: near copies found, results right, rand
   const short = evaluate(messages, { shape: 'short', queries: 400, randomPairs: 20_000, thresholds });
   const full = evaluate(messages.slice(0, 2500), { shape: 'full', queries: 150, randomPairs: 5_000, thresholds });
   const at = (e: typeof short) => e.figures.find((f) => f.threshold === THRESHOLD)!;
-  assert.ok(at(short).recall >= 0.93, JSON.stringify(short));
+  assert.ok(at(short).recall >= 0.95, JSON.stringify(short));
   assert.ok(at(full).recall >= 0.97, JSON.stringify(full));
   for (const e of [short, full]) {
     assert.ok(at(e).precision >= 0.93, JSON.stringify(e));
