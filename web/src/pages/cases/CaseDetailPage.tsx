@@ -32,6 +32,7 @@ import { CaseActions } from './CaseActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseStatusTag, DueDate, SupervisionTag, UrgentTag } from './case-tags.tsx';
 import { ContactCard } from './ContactCard.tsx';
+import { SimilarCasesCard } from './SimilarCasesCard.tsx';
 import { CaseSuggestionsCard } from '../suggestions/CaseSuggestionsCard.tsx';
 import { CasePublicationCard } from '../publications/index.ts';
 import './cases.css';
@@ -259,6 +260,7 @@ export function CaseDetailPage() {
             />
           </Card>
           <ContactCard c={c} />
+          <SimilarCasesCard c={c} onMerged={(out) => (out ? setUpdated(out) : reload())} />
           <CaseSuggestionsCard caseId={c.id} />
           <CasePublicationCard caseId={c.id} version={c.version} />
           <Card variant="borderless" title={t('cases.sections.attachments', { count: c.attachments.length })} className="side-card">

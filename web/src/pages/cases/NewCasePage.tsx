@@ -21,6 +21,7 @@ import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
 import { compact, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
+import { SimilarCases } from './SimilarCases.tsx';
 import './cases.css';
 
 interface Values {
@@ -202,6 +203,7 @@ export function NewCasePage() {
             </Col>
           </Row>
         </Card>
+        <SimilarCases form={form} />
 
         <Card variant="borderless" title={t('cases.sections.person')} className="form-card">
           <Form.Item name="anonymous" label={t('cases.anonymous')} valuePropName="checked" extra={t('cases.anonymousHelp')}>
