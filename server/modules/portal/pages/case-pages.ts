@@ -174,7 +174,7 @@ export function duplicatesStepPage(d: DuplicatesStepData): SafeHtml {
 <section aria-labelledby="similar-title">
   <h2 id="similar-title">相似的问题（${d.similar.length} 件）</h2>
   <ul class="receptions similar-cases">
-  ${d.similar.map((c) => html`<li>
+  ${d.similar.map((c) => html`<li class="card">
     <h3>${c.title}</h3>
     <div class="status-line"><span class="status s-${c.status}">${c.statusLabel}</span><span class="muted">提交于 ${beijingTime(c.submittedAt).slice(0, 10)}</span></div>
   </li>`)}
