@@ -80,10 +80,14 @@ function HotIssueView({ issue, crumbs }: { issue: HotIssueDetail; crumbs: { titl
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('hotIssues.detail.period')}>
-                {formatDate(issue.firstAt)} – {formatDate(issue.lastAt)}{' '}
-                <Tag color={TREND_COLORS[issue.trend.direction]} variant="outlined">
-                  {direction}
-                </Tag>
+                <Space size={8} wrap>
+                  <span>
+                    {formatDate(issue.firstAt)} – {formatDate(issue.lastAt)}
+                  </span>
+                  <Tag color={TREND_COLORS[issue.trend.direction]} variant="outlined" style={{ marginInlineEnd: 0 }}>
+                    {direction}
+                  </Tag>
+                </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('hotIssues.detail.stations')}>
                 <Space size={[4, 4]} wrap>
