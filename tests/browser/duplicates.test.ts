@@ -5,10 +5,13 @@
  * similarity the API gives, linked to its page; saving is not blocked; on the new case's page
  * 相似诉求 offers 合并 (this case into that one), one click and a confirmation. On the older
  * case's page, 合并到此诉求 merges a third, similar case into it. The constituent's form (no
- * JavaScript) stops at 可能已有人反映过相同的问题 and 仍然提交 makes one case. Screenshots at 1280
+ * JavaScript) stops at 可能已有人反映过相同的问题 (no tracking codes, WCAG 2.1 AA by axe-core) and
+ * 仍然提交 makes one case. Screenshots at 1280
  * and 390 px.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
@@ -17,6 +20,7 @@ const NOW = '2026-11-21T02:00:00Z';
 /** 2 characters may be shown with a space between them (Ant Design's buttons). */
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 const TARGET = '新马路口早高峰拥堵，建议增设信号灯';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NEAR_COPY = '新馬東路與新馬路交叉口沒有信號燈!早上7點半到8點半上班和上學的車輛交匯,經常堵成一團,很危險;建議增設信號燈,或安排交警疏導';
 
 interface Similar { id: string; title: string; similarity: number; trackingCode: string }
@@ -185,6 +189,21 @@ describe('possible duplicates in the console and on the public form', () => {
     await page.screenshot({ path: shotPath('duplicates-public-step-390'), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow ${overflow}px on a phone`);
+
+    // WCAG 2.1 AA (as a11y.test.ts checks every public page): the same step in a context whose CSP is bypassed so axe can run.
+    const axeContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', bypassCSP: true });
+    contexts.push(axeContext);
+    const axePage = await axeContext.newPage();
+    await axePage.goto(`${server.url}/stations/${ma}/report`);
+    await axePage.locator('textarea[name="content"]').fill(text);
+    await axePage.getByRole('button', { name: '提交', exact: true }).click();
+    await axePage.getByRole('heading', { name: '可能已有人反映过相同的问题' }).waitFor();
+    await axePage.addScriptTag({ content: axeSource });
+    const violations = await axePage.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe;
+      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    assert.deepEqual(violations, []);
 
     await page.getByRole('button', { name: '仍然提交' }).click();
     await page.waitForURL(/\/track\/[0-9A-Z]{16}\?new=1/);
