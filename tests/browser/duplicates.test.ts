@@ -6,8 +6,7 @@
  * 相似诉求 offers 合并 (this case into that one), one click and a confirmation. On the older
  * case's page, 合并到此诉求 merges a third, similar case into it. The constituent's form (no
  * JavaScript) stops at 可能已有人反映过相同的问题 (no tracking codes, WCAG 2.1 AA by axe-core) and
- * 仍然提交 makes one case. Screenshots at 1280
- * and 390 px.
+ * 仍然提交 makes one case. Screenshots at 1280 and 390 px.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
