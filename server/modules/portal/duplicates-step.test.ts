@@ -74,6 +74,13 @@ describe('the report form asks first when the problem looks already reported', (
     }
     assert.ok(!/href="\/track\//.test(step.body), 'no link to a tracking page');
 
+    // 仍然提交 with a mistake (a wrong phone): the form again with the error, still marked as confirmed, nothing saved.
+    const wrong = await report({ ...hiddenFields(step.body), phone: '12ab' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /电话号码格式不正确/);
+    assert.match(wrong.body, /<input type="hidden" name="confirmed" value="1">/);
+    assert.equal(await countCases(), before);
+
     // 仍然提交: the form again, as the page holds it (the person's own entries, the same token).
     const again = hiddenFields(step.body);
     assert.deepEqual(again, { token: form.token, confirmed: '1', content: copy, category: '交通运输', address: '新马路口', name: me.name, phone: me.phone });
