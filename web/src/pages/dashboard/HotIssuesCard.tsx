@@ -69,7 +69,8 @@ function HotRow({ item, rank, to }: { item: HotIssue; rank: number; to: string }
   const { t } = useTranslation();
   const L = useLabel();
   const casesLabel = useCallback((n: number) => t('hotIssues.card.cases', { count: n }), [t]);
-  const names = item.stations.slice(0, 2).map((s) => `${s.name}（${s.count}）`).join('、');
+  const named = (s: HotIssue['stations'][number]) => t('hotIssues.card.stationCount', { name: s.name, count: s.count });
+  const names = item.stations.slice(0, 2).map(named).join(t('hotIssues.card.listSeparator'));
   const more = item.stations.length > 2 ? t('hotIssues.card.moreStations', { count: item.stations.length }) : '';
   return (
     <li className="hot-row">
@@ -93,7 +94,7 @@ function HotRow({ item, rank, to }: { item: HotIssue; rank: number; to: string }
             </Tag>
           ) : null}
         </Space>
-        <Typography.Text type="secondary" className="hot-stations" ellipsis={{ tooltip: item.stations.map((s) => `${s.name}（${s.count}）`).join('、') }}>
+        <Typography.Text type="secondary" className="hot-stations" ellipsis={{ tooltip: item.stations.map(named).join(t('hotIssues.card.listSeparator')) }}>
           {t('hotIssues.card.stations', { names })}
           {more}
         </Typography.Text>

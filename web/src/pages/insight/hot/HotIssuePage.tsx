@@ -93,7 +93,7 @@ function HotIssueView({ issue, crumbs }: { issue: HotIssueDetail; crumbs: { titl
                 <Space size={[4, 4]} wrap>
                   {issue.stations.map((s) => (
                     <Tag key={s.id} style={{ marginInlineEnd: 0 }}>
-                      <Link to={`/stations/${s.id}`}>{s.name}</Link>（{s.count}）
+                      <Link to={`/stations/${s.id}`}>{t('hotIssues.card.stationCount', { name: s.name, count: s.count })}</Link>
                     </Tag>
                   ))}
                 </Space>
@@ -114,7 +114,7 @@ function HotIssueView({ issue, crumbs }: { issue: HotIssueDetail; crumbs: { titl
           </Card>
         </Col>
         <Col span={24}>
-          <Card variant="borderless" title={`${t('hotIssues.detail.cases')}（${issue.cases.length}）`} className="hot-cases">
+          <Card variant="borderless" title={t('hotIssues.detail.cases', { count: issue.cases.length })} className="hot-cases">
             <CasesTable cases={issue.cases} />
           </Card>
         </Col>
