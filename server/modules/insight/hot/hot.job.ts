@@ -5,11 +5,10 @@ import { runProjection } from '../../../platform/events/projector.ts';
 import type { JobSpec } from '../../../platform/jobs/jobs.ts';
 import { decodeSignature } from '../text/minhash.ts';
 import { HotCorpus, type HotCluster, type HotOptions } from './cluster.ts';
-import { hotProjection } from './hot.projection.ts';
+import { hotProjection, windowStart } from './hot.projection.ts';
 import { hotRepository, type HotClusterRow, type HotDocRow, type HotMemberRow } from './hot.repository.ts';
 
-/** The window hot issues look back over. */
-export const HOT_WINDOW_DAYS = 90;
+export { HOT_WINDOW_DAYS } from './hot.projection.ts';
 /** How often the job recomputes (and once at start). */
 export const HOT_EVERY_MS = 10 * 60_000;
 const PAGE = 2000;
@@ -42,7 +41,8 @@ export function clusterId(districtCode: string, firstCaseId: string): string {
  * case by the projection: about 0.5 ms. Reading 250,000 docs twice in pages of 2,000 comes on top.
  *
  * Recomputes the hot issues of every district with cases in the window (or only `districtCode`):
- * the docs brought up to date first (the `insight.hot` projection), then, per district, two
+ * the docs brought up to date first (the `insight.hot` projection) and those of cases out of
+ * the window dropped (the table holds about 90 days of cases), then, per district, two
  * passes over the window's docs in pages — document frequencies, then vectors and band keys —
  * so no text is held in memory; the clusters replace the district's previous ones in one
  * transaction. Safe from several processes: a run older than the one stored is dropped.
@@ -51,7 +51,9 @@ export async function computeHotIssues(deps: AppDeps, opts: { districtCode?: str
   await runProjection(deps, hotProjection, { wait: true, batchSize: 2000 });
   const now = deps.clock.now();
   const to = new Date(now.getTime() + 1).toISOString();
-  const from = new Date(now.getTime() - HOT_WINDOW_DAYS * 86_400_000).toISOString();
+  const from = windowStart(now);
+  // Cases that left the window leave the docs (the projection makes none for them).
+  await hotRepository.pruneDocs(deps.db, from);
   const districts = opts.districtCode ? [opts.districtCode] : await hotRepository.districts(deps.db, from);
   const out: HotRunResult[] = [];
   for (const districtCode of districts) out.push(await computeDistrict(deps, districtCode, from, to, now, opts.options ?? {}));

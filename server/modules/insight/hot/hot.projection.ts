@@ -6,20 +6,27 @@ import { encodeSignature, shingles, signature } from '../text/minhash.ts';
 import { clusterText } from './cluster.ts';
 import { hotRepository, type HotDocRow } from './hot.repository.ts';
 
+/** The window hot issues look back over: docs of older cases are neither kept nor made. */
+export const HOT_WINDOW_DAYS = 90;
+
+/** The first instant of the window at `now` (ISO). */
+export const windowStart = (now: Date): string => new Date(now.getTime() - HOT_WINDOW_DAYS * 86_400_000).toISOString();
+
 /**
  * Brings the docs of these cases up to date: the clustering text (title twice and content,
  * normalised, cut: cluster.ts `clusterText`) and its MinHash signature, computed once per case
- * here (about a millisecond) so the job only reads them. A case whose text, station, place and
- * time did not change is left as it is; a case that no longer exists leaves.
+ * here (about half a millisecond) so the job only reads them. A case whose text, station, place
+ * and time did not change is left as it is; a case that no longer exists, or came in before
+ * `since` (the window's start), has none.
  */
-async function refresh(db: Executor, ids: readonly string[], seqOf: (id: string) => number): Promise<void> {
+async function refresh(db: Executor, ids: readonly string[], seqOf: (id: string) => number, since: string): Promise<void> {
   const texts = new Map((await hotCaseTexts(db, ids)).map((c) => [c.id, c]));
   const stored = await hotRepository.storedDocs(db, ids);
   const rows: HotDocRow[] = [];
   const gone: string[] = [];
   for (const id of ids) {
     const c = texts.get(id);
-    if (!c) {
+    if (!c || c.createdAt < since) {
       if (stored.has(id)) gone.push(id);
       continue;
     }
@@ -36,22 +43,22 @@ async function refresh(db: Executor, ids: readonly string[], seqOf: (id: string)
   await hotRepository.upsertDocs(db, rows);
 }
 
-/** `insight.hot`: after case events, what the hot-issue clustering reads of those cases. Replaying is harmless. */
+/** `insight.hot`: after case events, what the hot-issue clustering reads of those cases (within the window). Replaying is harmless. */
 export const hotProjection: Projection = {
   name: 'insight.hot',
   entityTypes: ['case'],
-  async apply(trx, _deps, events) {
+  async apply(trx, deps, events) {
     const lastSeq = new Map<string, number>();
     for (const e of events) if (e.entityId) lastSeq.set(e.entityId, e.seq);
     const ids = [...lastSeq.keys()];
-    if (ids.length) await refresh(trx, ids, (id) => lastSeq.get(id)!);
+    if (ids.length) await refresh(trx, ids, (id) => lastSeq.get(id)!, windowStart(deps.clock.now()));
   },
 };
 
 /**
  * Rebuilds the docs from the cases themselves (cases loaded in bulk without events, or a change
- * to the clustering text): every case page by page, then the case events replayed. For
- * maintenance and benchmarks.
+ * to the clustering text): every case page by page (those of the window kept), then the case
+ * events replayed. For maintenance and benchmarks.
  */
 export async function rebuildHotDocs(deps: AppDeps, opts: { batchSize?: number } = {}): Promise<number> {
   const batch = opts.batchSize ?? 1000;
@@ -61,7 +68,7 @@ export async function rebuildHotDocs(deps: AppDeps, opts: { batchSize?: number }
   for (;;) {
     const ids = await caseIdsAfter(deps.db, after, batch);
     if (!ids.length) break;
-    await deps.db.transaction().execute((trx) => refresh(trx, ids, () => 0));
+    await deps.db.transaction().execute((trx) => refresh(trx, ids, () => 0, windowStart(deps.clock.now())));
     after = ids[ids.length - 1]!;
     done += ids.length;
   }

@@ -47,6 +47,11 @@ export const hotRepository = {
     for (let i = 0; i < ids.length; i += CHUNK) await db.deleteFrom('insight_hot_docs').where('case_id', 'in', ids.slice(i, i + CHUNK)).execute();
   },
 
+  /** Docs of cases that came in before `before` (out of the window for good: it only moves on). */
+  async pruneDocs(db: Executor, before: string): Promise<void> {
+    await db.deleteFrom('insight_hot_docs').where('created_at', '<', before).execute();
+  },
+
   async clearDocs(db: Executor): Promise<void> {
     await db.deleteFrom('insight_hot_docs').execute();
   },

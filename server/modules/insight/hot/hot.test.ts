@@ -157,6 +157,13 @@ describe(`hot issues API (${testDialect()})`, () => {
     assert.equal(again.size, 7);
     const rows = await t.deps.db.selectFrom('insight_hot_members').select('case_id').where('cluster_id', '=', issue.id).execute();
     assert.equal(rows.length, 7);
+    // Only the window's cases have docs: the demo's older history has none.
+    const from = daysAgo(HOT_WINDOW_DAYS);
+    const count = async (table: 'cases' | 'insight_hot_docs', older: boolean) =>
+      Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', older ? '<' : '>=', from).executeTakeFirstOrThrow()).n);
+    assert.ok((await count('cases', true)) > 100, 'the demo has older cases');
+    assert.equal(await count('insight_hot_docs', true), 0);
+    assert.equal(await count('insight_hot_docs', false), await count('cases', false));
   });
 
   test('bad input: clear 400s naming the field; a station outside the jurisdiction is 404', async () => {
