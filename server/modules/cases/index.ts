@@ -44,6 +44,9 @@ export { hotCaseTexts, visibleHotCases, type HotCaseText, type VisibleHotCase } 
 // Duplicates (insight): a case's own words, place and time, by id or page by page over the open cases.
 export { caseTextsFor, openCaseTextsAfter, maskedTitles, type CaseText } from './queries/case-texts.ts';
 export { publicFormTokenUsed } from './queries/public-form-token.ts';
+// Category suggestion (insight): the district's categorised cases to learn from, and the department the routing rules give a category.
+export { categorisedCases, categorisedCaseCounts, type CategorisedCase } from './queries/categorised-cases.ts';
+export { suggestDepartment } from './routing/routing-rules.service.ts';
 // Search (insight): the texts every viewer of a case may read, and the case list over ranked candidate ids.
 export { caseSearchTexts, type CaseSearchText } from './queries/search-texts.ts';
 export { listCasesByIds, type CasesByIds } from './queries/list-by-ids.ts';

@@ -11,6 +11,9 @@ import { hotProjection } from './hot/hot.projection.ts';
 import { hotRoutes } from './hot/hot.routes.ts';
 import { hotIssuesJob } from './hot/hot.job.ts';
 import { repliesRoutes } from './replies/replies.routes.ts';
+import { insightModels } from './classifier/migrations/20261210_10_insight_models.ts';
+import { classifierRoutes } from './classifier/classifier.routes.ts';
+import { classifierJob } from './classifier/classifier.job.ts';
 
 export type { InsightTables } from './insight.tables.ts';
 // Search at scale (bench/search.bench.ts, imports): rebuild the index from the cases, search, the index alone.
@@ -30,13 +33,14 @@ export * as duplicateTuning from './duplicates/tune.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot },
+  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot },
   routes: async (app, deps) => {
     repliesRoutes(app, deps);
     searchRoutes(app, deps);
     duplicatesRoutes(app, deps);
     hotRoutes(app, deps);
+    classifierRoutes(app, deps);
   },
   projections: [searchProjection, duplicatesProjection, hotProjection],
-  jobs: [hotIssuesJob],
+  jobs: [hotIssuesJob, classifierJob],
 };

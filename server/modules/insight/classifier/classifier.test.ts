@@ -19,6 +19,7 @@ test('train/predict: learns categories from their words; confidences are probabi
   for (const [title, content, expected] of cases) {
     const p = predict(model, { title, content });
     assert.equal(p.label, expected, `${title}${content}`);
+    assert.equal(p.basis, 'text');
     assert.equal(p.ranked[0].label, p.label);
     assert.equal(p.ranked.length, 3);
     assert.ok(p.confidence > 1 / 3 && p.confidence <= 1);
@@ -46,6 +47,7 @@ test('predict: an empty, unknown or huge text never throws; empty and unknown gi
   for (const text of [{ title: '', content: '' }, { title: null, content: null }, { content: '😀😀 ¥¥ ——' }, { content: 'zzzz qqqq' }]) {
     const p = predict(model, text);
     assert.equal(p.label, '城乡建设', 'the most frequent category');
+    assert.equal(p.basis, 'prior');
     assert.ok(Math.abs(p.confidence - 30 / 50) < 1e-9);
   }
   const huge = predict(model, { title: '路灯', content: '路灯不亮，'.repeat(50_000) });

@@ -89,6 +89,8 @@ export interface Prediction {
   confidence: number;
   /** Every category, most likely first (the first is `label`). */
   ranked: Array<{ label: string; confidence: number }>;
+  /** 'text': read from the text; 'prior': the text has nothing the model knows (empty, symbols only, unseen words), so the categories' shares. */
+  basis: 'text' | 'prior';
 }
 
 // ---- vectors -------------------------------------------------------------------------------
@@ -437,7 +439,7 @@ export function predict(model: Model, text: MessageText): Prediction {
   else p.set(model.prior);
   const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
   const ranked = order.map((i) => ({ label: model.labels[i], confidence: p[i] }));
-  return { label: ranked[0].label, confidence: ranked[0].confidence, ranked };
+  return { label: ranked[0].label, confidence: ranked[0].confidence, ranked, basis: s ? 'text' : 'prior' };
 }
 
 // ---- storage -------------------------------------------------------------------------------
