@@ -16,6 +16,7 @@ import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
 import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { HotIssuePage } from './pages/insight/hot/HotIssuePage.tsx';
+import { ModelsPage as InsightModelsPage } from './pages/insight/models/index.ts';
 import { DepartmentDetailPage } from './pages/departments/DepartmentDetailPage.tsx';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage.tsx';
 import { DeputiesPage } from './pages/deputies/DeputiesPage.tsx';
@@ -129,6 +130,7 @@ const router = createBrowserRouter(
         { path: 'assessment/:id/sheet/:deputyId/:kind', element: <ScoreSheetPage /> },
         { path: 'me', element: <MePage /> },
         { path: 'hot-issues/:id', element: <HotIssuePage /> },
+        { path: 'insight/models', element: <InsightModelsPage /> },
         { path: 'dashboard', element: <Navigate to="/" replace /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -3,6 +3,7 @@ import { ApartmentOutlined, BulbOutlined, ProjectOutlined, StarOutlined, FlagOut
 import { CheckSquareOutlined, GlobalOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ContainerOutlined, FileAddOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { TrophyOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../api/types.ts';
 
@@ -76,6 +77,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
     add({ key: 'routing', path: '/settings/routing', labelKey: 'settings.menu.routing', icon: <BranchesOutlined /> });
     add({ key: 'calendar', path: '/settings/calendar', labelKey: 'settings.menu.calendar', icon: <CalendarOutlined /> });
     add({ key: 'sla', path: '/settings/sla', labelKey: 'settings.menu.sla', icon: <FieldTimeOutlined /> });
+    add({ key: 'insightModels', path: '/insight/models', labelKey: 'insightModels.menu', icon: <ExperimentOutlined /> });
   }
   if (roles.has('station')) {
     // Station staff work in one station (and its rooms): its page is their "本站信息".

@@ -21,6 +21,7 @@ import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
 import { compact, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
+import { CategorySuggestion } from './CategorySuggestion.tsx';
 import { SimilarCases } from './SimilarCases.tsx';
 import './cases.css';
 
@@ -196,6 +197,7 @@ export function NewCasePage() {
                 <Input.TextArea rows={7} showCount maxLength={5000} placeholder={t('cases.contentPlaceholder')} />
               </Form.Item>
             </Col>
+            <Col span={24}><CategorySuggestion form={form} /></Col>
             <Col span={24}>
               <Form.Item name="address" label={t('cases.location')} rules={[r.max(t('cases.location'), 200)]}>
                 <Input placeholder={t('cases.locationPlaceholder')} maxLength={200} />
