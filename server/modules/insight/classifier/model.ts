@@ -46,7 +46,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   C: 1,
   classWeight: 'balanced',
   bias: 1,
-  epsilon: 0.1,
+  epsilon: 0.25,
   maxIterations: 200,
   minDf: 3,
   nbAlpha: 1,
@@ -233,12 +233,17 @@ function fitSvm(x: SparseRows, y: Int32Array, k: number, o: TrainOptions): { wei
   const n = new Float64Array(k);
   for (let i = 0; i < y.length; i++) n[y[i]]++;
   const ratios = o.nbAlpha > 0 ? logCountRatios(x, y, k, o.nbAlpha) : null;
+  // NB-SVM: each category's SVM sees the values scaled by its ratios (one buffer for all), its weights scaled back.
+  const scaled = ratios ? { ...x, vals: new Float32Array(x.vals.length) } : x;
   const yy = new Int8Array(y.length);
   for (let c = 0; c < k; c++) {
     for (let i = 0; i < y.length; i++) yy[i] = y[i] === c ? 1 : -1;
     const cw = o.classWeight === 'balanced' && n[c] > 0 ? y.length / (k * n[c]) : 1;
     const svm = { C: o.C, bias: o.bias, epsilon: o.epsilon, maxIterations: o.maxIterations, seed: o.seed + c };
-    const { w, b } = trainBinary(x, yy, o.C * cw, o.C, svm, ratios?.[c]);
+    const r = ratios?.[c];
+    if (r) for (let p = 0; p < x.vals.length; p++) scaled.vals[p] = x.vals[p] * r[x.cols[p]];
+    const { w, b } = trainBinary(scaled, yy, o.C * cw, o.C, svm);
+    if (r) for (let f = 0; f < w.length; f++) w[f] *= r[f];
     for (let f = 0; f < x.columns; f++) weights[f * k + c] = w[f];
     bias[c] = b;
   }
