@@ -80,27 +80,22 @@ export function SimilarCases({ form }: { form: FormInstance }) {
   const title = (Form.useWatch('title', form) as string | undefined) ?? '';
   const content = (Form.useWatch('content', form) as string | undefined) ?? '';
   const [items, setItems] = useState<SimilarCase[]>([]);
-  const [checking, setChecking] = useState(false);
 
   useEffect(() => {
     const text = content.trim();
     if (!stationId || [...`${title.trim()}${text}`].length < MIN_CHARS || !text) {
       setItems([]);
-      setChecking(false);
       return;
     }
     const ctrl = new AbortController();
+    // No "checking…" line: it would move the form under the staff's cursor at every pause.
     const timer = setTimeout(() => {
-      setChecking(true);
       similarCasesApi
         .check({ stationId, content: text, ...(title.trim() ? { title: title.trim() } : {}) }, ctrl.signal)
         .then((r) => setItems(r.items))
         // A hint only: a refusal (a role that does not record, a station outside the user's) shows nothing.
         .catch((e: unknown) => {
           if (!(e instanceof DOMException && e.name === 'AbortError')) setItems([]);
-        })
-        .finally(() => {
-          if (!ctrl.signal.aborted) setChecking(false);
         });
     }, DEBOUNCE_MS);
     return () => {
@@ -109,13 +104,7 @@ export function SimilarCases({ form }: { form: FormInstance }) {
     };
   }, [stationId, title, content]);
 
-  if (!items.length) {
-    return checking ? (
-      <Typography.Text type="secondary" className="similar-checking" role="status">
-        {t('duplicates.checking')}
-      </Typography.Text>
-    ) : null;
-  }
+  if (!items.length) return null;
   return (
     <Alert
       type="warning"

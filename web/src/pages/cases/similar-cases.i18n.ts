@@ -8,7 +8,6 @@ import i18n from '../../i18n/index.ts';
 export const duplicatesZhCN = {
   panelTitle: '可能重复的诉求（{{count}} 件）',
   panelHint: '以下在办诉求与正在登记的内容相似。如确属同一问题，可照常登记，再在诉求详情页“相似诉求”中合并；也可以不登记，告知群众已有人反映。',
-  checking: '正在查找相似诉求…',
   similarity: '相似度 {{percent}}%',
   otherStation: '{{station}}',
   submittedAt: '{{date}} 登记',
@@ -28,7 +27,6 @@ export const duplicatesZhCN = {
 export const duplicatesEn: typeof duplicatesZhCN = {
   panelTitle: 'Possible duplicates ({{count}})',
   panelHint: 'These open cases read like the one being recorded. If it is the same problem, record it as usual and merge it from the case page’s “Similar cases”, or tell the person it has already been reported.',
-  checking: 'Looking for similar cases…',
   similarity: '{{percent}}% similar',
   otherStation: '{{station}}',
   submittedAt: 'recorded {{date}}',
