@@ -40,16 +40,18 @@ interface Station { id: string; districtCode: string; regionCode: string }
 
 /**
  * The open cases of the station's district whose text is at least THRESHOLD similar to the new
- * one, received within WINDOW_DAYS in the same street or town, most similar first (all of them:
- * callers filter by who may see them, then keep MAX_RESULTS). A text too short to compare has none.
+ * one, received within WINDOW_DAYS in the same street or town (`stationOnly`: at the station),
+ * most similar first (callers filter by who may see them, then keep MAX_RESULTS). A text too
+ * short to compare has none.
  */
-async function similarTo(deps: AppDeps, station: Station, title: string | undefined, content: string): Promise<Array<{ c: CaseText; similarity: number }>> {
+async function similarTo(deps: AppDeps, station: Station, title: string | undefined, content: string, o: { stationOnly?: boolean } = {}): Promise<Array<{ c: CaseText; similarity: number }>> {
   const f = fingerprint(title, content);
   if (!f) return [];
   await catchUp(deps, duplicatesProjection);
   const since = new Date(deps.clock.now().getTime() - WINDOW_DAYS * DAY).toISOString();
   const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, place: placeKey(station.regionCode), since, bands: f.bands });
   const likely = candidates
+    .filter((c) => !o.stationOnly || c.station_id === station.id)
     .map((c) => ({ id: c.case_id, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
     .filter((c) => c.estimate >= THRESHOLD - ESTIMATE_MARGIN)
     .sort((a, b) => b.estimate - a.estimate)
@@ -111,7 +113,7 @@ export interface PublicSimilarCase {
 export async function findSimilarForPublic(deps: AppDeps, stationId: string, text: { title?: string; content: string }): Promise<PublicSimilarCase[]> {
   const station = await orgLookups.station(deps.db, stationId);
   if (!station || !station.active) return [];
-  const found = (await similarTo(deps, station, text.title, text.content)).filter((x) => x.c.stationId === station.id && !x.c.noPublish).slice(0, MAX_RESULTS);
+  const found = (await similarTo(deps, station, text.title, text.content, { stationOnly: true })).filter((x) => x.c.stationId === station.id && !x.c.noPublish).slice(0, MAX_RESULTS);
   const titles = await maskedTitles(deps.db, deps.pii, found.map((x) => x.c.id));
   return found.map(({ c }) => ({
     title: titles.get(c.id) ?? '', status: c.status as CaseStatus, statusLabel: CASE_STATUS_LABELS[c.status as CaseStatus].zh, submittedAt: c.createdAt,
