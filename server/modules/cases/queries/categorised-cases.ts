@@ -16,8 +16,8 @@ export interface CategorisedCase {
   category: string;
 }
 
-/** A page of the district's categorised cases in id order after `afterId`. */
-export async function categorisedCases(db: Executor, districtCode: string, afterId: string | null, limit: number): Promise<CategorisedCase[]> {
+/** A page of the district's categorised cases, newest first (ids are time-ordered), before `beforeId`. */
+export async function categorisedCases(db: Executor, districtCode: string, beforeId: string | null, limit: number): Promise<CategorisedCase[]> {
   let q = db
     .selectFrom('cases')
     .select(['id', 'title', 'content', 'category'])
@@ -25,9 +25,9 @@ export async function categorisedCases(db: Executor, districtCode: string, after
     .where('status', 'in', [...CATEGORISED_STATUSES])
     .where('category', 'is not', null)
     .where('category', '!=', '')
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .limit(limit);
-  if (afterId) q = q.where('id', '>', afterId);
+  if (beforeId) q = q.where('id', '<', beforeId);
   const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, title: r.title, content: r.content, category: r.category! }));
 }

@@ -4,10 +4,10 @@ import type { InsightModelsTables } from './classifier.tables.ts';
 export type ModelRow = InsightModelsTables['insight_models'];
 export type ModelMeta = Omit<ModelRow, 'model'> & { stored: boolean };
 
-const META = ['id', 'district_code', 'version', 'trained_at', 'samples', 'labels', 'quality', 'active', 'reason', 'requested_by', 'train_millis'] as const;
+const META = ['id', 'district_code', 'version', 'trained_at', 'samples', 'history', 'labels', 'quality', 'active', 'reason', 'requested_by', 'train_millis'] as const;
 
 const meta = (r: Omit<ModelRow, 'model'> & { stored: number | string }): ModelMeta => ({
-  ...r, version: Number(r.version), samples: Number(r.samples), active: Number(r.active), train_millis: Number(r.train_millis), stored: Number(r.stored) === 1,
+  ...r, version: Number(r.version), samples: Number(r.samples), history: Number(r.history), active: Number(r.active), train_millis: Number(r.train_millis), stored: Number(r.stored) === 1,
 });
 
 /** The trained models' SQL (portable SQLite + PostgreSQL). */

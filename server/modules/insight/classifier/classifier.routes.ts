@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actionContext, requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
-import { KEEP_MODELS, MIN_SAMPLES, RETRAIN_EVERY_MS, RETRAIN_GROWTH } from './classifier.service.ts';
+import { KEEP_MODELS, MAX_SAMPLES, MIN_SAMPLES, RETRAIN_EVERY_MS, RETRAIN_GROWTH } from './classifier.service.ts';
 import { modelOut, modelsOut, modelsQuery, suggestBody, suggestionOut } from './classifier.schemas.ts';
 import { listModels, suggestCategory, trainForAdmin } from './classifier.service.ts';
 
@@ -11,7 +11,7 @@ const tags = ['诉求办理 Cases'];
 const HOW = [
   '**分类模型**：从本区已分类的诉求（已交办、办理中、已答复、已反馈、已办结的，按其现在的类别；工作人员采纳或改正的类别就是下一次训练的依据）学习。',
   '标题和内容规范化（全角转半角、繁体转简体、去掉表情）后取单字和相邻两字（标题另计一份），TF-IDF 加权，每个类别一个线性支持向量机（按朴素贝叶斯对数比缩放特征，NB-SVM）。',
-  `先留出五分之一测量质量（准确率、宏平均 F1、各类别的精确率和召回率）并校准置信度，再用全部诉求训练。已分类诉求不足 ${MIN_SAMPLES} 件时没有模型；`,
+  `学习最新的已分类诉求（最多 ${MAX_SAMPLES.toLocaleString('en-US')} 件）：先留出五分之一测量质量（准确率、宏平均 F1、各类别的精确率和召回率）并校准置信度，再用全部这些诉求训练。已分类诉求不足 ${MIN_SAMPLES} 件时没有模型；`,
   `后台每 ${RETRAIN_EVERY_MS / 60_000} 分钟（和服务启动时）检查一次，已分类诉求比当前模型多 ${RETRAIN_GROWTH * 100}% 时训练新版本。保存最新 ${KEEP_MODELS} 个版本的模型，更早的只保留数字。`,
 ].join('');
 

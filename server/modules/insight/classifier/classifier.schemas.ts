@@ -24,11 +24,11 @@ export const modelOut = z.object({
   id: z.string(),
   version: z.number().int().describe('本区第几版模型'),
   trainedAt: z.string().describe('训练时间'),
-  samples: z.number().int().describe('训练用的已分类诉求件数'),
+  samples: z.number().int().describe('训练用的已分类诉求件数（最新的，最多 20,000 件）'),
   labels: z.array(z.object({ category: z.string(), samples: z.number().int() })).describe('学到的类别及其件数'),
   quality,
   active: z.boolean().describe('正在用于建议的版本'),
-  reason: z.enum(['start', 'growth', 'admin', 'demo']).describe('start：本区首个模型；growth：已分类诉求增加 10% 后自动重训；admin：管理员要求；demo：演示数据'),
+  reason: z.enum(['start', 'growth', 'admin']).describe('start：本区首个模型；growth：已分类诉求增加 10% 后自动重训；admin：管理员要求'),
   trainSeconds: z.number().describe('训练用时（秒）'),
   stored: z.boolean().describe('模型本身仍保存（最新 3 个版本）；更早的版本只保留数字'),
 });

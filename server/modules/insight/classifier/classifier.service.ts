@@ -17,13 +17,15 @@ export const MIN_SAMPLES = 50;
 export const RETRAIN_GROWTH = 0.1;
 /** How often the job looks (and once at start). */
 export const RETRAIN_EVERY_MS = 10 * 60_000;
+/** A model learns from the newest this many categorised cases: training stays within seconds and memory bounded at any history. */
+export const MAX_SAMPLES = 20_000;
 /** Versions whose model is kept (older versions keep their figures only). */
 export const KEEP_MODELS = 3;
 /** Alternatives shown beside the suggestion. */
 const ALTERNATIVES = 3;
 const PAGE = 2000;
 
-export type ModelReason = 'start' | 'growth' | 'admin' | 'demo';
+export type ModelReason = 'start' | 'growth' | 'admin';
 
 export interface ModelOut {
   id: string;
@@ -62,23 +64,26 @@ function requireModelAdmin(p: Principal): void {
 /** Those who record cases (cases.policy `mayRecord` for some channel): the office, station staff, liaison officers, deputies. */
 const mayRecord = (p: Principal) => hasRole(p, 'admin', 'station', 'liaison', 'deputy');
 
+/** The district's newest categorised cases (at most MAX_SAMPLES) as training samples. */
 async function samplesOf(deps: AppDeps, districtCode: string): Promise<Array<{ title: string; content: string; label: string }>> {
   const out: Array<{ title: string; content: string; label: string }> = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await categorisedCases(deps.db, districtCode, after, PAGE);
+  let before: string | null = null;
+  while (out.length < MAX_SAMPLES) {
+    const page = await categorisedCases(deps.db, districtCode, before, Math.min(PAGE, MAX_SAMPLES - out.length));
     for (const c of page) out.push({ title: c.title, content: c.content, label: c.category });
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1]!.id;
+    if (page.length < PAGE) break;
+    before = page[page.length - 1]!.id;
   }
+  return out;
 }
 
 /**
- * Trains a new version from the district's categorised cases (a fifth held out first to measure
+ * Trains a new version from the district's newest categorised cases (a fifth held out first to measure
  * its quality, then all of them) in a worker thread, and makes it the active one. 409 when the
  * district has fewer than MIN_SAMPLES categorised cases or only one category.
  */
 export async function trainDistrictModel(deps: AppDeps, ctx: ActionContext, districtCode: string, reason: ModelReason): Promise<ModelOut> {
+  const history = (await categorisedCaseCounts(deps.db, districtCode))[0]?.count ?? 0;
   const samples = await samplesOf(deps, districtCode);
   if (samples.length < MIN_SAMPLES) {
     throw classifierErrors.NOT_ENOUGH_CASES(`已分类（已交办及以后）的诉求只有 ${samples.length} 件，至少需要 ${MIN_SAMPLES} 件才能训练分类模型`);
@@ -100,7 +105,7 @@ export async function trainDistrictModel(deps: AppDeps, ctx: ActionContext, dist
   await deps.db.transaction().execute(async (trx) => {
     const version = (await classifierRepository.lastVersion(trx, districtCode)) + 1;
     await classifierRepository.insertActive(trx, {
-      id, district_code: districtCode, version, trained_at: ctx.now.toISOString(), samples: samples.length, labels: JSON.stringify(labels),
+      id, district_code: districtCode, version, trained_at: ctx.now.toISOString(), samples: samples.length, history, labels: JSON.stringify(labels),
       quality: JSON.stringify(quality), model: trained.json, active: 1, reason, requested_by: ctx.principal?.userId ?? null, train_millis: millis,
     }, KEEP_MODELS);
     await recordChange(trx, ctx, {
@@ -132,11 +137,12 @@ export async function listModels(deps: AppDeps, p: Principal, q: { limit: number
   requireModelAdmin(p);
   const items = (await classifierRepository.list(deps.db, p.districtCode, q.limit)).map(present);
   const count = (await categorisedCaseCounts(deps.db, p.districtCode))[0]?.count ?? 0;
-  const active = items.find((m) => m.active);
-  return { items, categorisedCases: count, minSamples: MIN_SAMPLES, retrainAt: active ? retrainThreshold(active.samples) : MIN_SAMPLES };
+  const active = await classifierRepository.active(deps.db, p.districtCode);
+  return { items, categorisedCases: count, minSamples: MIN_SAMPLES, retrainAt: active ? retrainThreshold(active.history) : MIN_SAMPLES };
 }
 
-const retrainThreshold = (samples: number) => Math.max(MIN_SAMPLES, Math.ceil(samples * (1 + RETRAIN_GROWTH)));
+/** The job trains the next version when the categorised cases reach this (history: their count at the active version's training). */
+const retrainThreshold = (history: number) => Math.max(MIN_SAMPLES, Math.ceil(history * (1 + RETRAIN_GROWTH)));
 
 /**
  * The job: trains every district with no model yet and at least MIN_SAMPLES categorised cases,
@@ -148,7 +154,7 @@ export async function retrainWhereGrown(deps: AppDeps): Promise<Array<{ district
   const out: Array<{ districtCode: string; version: number; reason: ModelReason }> = [];
   for (const { districtCode, count } of await categorisedCaseCounts(deps.db)) {
     const active = await classifierRepository.active(deps.db, districtCode);
-    if (active ? count < retrainThreshold(active.samples) : count < MIN_SAMPLES) continue;
+    if (active ? count < retrainThreshold(active.history) : count < MIN_SAMPLES) continue;
     const reason: ModelReason = active ? 'growth' : 'start';
     const m = await trainDistrictModel(deps, systemContext(deps.clock.now(), `job:insight-classifier`), districtCode, reason);
     deps.log.info({ districtCode, version: m.version, samples: m.samples, macroF1: m.quality?.macroF1 }, '已训练诉求分类模型 (category model trained)');

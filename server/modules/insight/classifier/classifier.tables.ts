@@ -6,6 +6,8 @@ export interface InsightModelsTables {
     version: number;
     trained_at: string;
     samples: number;
+    /** The district's categorised cases when it was trained (samples are at most the newest 20,000 of them). */
+    history: number;
     /** JSON: Array<{ category, samples }> */
     labels: string;
     /** JSON: ModelQuality (classifier.service.ts) */
@@ -13,7 +15,7 @@ export interface InsightModelsTables {
     /** The classifier's serialised JSON ('' for versions whose model was let go). */
     model: string;
     active: number;
-    /** 'start' (first model of the district) | 'growth' (history grew ≥ 10 %) | 'admin' | 'demo' */
+    /** 'start' (first model of the district) | 'growth' (history grew ≥ 10 %) | 'admin' */
     reason: string;
     requested_by: string | null;
     train_millis: number;

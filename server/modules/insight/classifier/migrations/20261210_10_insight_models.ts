@@ -2,7 +2,9 @@ import type { Kysely, Migration } from 'kysely';
 
 /**
  * The category suggestion's trained models (docs/plans/insight.md, Category suggestion): one row
- * per version per district, the active one used for suggestions. `labels` and `quality` are JSON
+ * per version per district, the active one used for suggestions. `samples` is how many cases it
+ * learnt from (the newest, at most 20,000), `history` how many categorised cases the district had
+ * then (the job retrains when that grows by 10 %). `labels` and `quality` are JSON
  * (the categories with their sample counts; macro-F1, accuracy and per-category figures measured
  * on held-out cases); `model` is the classifier's serialised JSON, emptied for old versions (their
  * figures stay, for the admin's history).
@@ -16,6 +18,7 @@ export const insightModels: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('trained_at', 'text', (c) => c.notNull())
       .addColumn('samples', 'integer', (c) => c.notNull())
+      .addColumn('history', 'integer', (c) => c.notNull())
       .addColumn('labels', 'text', (c) => c.notNull())
       .addColumn('quality', 'text', (c) => c.notNull())
       .addColumn('model', 'text', (c) => c.notNull())

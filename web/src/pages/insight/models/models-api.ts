@@ -21,7 +21,7 @@ export interface ModelQuality {
   perClass: Record<string, ClassQuality>;
 }
 
-export type ModelReason = 'start' | 'growth' | 'admin' | 'demo';
+export type ModelReason = 'start' | 'growth' | 'admin';
 
 export interface InsightModel {
   id: string;
