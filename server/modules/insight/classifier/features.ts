@@ -51,8 +51,14 @@ export function prepare(m: MessageText): PreparedText {
   return { title, body };
 }
 
+/** Where extract() puts a message's features: each key with a weight to add to its count. */
+export interface FeatureSink {
+  clear(): void;
+  add(hi: number, lo: number, w: number): void;
+}
+
 /** A message's feature counts: keys in a reusable table; key i's parts and count at index i. */
-export class Bag {
+export class Bag implements FeatureSink {
   table = new KeyTable(4096);
   counts = new Float64Array(4096);
   hi = new Int32Array(4096);
@@ -101,7 +107,7 @@ function isSeparator(code: number): boolean {
 }
 
 /** Character n-grams of a text (none crosses a space or a punctuation mark), counted w times each. */
-function charGrams(bag: Bag, text: string, ns: number, maxN: number, w: number): void {
+function charGrams(bag: FeatureSink, text: string, ns: number, maxN: number, w: number): void {
   const n = text.length;
   let c1 = -1;
   let c2 = -1;
@@ -149,7 +155,7 @@ export function words(text: string): string[] {
   return out;
 }
 
-function wordGrams(bag: Bag, list: string[], ns: number, bigrams: boolean, w: number): void {
+function wordGrams(bag: FeatureSink, list: string[], ns: number, bigrams: boolean, w: number): void {
   let ph = 0;
   let pl = 0;
   for (let i = 0; i < list.length; i++) {
@@ -167,7 +173,7 @@ function wordGrams(bag: Bag, list: string[], ns: number, bigrams: boolean, w: nu
 }
 
 /** Fills the bag with the prepared text's features (raw counts, weighted by the options). */
-export function extract(bag: Bag, text: PreparedText, o: FeatureOptions): void {
+export function extract(bag: FeatureSink, text: PreparedText, o: FeatureOptions): void {
   bag.clear();
   if (text.title) {
     charGrams(bag, text.title, NS_ALL, o.maxN, o.titleWeight);

@@ -14,7 +14,7 @@
  * measurable (±0.001) and cost twice the time (words: ICU segmentation at ~0.2 ms a message), so
  * they are options, off by default.
  */
-import { Bag, DEFAULT_FEATURES, extract, prepare, type FeatureOptions, type MessageText, type PreparedText } from './features.ts';
+import { Bag, DEFAULT_FEATURES, extract, prepare, type FeatureOptions, type FeatureSink, type MessageText, type PreparedText } from './features.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { KeyTable } from './key-table.ts';
 import { stratifiedSplit } from './split.ts';
@@ -409,26 +409,71 @@ function dequantise(values: Int16Array, steps: Float32Array, k: number): Float32
 
 // ---- prediction ----------------------------------------------------------------------------
 
-const predictBag = new Bag();
+/**
+ * Counts of a message's features the model knows, straight into the model's feature ids (one
+ * hash look-up per n-gram; unknown n-grams are dropped at once). One per model, reused.
+ */
+class KnownCounts implements FeatureSink {
+  counts: Float64Array;
+  touched: Int32Array;
+  size = 0;
+  /** idf × the feature kind's weight, per feature id. */
+  weight: Float64Array;
+  private keys: KeyTable;
+
+  constructor(model: Model) {
+    const n = model.idf.length;
+    this.keys = model.keys;
+    this.counts = new Float64Array(n);
+    this.touched = new Int32Array(Math.min(n, 4096));
+    this.weight = new Float64Array(n);
+    const kw = kindWeights(model.options);
+    const { hi } = model.keys.keys();
+    for (let f = 0; f < n; f++) this.weight[f] = model.idf[f] * kw[hi[f] >>> 16];
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.counts[this.touched[i]] = 0;
+    this.size = 0;
+  }
+
+  add(hi: number, lo: number, w: number): void {
+    const f = this.keys.get(hi, lo);
+    if (f < 0) return;
+    if (this.counts[f] === 0) {
+      if (this.size === this.touched.length) {
+        const t = new Int32Array(this.size * 2);
+        t.set(this.touched);
+        this.touched = t;
+      }
+      this.touched[this.size++] = f;
+    }
+    this.counts[f] += w;
+  }
+}
+
+const sinks = new WeakMap<Model, KnownCounts>();
 
 /** Decision values for every category (the model's label order); null when no known feature. */
 export function scores(model: Model, text: MessageText): Float64Array | null {
   const k = model.labels.length;
-  const kw = kindWeights(model.options);
-  const bag = predictBag;
-  extract(bag, prepare(text), model.options.features);
+  let sink = sinks.get(model);
+  if (!sink) {
+    sink = new KnownCounts(model);
+    sinks.set(model, sink);
+  }
+  extract(sink, prepare(text), model.options.features);
   const out = new Float64Array(k);
   let norm = 0;
-  let seen = 0;
-  for (let j = 0; j < bag.size; j++) {
-    const f = model.keys.get(bag.hi[j], bag.lo[j]);
-    if (f < 0) continue;
-    const x = tf(bag.counts[j]) * model.idf[f] * kw[bag.hi[j] >>> 16];
+  const seen = sink.size;
+  for (let j = 0; j < seen; j++) {
+    const f = sink.touched[j];
+    const x = tf(sink.counts[f]) * sink.weight[f];
     norm += x * x;
-    seen++;
     const base = f * k;
     for (let c = 0; c < k; c++) out[c] += x * model.weights[base + c];
   }
+  sink.clear();
   if (!seen) return null;
   const s = 1 / Math.sqrt(norm);
   for (let c = 0; c < k; c++) out[c] = out[c] * s + model.bias[c];
