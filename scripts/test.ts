@@ -1,12 +1,13 @@
 /**
  * `npm test`: the whole suite.
  *   1. every *.test.ts under server/ and shared/ on SQLite;
- *   2. the same files on PostgreSQL (LIANXIN_TEST_PG_URL, an admin URL; required when CI=true);
+ *   2. the same files on PostgreSQL (LIANXIN_TEST_PG_URL, an admin URL; required when CI=true), but for
+ *      those marked `// @db-independent` on their first line (pure code and data files: the same run twice would test nothing more);
  *   3. the browser tests in tests/browser/ against a real server in Debian's Chromium (required when CI=true).
  * Ends with one line "tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -80,7 +81,10 @@ async function main(): Promise<void> {
       const env = { LIANXIN_TEST_DB: 'postgres' };
       const prep = await prepare('postgres', env);
       if (prep.code !== 0) results.push({ ...prep, fail: 1 });
-      else results.push(await run(`PostgreSQL: ${unit.length} files`, nodeTest(unit), env));
+      else {
+        const withDb = unit.filter((f) => !readFileSync(join(root, f), 'utf8').startsWith('// @db-independent'));
+        results.push(await run(`PostgreSQL: ${withDb.length} files (${unit.length - withDb.length} without a database ran once above)`, nodeTest(withDb), env));
+      }
     }
   }
 

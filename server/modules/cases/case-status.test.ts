@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CASE_ACTIONS, CASE_STATUS_GROUPS, CASE_STATUSES, RATINGS, type CaseStatus } from '../../../shared/cases.ts';

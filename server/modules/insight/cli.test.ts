@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromDayNumber, toDayNumber } from '../../platform/calendar/dates.ts';

@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 /**
  * The duplicate check's text side (pure): our own near copies and unrelated texts around the
  * threshold, and the threshold's figures on the real messages (skipped when

@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 /**
  * Hot issues on real messages: the clustering run on ../shared/data/teddy2020c/with_votes_4326.jsonl
  * (a provincial message board, 2019, with the likes people gave each message; text = title +

@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 /**
  * Reply-quality hints, pure: each element found in the ways real replies say it (and not where
  * it only seems to be: a signature date, a document title, 您未留下联系电话, 尽快), every missing

@@ -1,3 +1,4 @@
+// @db-independent — no database here: the PostgreSQL pass of `npm test` skips this file (scripts/test.ts).
 /**
  * Reply hints on the real replies (../shared/data/teddy2020c/with_replies_2816.jsonl, read in
  * place; skipped with a message where the data is not beside the repository): the share of
