@@ -7,5 +7,4 @@ import type { InsightDuplicatesTables } from './duplicates/duplicates.tables.ts'
 import type { InsightHotTables } from './hot/hot.tables.ts';
 import type { InsightModelsTables } from './classifier/classifier.tables.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface InsightTables extends InsightSearchTables, InsightDuplicatesTables, InsightHotTables, InsightModelsTables {}
