@@ -52,6 +52,7 @@ export { caseSearchTexts, type CaseSearchText } from './queries/search-texts.ts'
 export { listCasesByIds, type CasesByIds } from './queries/list-by-ids.ts';
 export type { CaseListFilters } from './queries/list-cases.ts';
 export { listCasesQuery, caseListItemOut } from './cases.schemas.ts';
+export { CASE_EXPORT_COLUMNS, requireCaseFiltersInScope } from './exports/cases-export.routes.ts';
 // The portal's published results of closed cases (办理结果公开).
 export { listPublicResults, getPublicResult, publicResultFacets, type PublicResultQuery } from './publication/public-results.ts';
 // The demo's invented constituents (the portal's personal-data scan looks for every one of them).

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../../platform/auth/auth.plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { exportFilename, exportQueryOf, sendExport } from '../../../platform/http/export.ts';
+import { CASE_EXPORT_COLUMNS, requireCaseFiltersInScope } from '../../cases/index.ts';
 import { searchCasesOut, searchCasesQuery } from './search.schemas.ts';
-import { MAX_CANDIDATES, RANK_WINDOW, searchCases } from './search.service.ts';
+import { MAX_CANDIDATES, RANK_WINDOW, searchAll, searchCases } from './search.service.ts';
 
 const tags = ['诉求办理 Cases'];
 
-/** GET /api/v1/cases/search. Thin: parse, one query. */
+/** GET /api/v1/cases/search and its export. Thin: parse, one query. */
 export function searchRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/cases/search', {
@@ -24,4 +26,17 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps): void {
       querystring: searchCasesQuery, response: { 200: searchCasesOut },
     },
   }, async (req) => searchCases(deps, requirePrincipal(req), req.query));
+
+  r.get('/cases/search/export', {
+    schema: {
+      tags, summary: '导出搜索结果（Excel 或 CSV，搜索词与筛选条件与 GET /cases/search 相同）',
+      description: `导出一次搜索找到的全部诉求（不分页），顺序与搜索结果相同，列与诉求列表的导出（GET /cases/export）相同，不含群众个人信息。一次最多查看 ${MAX_CANDIDATES} 件命中。搜索词无效时返回 400（field 为 query.q）；筛选条件中的联络站、承办部门或代表不在管辖范围内时返回 404。`,
+      querystring: exportQueryOf(searchCasesQuery),
+    },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const { format, ...query } = req.query;
+    await requireCaseFiltersInScope(deps.db, p, query);
+    return sendExport(reply, { format, filename: exportFilename('诉求搜索结果', deps.clock.now()), sheetName: '搜索结果', columns: CASE_EXPORT_COLUMNS, rows: searchAll(deps, p, query) });
+  });
 }

@@ -66,6 +66,28 @@ export async function rankedWindow(db: Executor, districtCode: string, q: string
   return rankByRelevance(first.rows, phrases);
 }
 
+/**
+ * Every case a search finds, in the search's order (the ranked window, then older matches newest
+ * first), within the caller's scope and the list's filters, as one stream: the export of a
+ * search (`GET /cases/search/export`) walks it once instead of paging by offset. Stops after
+ * MAX_CANDIDATES matches, as a search does. A bad query fails on the first read.
+ */
+export async function* searchAll(deps: AppDeps, p: Principal, query: Omit<SearchCasesQuery, 'limit' | 'cursor'>): AsyncGenerator<CaseListItemOut> {
+  const { q, ...filters } = query;
+  const phrases = queryPhrases(q);
+  await catchUp(deps, searchProjection);
+  const first = await searchRepository.newest(deps.db, p.districtCode, phrases, RANK_WINDOW, null, true);
+  yield* (await listCasesByIds(deps, p, rankByRelevance(first.rows, phrases), filters)).items;
+  let after = first.after;
+  let seen = first.rows.length;
+  while (after !== null && seen < MAX_CANDIDATES) {
+    const older = await searchRepository.newest(deps.db, p.districtCode, phrases, OLDER_BATCH, after, false);
+    yield* (await listCasesByIds(deps, p, older.rows.map((r) => r.caseId), filters)).items;
+    after = older.after;
+    seen += older.rows.length;
+  }
+}
+
 /** How many cases the index holds. */
 export const searchIndexSize = (db: Executor): Promise<number> => searchRepository.count(db);
 

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { expectError } from '../../../testing/expect.ts';
 import { createTestApp, testDialect, type Session, type TestApp } from '../../../testing/harness.ts';
 import { principalForUser } from '../../../platform/auth/sessions.ts';
+import { readExport } from '../../../platform/http/export.testing.ts';
 import { rebuildSearchIndex } from './search.projection.ts';
 import { searchCases } from './search.service.ts';
 import { searchRepository } from './search.repository.ts';
@@ -248,6 +249,25 @@ describe(`case search (${testDialect()})`, () => {
       assert.equal(res.statusCode, 200, `${text}: ${res.body}`);
     }
     assert.equal(((await get('admin', `/cases/search?${q('不存在的词语组合')}`)).json() as SearchPage).total, 0);
+  });
+
+  test('the export of a search holds the cases the search lists, in its order, in both formats; errors as the search', async () => {
+    const stationId = s.station.user.stationId!;
+    for (const [u, qs] of [['admin', q('灯')], ['admin', `${q('路灯')}&status=open`], ['station', q('灯')], ['dept', q('路灯')]] as const) {
+      const listedItems = (await search(u, qs)).items;
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = await readExport(await get(u, `/cases/search/export?format=${format}&${qs}`));
+        assert.match(file.filename, /^诉求搜索结果-\d{4}-\d{2}-\d{2}\.(csv|xlsx)$/);
+        assert.equal(file.header[0], '查询码');
+        assert.deepEqual(file.rows.map((r) => r[0]), listedItems.map((i) => (i as Item & { trackingCode: string }).trackingCode), `${u} ${qs} ${format}`);
+        assert.deepEqual(file.rows.map((r) => r[1]), listedItems.map((i) => i.title));
+      }
+    }
+    expectError(await get('admin', `/cases/search/export?${q('，。')}`), 400, 'QUERY_NOT_SEARCHABLE', 'query.q');
+    expectError(await get('admin', '/cases/search/export?format=csv'), 400, 'VALIDATION_FAILED', 'query.q');
+    expectError(await get('admin', `/cases/search/export?${q('灯')}&limit=5`), 400, 'VALIDATION_FAILED');
+    expectError(await get('station2', `/cases/search/export?${q('灯')}&stationId=${stationId}`), 404, 'NOT_FOUND', 'query.stationId');
+    assert.equal((await t.as(null, { method: 'GET', url: `/api/v1/cases/search/export?${q('灯')}` })).statusCode, 401);
   });
 
   test('the index is the read model of every case (one entry per case)', async () => {

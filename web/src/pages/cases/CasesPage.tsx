@@ -130,7 +130,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         subtitle={subtitle}
         extra={
           <Space wrap>
-            <ExportButton path="/cases" query={apiQuery} />
+            <ExportButton path={searching ? '/cases/search' : '/cases'} query={searching ? searchQuery : apiQuery} />
             {canSuggest ? (
               <Tooltip title={picked.length ? undefined : t('suggestions.cases.convertHelp')}>
                 <Button icon={<BulbOutlined />} disabled={!picked.length} onClick={() => navigate(`/suggestions/new?cases=${picked.join(',')}`)}>
