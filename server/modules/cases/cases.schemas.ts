@@ -121,13 +121,15 @@ export const caseOut = caseListItemOut.extend({
 });
 
 const reason = paragraph(2000, 1);
+/** 受理 and 交办 may set or correct the case's category (one of the district's active categories; the category model learns from it). */
+const caseCategoryField = line(50).optional().describe('诉求类别（可选）：受理或交办时确定或更正类别，须为本区启用的类别');
 const workingDays = z.number().int('须为整数').min(1, '至少 1 个工作日').max(120, '不能超过 120 个工作日');
 
 /** Each action's body: the version the caller saw plus the action's own fields. */
 export const actionBodies: Record<CaseAction, z.ZodType> = {
-  accept: z.strictObject({ version: versionField, note: paragraph(2000).optional() }),
+  accept: z.strictObject({ version: versionField, note: paragraph(2000).optional(), category: caseCategoryField }),
   reject: z.strictObject({ version: versionField, reason }),
-  assign: z.strictObject({ version: versionField, departmentId: id(), workingDays: workingDays.optional(), note: paragraph(2000).optional() }),
+  assign: z.strictObject({ version: versionField, departmentId: id(), workingDays: workingDays.optional(), note: paragraph(2000).optional(), category: caseCategoryField }),
   resolve: z.strictObject({ version: versionField, reply: paragraph(5000, 1) }),
   'dept-accept': z.strictObject({ version: versionField }),
   return: z.strictObject({ version: versionField, reason }),

@@ -248,6 +248,48 @@ describe('case workflow over HTTP', () => {
       assert.deepEqual(listed.map((x: CaseOut) => x.id), [c.id]);
     });
 
+    test('受理 and 交办 set or correct the category: checked, written with the action, on the timeline; the limit follows the new category', async () => {
+      const created = await api(f, 'admin', 'POST', '/case-categories', { name: '测试噪声类', handleDays: 4, assignDays: 1 });
+      assert.equal(created.statusCode, 201, created.body);
+      const retired = await api(f, 'admin', 'POST', '/case-categories', { name: '测试停用类' });
+      const retiredOut = retired.json() as { id: string; version: number };
+      assert.equal((await api(f, 'admin', 'PATCH', `/case-categories/${retiredOut.id}`, { version: retiredOut.version, active: false })).statusCode, 200);
+      const c = await createPublicCase(f);
+      const fresh = await getCase(f, c.id);
+      assert.equal(fresh.category, null, 'the public form sent no category');
+      // Unknown or retired categories: 400 naming body.category, nothing written.
+      const before = await snapshot(f, c.id);
+      for (const bad of ['不存在的类别', '测试停用类']) expectError(await act(f, 'station', c.id, 'accept', fresh.version, { category: bad }), 400, 'CATEGORY_INVALID', 'body.category', bad);
+      expectError(await act(f, 'station', c.id, 'accept', fresh.version, { category: 'x'.repeat(51) }), 400, 'VALIDATION_FAILED', 'body.category');
+      assert.deepEqual(await snapshot(f, c.id), before);
+      // 受理 with a category: the assigning limit is the category's (1 working day, not the default 2).
+      const accepted = expectActed(await act(f, 'station', c.id, 'accept', fresh.version, { category: '测试噪声类' }), 'accepted', fresh.version, 'accept');
+      assert.equal(accepted.category, '测试噪声类');
+      assert.deepEqual(accepted.timeline.at(-1)!.data.category, { from: null, to: '测试噪声类' });
+      assert.equal(accepted.dueAt, endOfDay('2026-11-23'), '1 working day after Friday 2026-11-20');
+      // 交办 correcting it: the handling limit is the new category's (the default 15 working days, not 4).
+      const assigned = expectActed(await act(f, 'station', c.id, 'assign', accepted.version, { departmentId: f.deptId, category: '市政设施' }), 'assigned', accepted.version, 'assign');
+      assert.equal(assigned.category, '市政设施');
+      assert.deepEqual(assigned.timeline.at(-1)!.data.category, { from: '测试噪声类', to: '市政设施' });
+      assert.equal(assigned.dueAt, endOfDay('2026-12-11'), '15 working days after 2026-11-20');
+      const handling = await step(f, c.id, 'dept-accept');
+      // And the other way: a case assigned with the 4-day category gets 4 days.
+      const c3 = await createPublicCase(f);
+      await step(f, c3.id, 'accept');
+      const c3v = await getCase(f, c3.id);
+      const short = expectActed(await act(f, 'station', c3.id, 'assign', c3v.version, { departmentId: f.deptId, category: '测试噪声类' }), 'assigned', c3v.version, 'assign');
+      assert.equal(short.dueAt, endOfDay('2026-11-26'), '4 working days after 2026-11-20');
+      // The same category again changes nothing and says nothing.
+      const c2 = await createPublicCase(f, { category: '市政设施' });
+      const c2v = await getCase(f, c2.id);
+      const same = expectActed(await act(f, 'station', c2.id, 'accept', c2v.version, { category: '市政设施' }), 'accepted', c2v.version, 'accept');
+      assert.equal(same.timeline.at(-1)!.data.category, undefined);
+      // The case list filters by the category it has now; the department cannot change it (not its action).
+      const listed = (await api(f, 'station', 'GET', `/cases?category=${encodeURIComponent('测试噪声类')}`)).json().items as CaseOut[];
+      assert.deepEqual(listed.map((x) => x.id), [c3.id]);
+      expectError(await act(f, 'dept', c.id, 'assign', handling.version, { departmentId: f.deptId, category: '市政设施' }), 403, 'FORBIDDEN');
+    });
+
     test('merge: the duplicate is merged, the survivor lists it; the tracking page follows the survivor', async () => {
       const survivor = await createPublicCase(f);
       const dup = await createPublicCase(f);

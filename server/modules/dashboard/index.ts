@@ -8,6 +8,8 @@ export type { DashboardTables } from './dashboard.tables.ts';
 export { publicStats, monthlyReport, PUBLIC_DIMENSIONS, type PublicStats, type PublicDimension, type MonthlyReport } from './reports.ts';
 export type { CaseFigures, BreakdownRow, HotTopic, HotTopicsOut, ReceptionStatsOut, ProjectStatsOut } from './stats.service.ts';
 export { STATS_DEFINITIONS, type StatsDefinitions } from './definitions.ts';
+// The read model rebuilt from the cases (`npm run lianxin -- rebuild`, benchmarks).
+export { rebuildDashboard } from './dashboard.projection.ts';
 
 /** Dashboards and statistics (read side): counters kept from case events, /api/v1/stats/*. */
 export const dashboardModule: ModuleManifest = {

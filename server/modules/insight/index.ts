@@ -25,6 +25,9 @@ export { findSimilarForPublic, findSimilarCases, type PublicSimilarCase } from '
 // The duplicate check at scale (bench/duplicates.bench.ts): rebuild the read model from the cases; the threshold's evaluation.
 export { rebuildDuplicates } from './duplicates/duplicates.projection.ts';
 export * as duplicateTuning from './duplicates/tune.ts';
+// Hot issues: the docs rebuilt from the cases and the clusters recomputed (`npm run lianxin -- rebuild`, benchmarks).
+export { rebuildHotDocs } from './hot/hot.projection.ts';
+export { computeHotIssues } from './hot/hot.job.ts';
 
 /**
  * Insight (read side, docs/plans/insight.md): Chinese search, category suggestion, duplicates,

@@ -15,9 +15,9 @@ export interface CaseCreated {
 
 /** What each action takes besides `version`. */
 export interface CaseActionBodies {
-  accept: { note?: string };
+  accept: { note?: string; category?: string };
   reject: { reason: string };
-  assign: { departmentId: string; workingDays?: number; note?: string };
+  assign: { departmentId: string; workingDays?: number; note?: string; category?: string };
   resolve: { reply: string };
   'dept-accept': Record<string, never>;
   return: { reason: string };

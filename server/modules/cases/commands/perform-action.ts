@@ -16,7 +16,7 @@ import { casesRepository, type CaseRow, type CaseScope } from '../cases.reposito
 import { notifyConstituent, notifyStaff } from '../case-notices.ts';
 import { getCase } from '../queries/get-case.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
-import { loadPolicy } from '../settings/settings.service.ts';
+import { loadPolicy, requireActiveCategory } from '../settings/settings.service.ts';
 import { clockAfter } from '../sla.ts';
 
 /** The fields each action takes (validated by the route's Zod schema before they get here). */
@@ -33,6 +33,7 @@ export interface ActionInput {
   rating?: Rating;
   intoCaseId?: string;
   comment?: string;
+  category?: string;
 }
 
 /** Who did it, as the timeline shows it to staff (the public never sees names). */
@@ -65,9 +66,21 @@ type EffectFn = (x: { trx: Trx; deps: AppDeps; ctx: ActionContext; c: CaseRow; i
 const inbox = (who: Parameters<typeof notifyStaff>[1], subject: string, body: string, ctx: ActionContext) => (trx: Trx, c: CaseRow) =>
   notifyStaff(trx, who, c, subject, body, ctx.now).then(() => undefined);
 
+/**
+ * 受理 and 交办 may set or correct the category: checked against the district's active
+ * categories, written with the action, and named in its timeline entry (`data.category`:
+ * from → to). Nothing when it is absent or unchanged.
+ */
+async function categoryChange(trx: Trx, c: CaseRow, category: string | undefined): Promise<{ patch: Partial<CaseRow>; data: Record<string, unknown> }> {
+  if (category === undefined || category === c.category) return { patch: {}, data: {} };
+  await requireActiveCategory(trx, c.district_code, category, 'body.category');
+  return { patch: { category }, data: { category: { from: c.category, to: category } } };
+}
+
 const EFFECTS: Record<CaseAction, EffectFn> = {
-  async accept({ ctx, input }) {
-    return { patch: { accepted_at: ctx.now.toISOString() }, internalNote: input.note ?? null };
+  async accept({ trx, ctx, c, input }) {
+    const cat = await categoryChange(trx, c, input.category);
+    return { patch: { accepted_at: ctx.now.toISOString(), ...cat.patch }, internalNote: input.note ?? null, data: cat.data };
   },
   async reject({ deps, ctx, c, input }) {
     return {
@@ -79,9 +92,10 @@ const EFFECTS: Record<CaseAction, EffectFn> = {
   async assign({ trx, ctx, c, input }) {
     const d = await orgLookups.department(trx, input.departmentId!, c.district_code);
     if (!d || !d.active) throw casesErrors.DEPARTMENT_INVALID(undefined, { field: 'body.departmentId' });
+    const cat = await categoryChange(trx, c, input.category);
     return {
-      patch: { department_id: d.id, assigned_at: ctx.now.toISOString(), extension_days: null, extension_reason: null, extension_requested_at: null },
-      note: `已交办至${d.name}`, notePublic: true, internalNote: input.note ?? null, data: { departmentId: d.id, departmentName: d.name, workingDays: input.workingDays ?? null },
+      patch: { department_id: d.id, assigned_at: ctx.now.toISOString(), extension_days: null, extension_reason: null, extension_requested_at: null, ...cat.patch },
+      note: `已交办至${d.name}`, notePublic: true, internalNote: input.note ?? null, data: { departmentId: d.id, departmentName: d.name, workingDays: input.workingDays ?? null, ...cat.data },
       after: inbox({ departmentId: d.id }, '新交办诉求', '联络站交办了一件诉求，请及时签收办理。', ctx),
     };
   },
@@ -191,7 +205,8 @@ export function rated(ctx: ActionContext, c: CaseRow, rating: Rating, to: CaseSt
 export async function applyTransition(
   trx: Trx, deps: AppDeps, ctx: ActionContext, c: CaseRow, action: CaseAction | 'rating', to: CaseStatus, version: number, effect: Effect, actor: Actor, extra: { workingDays?: number; approve?: boolean } = {},
 ): Promise<void> {
-  const policy = await loadPolicy(trx, c.district_code, c.category);
+  // The time limits of the category the case has after the action (受理/交办 may set it).
+  const policy = await loadPolicy(trx, c.district_code, effect.patch.category ?? c.category);
   const clock = clockAfter(action, { policy, urgent: c.urgent === 1, workingDays: extra.workingDays, approved: extra.approve, reopened: to === 'in_progress' && (action === 'follow-up' || action === 'rating') });
   const patch: Partial<CaseRow> = { ...effect.patch, status: to, updated_at: ctx.now.toISOString() };
   // A reply is measured against the limit running when it was given (case-measures.ts: onTime).

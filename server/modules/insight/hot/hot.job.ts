@@ -5,6 +5,7 @@ import { runProjection } from '../../../platform/events/projector.ts';
 import type { JobSpec } from '../../../platform/jobs/jobs.ts';
 import { decodeSignature } from '../text/minhash.ts';
 import { HotCorpus, type HotCluster, type HotOptions } from './cluster.ts';
+import { WorkerCorpus, type CorpusLike } from './cluster-worker.ts';
 import { hotProjection, windowStart } from './hot.projection.ts';
 import { hotRepository, type HotClusterRow, type HotDocRow, type HotMemberRow } from './hot.repository.ts';
 
@@ -44,10 +45,11 @@ export function clusterId(districtCode: string, firstCaseId: string): string {
  * the docs brought up to date first (the `insight.hot` projection) and those of cases out of
  * the window dropped (the table holds about 90 days of cases), then, per district, two
  * passes over the window's docs in pages — document frequencies, then vectors and band keys —
- * so no text is held in memory; the clusters replace the district's previous ones in one
+ * so no text is held in memory, the CPU work in a worker thread (cluster-worker.ts) so the
+ * server keeps answering; the clusters replace the district's previous ones in one
  * transaction. Safe from several processes: a run older than the one stored is dropped.
  */
-export async function computeHotIssues(deps: AppDeps, opts: { districtCode?: string; options?: Partial<HotOptions> } = {}): Promise<HotRunResult[]> {
+export async function computeHotIssues(deps: AppDeps, opts: { districtCode?: string; options?: Partial<HotOptions>; inWorker?: boolean } = {}): Promise<HotRunResult[]> {
   await runProjection(deps, hotProjection, { wait: true, batchSize: 2000 });
   const now = deps.clock.now();
   const to = new Date(now.getTime() + 1).toISOString();
@@ -56,7 +58,7 @@ export async function computeHotIssues(deps: AppDeps, opts: { districtCode?: str
   await hotRepository.pruneDocs(deps.db, from);
   const districts = opts.districtCode ? [opts.districtCode] : await hotRepository.districts(deps.db, from);
   const out: HotRunResult[] = [];
-  for (const districtCode of districts) out.push(await computeDistrict(deps, districtCode, from, to, now, opts.options ?? {}));
+  for (const districtCode of districts) out.push(await computeDistrict(deps, districtCode, from, to, now, opts.options ?? {}, opts.inWorker ?? true));
   return out;
 }
 
@@ -71,19 +73,28 @@ async function* windowDocs(deps: AppDeps, districtCode: string, from: string, to
   }
 }
 
-async function computeDistrict(deps: AppDeps, districtCode: string, from: string, to: string, now: Date, options: Partial<HotOptions>): Promise<HotRunResult> {
-  const started = performance.now();
-  const corpus = new HotCorpus({ ...options, windowStart: from, windowEnd: now.toISOString() });
-  for await (const d of windowDocs(deps, districtCode, from, to)) corpus.count(d.text);
-  for await (const d of windowDocs(deps, districtCode, from, to)) {
-    corpus.add({ id: d.case_id, normalised: d.text, signature: d.signature ? decodeSignature(d.signature) : null, createdAt: d.created_at, stationId: d.station_id, regionCode: d.region_code, likes: d.likes });
+/** The district's window clustered: its docs streamed from the database into the corpus (in a worker thread unless `inWorker` is false). */
+async function clusterWindow(deps: AppDeps, districtCode: string, from: string, to: string, options: Partial<HotOptions>, inWorker: boolean): Promise<{ clusters: HotCluster[]; size: number }> {
+  const corpus: CorpusLike & { close?(): void } = inWorker ? new WorkerCorpus(options) : new HotCorpus(options);
+  try {
+    for await (const d of windowDocs(deps, districtCode, from, to)) corpus.count(d.text);
+    for await (const d of windowDocs(deps, districtCode, from, to)) {
+      corpus.add({ id: d.case_id, normalised: d.text, signature: d.signature ? decodeSignature(d.signature) : null, createdAt: d.created_at, stationId: d.station_id, regionCode: d.region_code, likes: d.likes });
+    }
+    return { clusters: await corpus.clusters((ids) => hotRepository.texts(deps.db, ids)), size: corpus.size };
+  } finally {
+    corpus.close?.();
   }
-  const clusters = await corpus.clusters((ids) => hotRepository.texts(deps.db, ids));
+}
+
+async function computeDistrict(deps: AppDeps, districtCode: string, from: string, to: string, now: Date, options: Partial<HotOptions>, inWorker: boolean): Promise<HotRunResult> {
+  const started = performance.now();
+  const { clusters, size } = await clusterWindow(deps, districtCode, from, to, { ...options, windowStart: from, windowEnd: now.toISOString() }, inWorker);
   const computedAt = now.toISOString();
   const rows = clusters.map((c, rank) => clusterRow(districtCode, computedAt, rank, c));
   const members = clusters.flatMap((c, k) => memberRows(rows[k]!.id, c));
   const millis = Math.round(performance.now() - started);
-  const run = { district_code: districtCode, computed_at: computedAt, window_from: from, window_to: computedAt, cases: corpus.size, clusters: rows.length, millis };
+  const run = { district_code: districtCode, computed_at: computedAt, window_from: from, window_to: computedAt, cases: size, clusters: rows.length, millis };
   const stored = await deps.db.transaction().execute(async (trx) => {
     // One writer at a time per district (PostgreSQL: the run row locked; SQLite has one connection): a newer run wins.
     await trx.insertInto('insight_hot_runs').values({ ...run, computed_at: '' }).onConflict((oc) => oc.column('district_code').doNothing()).execute();
@@ -94,9 +105,9 @@ async function computeDistrict(deps: AppDeps, districtCode: string, from: string
     await hotRepository.replaceClusters(trx, districtCode, rows, members, run);
     return true;
   });
-  if (stored) deps.log.info({ districtCode, cases: corpus.size, clusters: rows.length, millis }, '热点问题已重新计算 (hot issues recomputed)');
+  if (stored) deps.log.info({ districtCode, cases: size, clusters: rows.length, millis }, '热点问题已重新计算 (hot issues recomputed)');
   else deps.log.info({ districtCode, computedAt }, '热点问题：已有更新的计算结果，本次结果未保存 (a newer run was stored meanwhile)');
-  return { districtCode, cases: corpus.size, clusters: rows.length, millis, stored };
+  return { districtCode, cases: size, clusters: rows.length, millis, stored };
 }
 
 function clusterRow(districtCode: string, computedAt: string, rank: number, c: HotCluster): HotClusterRow {

@@ -166,6 +166,20 @@ describe(`hot issues API (${testDialect()})`, () => {
     assert.equal(await count('insight_hot_docs', false), await count('cases', false));
   });
 
+  test('the clustering in a worker thread (the job\'s way) and in the calling thread store the same hot issues', async () => {
+    const stored = async () => (await t.deps.db.selectFrom('insight_hot_clusters').select(['id', 'size', 'label', 'terms', 'stations', 'likes']).orderBy('id').execute());
+    const members = async () => (await t.deps.db.selectFrom('insight_hot_members').select(['cluster_id', 'case_id', 'similarity']).orderBy('cluster_id').orderBy('case_id').execute());
+    t.clock.advance(1000);
+    const inWorker = await computeHotIssues(t.deps);
+    const a = { clusters: await stored(), members: await members() };
+    t.clock.advance(1000);
+    const inThread = await computeHotIssues(t.deps, { inWorker: false });
+    assert.ok([...inWorker, ...inThread].every((r) => r.stored));
+    assert.deepEqual(inWorker.map((r) => [r.districtCode, r.cases, r.clusters]), inThread.map((r) => [r.districtCode, r.cases, r.clusters]));
+    assert.ok(a.clusters.length > 0);
+    assert.deepEqual({ clusters: await stored(), members: await members() }, a);
+  });
+
   test('bad input: clear 400s naming the field; a station outside the jurisdiction is 404', async () => {
     expectError(await get(d.s.admin, '/stats/hot-issues?limit=0'), 400, 'VALIDATION_FAILED', 'query.limit');
     expectError(await get(d.s.admin, '/stats/hot-issues?limit=51'), 400, 'VALIDATION_FAILED', 'query.limit');

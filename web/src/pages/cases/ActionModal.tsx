@@ -5,10 +5,12 @@
  * onto the field they name.
  */
 import { BulbOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Radio, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Radio, Select, Tag, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ACTION_LABELS, RATINGS, RATING_LABELS, type CaseAction, type CaseAttachmentOut, type CaseOut, type Rating } from '../../../../shared/cases.ts';
-import { casesApi, type CaseActionBodies } from '../../api/cases.ts';
+import { caseCategoriesApi, casesApi, type CaseActionBodies } from '../../api/cases.ts';
+import { routingRulesApi } from '../../api/settings.ts';
 import type { Department } from '../../api/types.ts';
 import { ActionDialog } from '../../components/ActionDialog.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
@@ -16,7 +18,9 @@ import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { errorText } from '../../utils/errors.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { rules } from '../../utils/rules.ts';
+import { useAsync } from '../../hooks/useAsync.ts';
 import { CasePicker } from './CasePicker.tsx';
+import { CategorySuggestion } from './CategorySuggestion.tsx';
 import { ReplyHints } from './ReplyHints.tsx';
 
 interface Values {
@@ -30,6 +34,7 @@ interface Values {
   rating?: Rating;
   intoCaseId?: string;
   attachments?: UploadFile<CaseAttachmentOut>[];
+  category?: string;
 }
 
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
@@ -38,9 +43,9 @@ const uploadedIds = (files: UploadFile<CaseAttachmentOut>[] | undefined) =>
   (files ?? []).flatMap((f) => (f.status === 'done' && f.response ? [f.response.id] : []));
 
 const BODY: { [A in CaseAction]: (v: Values) => CaseActionBodies[A] } = {
-  accept: (v) => ({ note: opt(v.note) }),
+  accept: (v) => ({ note: opt(v.note), category: v.category || undefined }),
   reject: (v) => ({ reason: req(v.reason) }),
-  assign: (v) => ({ departmentId: v.departmentId ?? '', workingDays: v.workingDays ?? undefined, note: opt(v.note) }),
+  assign: (v) => ({ departmentId: v.departmentId ?? '', workingDays: v.workingDays ?? undefined, note: opt(v.note), category: v.category || undefined }),
   resolve: (v) => ({ reply: req(v.reply) }),
   'dept-accept': () => ({}),
   return: (v) => ({ reason: req(v.reason) }),
@@ -74,7 +79,9 @@ export function ActionModal({ c, action, onClose, onDone, onStale }: Props) {
   const L = useLabel();
   const { message } = App.useApp();
   const label = action ? L(CASE_ACTION_LABELS, action) : '';
-  const initialValues: Values = action === 'assign' ? { departmentId: c.suggestedDepartment?.id } : action === 'approve-extension' ? { approve: true } : {};
+  const category = c.category ?? undefined;
+  const initialValues: Values =
+    action === 'assign' ? { departmentId: c.suggestedDepartment?.id, category } : action === 'accept' ? { category } : action === 'approve-extension' ? { approve: true } : {};
 
   return (
     <ActionDialog<Values>
@@ -118,6 +125,7 @@ function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
       return (
         <>
           <Typography.Paragraph type="secondary">{t('cases.actions.acceptHelp')}</Typography.Paragraph>
+          <CategoryField c={c} />
           {text('note', 'cases.actions.acceptNote', false, 1000, undefined, 3)}
         </>
       );
@@ -126,31 +134,8 @@ function ActionFields({ action, c }: { action: CaseAction; c: CaseOut }) {
     case 'assign':
       return (
         <>
-          <Form.Item
-            name="departmentId"
-            label={t('cases.department')}
-            rules={[r.requiredSelect(t('cases.department'))]}
-            extra={
-              c.suggestedDepartment ? (
-                <span className="suggest-hint">
-                  <Tag color="gold" icon={<BulbOutlined />}>
-                    {t('cases.actions.suggested')}
-                  </Tag>
-                  {t('cases.actions.suggestedHelp', { name: c.suggestedDepartment.name })}
-                </span>
-              ) : (
-                t('cases.actions.noSuggestion')
-              )
-            }
-          >
-            <RemoteSelect<Department>
-              path="/departments"
-              query={{ active: true }}
-              toOption={(d) => ({ value: d.id, label: d.name })}
-              knownOptions={c.suggestedDepartment ? [{ value: c.suggestedDepartment.id, label: c.suggestedDepartment.name }] : []}
-              placeholder={t('cases.actions.departmentPlaceholder')}
-            />
-          </Form.Item>
+          <CategoryField c={c} />
+          <DepartmentField c={c} />
           <Form.Item name="workingDays" label={t('cases.actions.workingDays')} extra={t('cases.actions.workingDaysHelp')}>
             <InputNumber min={1} max={60} precision={0} style={{ width: 210 }} placeholder={t('cases.actions.workingDaysDefault')} suffix={t('cases.actions.daysUnit')} />
           </Form.Item>
@@ -277,6 +262,97 @@ function ReplyAttachments({ caseId }: { caseId: string }) {
       >
         <Button icon={<UploadOutlined />}>{t('cases.actions.chooseFiles')}</Button>
       </Upload>
+    </Form.Item>
+  );
+}
+
+/**
+ * 类别 in the 受理 and 交办 dialogs: the case's category, to set or correct (the list of the
+ * district's active categories); for a case recorded without one (the public form's 不确定),
+ * the category model's suggestion under it, to take with one click.
+ */
+function CategoryField({ c }: { c: CaseOut }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<Values>();
+  const categories = useAsync((signal) => caseCategoriesApi.list(signal), []);
+  const active = (categories.data?.items ?? []).filter((x) => x.active).map((x) => x.name);
+  // A category since retired stays choosable as it is (unchanged, it is not sent again as a change).
+  const names = c.category && !active.includes(c.category) ? [c.category, ...active] : active;
+  return (
+    <>
+      <Form.Item name="category" label={t('cases.actions.category')} extra={t('cases.actions.categoryHelp')} style={{ marginBottom: c.category ? undefined : 4 }}>
+        <Select
+          allowClear={!c.category}
+          showSearch
+          loading={categories.loading}
+          placeholder={t('cases.actions.categoryPlaceholder')}
+          options={names.map((n) => ({ value: n, label: n }))}
+        />
+      </Form.Item>
+      {c.category ? null : (
+        <div className="action-category-suggestion">
+          <CategorySuggestion form={form} text={{ title: c.title, content: c.content, stationId: c.stationId }} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * 承办单位 in the 交办 dialog, with the routing rules' suggestion for the category chosen above
+ * (the case's own when unchanged, `GET /routing/suggest` when staff change it). While the
+ * department is still the suggested one, a new suggestion replaces it; a department staff chose
+ * themselves stays.
+ */
+function DepartmentField({ c }: { c: CaseOut }) {
+  const { t } = useTranslation();
+  const r = rules(t);
+  const form = Form.useFormInstance<Values>();
+  const category = Form.useWatch('category', form) as string | undefined;
+  const [suggested, setSuggested] = useState<{ id: string; name: string } | null>(c.suggestedDepartment);
+  const lastSuggested = useRef<string | undefined>(c.suggestedDepartment?.id);
+  useEffect(() => {
+    if ((category ?? null) === (c.category ?? null)) {
+      setSuggested(c.suggestedDepartment);
+      return;
+    }
+    const ctrl = new AbortController();
+    routingRulesApi
+      .suggest({ category: category ?? null, regionCode: c.regionCode }, ctrl.signal)
+      .then((s) => setSuggested(s.department))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [category, c.category, c.suggestedDepartment, c.regionCode]);
+  useEffect(() => {
+    const current = form.getFieldValue('departmentId') as string | undefined;
+    if (suggested && (current === undefined || current === lastSuggested.current)) form.setFieldValue('departmentId', suggested.id);
+    lastSuggested.current = suggested?.id;
+  }, [suggested, form]);
+  return (
+    <Form.Item
+      name="departmentId"
+      label={t('cases.department')}
+      rules={[r.requiredSelect(t('cases.department'))]}
+      extra={
+        suggested ? (
+          <span className="suggest-hint">
+            <Tag color="gold" icon={<BulbOutlined />}>
+              {t('cases.actions.suggested')}
+            </Tag>
+            {t('cases.actions.suggestedHelp', { name: suggested.name })}
+          </span>
+        ) : (
+          t('cases.actions.noSuggestion')
+        )
+      }
+    >
+      <RemoteSelect<Department>
+        path="/departments"
+        query={{ active: true }}
+        toOption={(d) => ({ value: d.id, label: d.name })}
+        knownOptions={suggested ? [{ value: suggested.id, label: suggested.name }] : []}
+        placeholder={t('cases.actions.departmentPlaceholder')}
+      />
     </Form.Item>
   );
 }

@@ -43,6 +43,8 @@ function EntryFacts({ e }: { e: CaseTimelineEntry }) {
   if (level !== null) facts.push(t('cases.timeline.level', { level }));
   const due = str(d.dueAt);
   if (due) facts.push(t('cases.timeline.dueAt', { time: formatDateTime(due) }));
+  const cat = d.category as { from?: unknown; to?: unknown } | undefined;
+  if (cat && typeof cat === 'object' && str(cat.to)) facts.push(t('cases.timeline.category', { from: str(cat.from) ?? t('cases.actions.categoryNone'), to: str(cat.to) }));
   const code = str(d.trackingCode) ?? str(d.intoTrackingCode);
   if (code) facts.push(t('cases.timeline.otherCase', { code }));
   if (!facts.length) return null;

@@ -1,5 +1,6 @@
 /**
- * 建议类别 on 登记诉求: while staff type, the district's category model reads the title and content
+ * 建议类别 on 登记诉求 (and in the 受理 / 交办 dialogs of a case recorded without a category, e.g.
+ * from the public form): while staff type, the district's category model reads the title and content
  * (`POST /insight/suggest-category`, debounced) and suggests a category with its confidence and,
  * through the routing rules, the department; 采用 puts the category into the form's 类别 field,
  * an alternative can be taken the same way. Only a hint: it never blocks saving, and shows
@@ -22,12 +23,25 @@ const DEBOUNCE_MS = 600;
 
 const percent = (x: number) => Math.round(x * 100);
 
-/** The line under the content; `form` is the page's form (its title, content, stationId and category fields). */
-export function CategorySuggestion({ form }: { form: FormInstance }) {
+/** A case already recorded: its words, read instead of the form's fields (受理 and 交办 dialogs). */
+export interface SuggestionText {
+  title: string;
+  content: string;
+  stationId: string;
+}
+
+/**
+ * The line under the content; `form` is the page's form (its title, content, stationId and
+ * category fields), or, with `text`, a dialog whose form has only the category field.
+ */
+export function CategorySuggestion({ form, text: given }: { form: FormInstance; text?: SuggestionText }) {
   const { t } = useTranslation();
-  const stationId = Form.useWatch('stationId', form) as string | undefined;
-  const title = (Form.useWatch('title', form) as string | undefined) ?? '';
-  const content = (Form.useWatch('content', form) as string | undefined) ?? '';
+  const watchedStation = Form.useWatch('stationId', form) as string | undefined;
+  const watchedTitle = Form.useWatch('title', form) as string | undefined;
+  const watchedContent = Form.useWatch('content', form) as string | undefined;
+  const stationId = given ? given.stationId : watchedStation;
+  const title = (given ? given.title : watchedTitle) ?? '';
+  const content = (given ? given.content : watchedContent) ?? '';
   const category = Form.useWatch('category', form) as string | undefined;
   const [suggestion, setSuggestion] = useState<CategorySuggestionOut | null>(null);
   // No model in this district: stop asking for this form.
