@@ -60,7 +60,9 @@ export function ActionDialog<V extends object>({ open, title, okText, danger = f
       width={width}
     >
       {open ? (
-        <Form<V> form={form} layout="vertical" className="record-form action-form" initialValues={initialValues} preserve={false} disabled={saving}>
+        // clearOnDestroy: one form instance serves every opening; a value another action's dialog left
+        // behind (even undefined) would otherwise hide this dialog's initial value for that field.
+        <Form<V> form={form} layout="vertical" className="record-form action-form" initialValues={initialValues} preserve={false} clearOnDestroy disabled={saving}>
           {children}
         </Form>
       ) : null}
