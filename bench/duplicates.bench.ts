@@ -26,19 +26,14 @@
  *
  * Returns { cases, build, check: { p50Ms, p95Ms, … }, recall, threshold?, target }.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
-import { boot } from '../server/bootstrap.ts';
-import { loadConfig } from '../server/platform/config.ts';
-import { principalForUser } from '../server/platform/auth/sessions.ts';
-import { bulkInsertCases } from '../scripts/bulk/bulk-cases.ts';
 import { caseText, prng } from '../scripts/bulk/case-texts.ts';
 import { duplicateTuning, findSimilarCases, rebuildDuplicates } from '../server/modules/insight/index.ts';
 import type { Db } from '../server/platform/db/database.ts';
+import { adminPrincipal, bootDistrict, every2s, insertCases, numberArg, percentile, round, runAlone, say } from './support.ts';
 
 interface Opts {
   cases?: number;
@@ -84,59 +79,26 @@ async function realTexts(db: Db, seed: number): Promise<number> {
 }
 const DAY = 86_400_000;
 
-const started = performance.now();
-const say = (quiet: boolean | undefined, line: string) => {
-  if (!quiet) process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
-};
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
-
 export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
   const n = opts.cases ?? 100_000;
   const nChecks = opts.checks ?? 500;
-  const dir = mkdtempSync(join(tmpdir(), 'lianxin-duplicates-bench-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'development', DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LIANXIN_DATA_DIR: dir, LIANXIN_DEMO: '1', LIANXIN_DEMO_PASSWORD: `bench-${process.pid}-pw`,
-    LIANXIN_JOBS: '0', LOG_LEVEL: 'warn', LIANXIN_RATE_LIMITS: 'off', LIANXIN_PII_KEY: randomBytes(32).toString('base64'),
-  };
-  const config = loadConfig({ ...env });
-  say(opts.quiet, '启动并载入演示数据 (booting the demo district)…');
-  const booted = await boot(config, { log: pino({ level: 'warn' }) });
-  const { deps } = booted;
+  const district = await bootDistrict({ name: 'duplicates', quiet: opts.quiet, keep: opts.keep });
+  const { deps, config } = district;
   try {
     // 2. N open cases within the window.
     const t0 = performance.now();
-    let last = 0;
-    await bulkInsertCases(deps.db, {
-      count: n, districtCode: config.LIANXIN_DISTRICT, now: new Date(deps.clock.now().getTime() - DAY), years: 88 / 365, timeline: false, seed: 7,
-      progress: (done, total) => {
-        if (opts.quiet || (done < total && performance.now() - last < 2000)) return;
-        last = performance.now();
-        say(opts.quiet, `写入诉求 (inserting cases) ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
-      },
-    });
+    await insertCases(district, { count: n, districtCode: config.LIANXIN_DISTRICT, now: new Date(deps.clock.now().getTime() - DAY), years: 88 / 365, timeline: false, seed: 7 }, opts.quiet);
     await deps.db.updateTable('cases').set({ status: 'in_progress', closed_at: null, merged_into_id: null }).where('status', 'in', ['closed', 'rejected', 'merged']).execute();
     const texts = opts.texts ?? 'bulk';
     if (texts === 'real') say(opts.quiet, `真实留言文字 (real message texts) for ${(await realTexts(deps.db, 11)).toLocaleString('en')} cases`);
     const insertSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const built = await rebuildDuplicates(deps, {
-      batchSize: 5000,
-      progress: (done) => {
-        if (opts.quiet || performance.now() - last < 2000) return;
-        last = performance.now();
-        say(opts.quiet, `计算签名 (signatures) ${done.toLocaleString('en')}`);
-      },
-    });
+    const built = await rebuildDuplicates(deps, { batchSize: 5000, progress: every2s(opts.quiet, '计算签名 (signatures)') });
     const buildSeconds = (performance.now() - t1) / 1000;
     say(opts.quiet, `读模型就绪 (read model) ${built.cases.toLocaleString('en')} cases, ${built.bands.toLocaleString('en')} band keys in ${buildSeconds.toFixed(1)} s`);
 
     // 3. The checks.
-    const admin = await deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const p = (await principalForUser(deps.db, admin.id))!;
+    const p = await adminPrincipal(deps);
     const rnd = prng(20261210);
     const total = Number((await deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const stations = (await deps.db.selectFrom('stations').select('id').where('active', '=', 1).execute()).map((s) => s.id);
@@ -209,31 +171,17 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
       what: 'findSimilarCases as the admin (whole district) — the service of POST /cases/similar: fingerprint, band look-up, exact similarity, jurisdiction — over N open cases all within the 90-day window',
     };
   } finally {
-    await booted.close();
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
-    else say(opts.quiet, `保留临时目录 (kept): ${dir}`);
+    await district.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const num = (k: string) => {
-    const i = args.indexOf(k);
-    return i >= 0 ? Number(args[i + 1]) : undefined;
-  };
   const textsAt = args.indexOf('--texts');
   const texts = textsAt >= 0 ? args[textsAt + 1] : undefined;
   if (texts !== undefined && texts !== 'bulk' && texts !== 'real') {
     console.error('--texts 应为 bulk 或 real（--texts must be bulk or real）');
     process.exit(2);
   }
-  run({ cases: num('--cases'), checks: num('--checks'), texts, keep: args.includes('--keep') })
-    .then((r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    })
-    .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : e);
-      process.exit(2);
-    });
+  runAlone(() => run({ cases: numberArg(args, '--cases'), checks: numberArg(args, '--checks'), texts, keep: args.includes('--keep') }));
 }

@@ -17,18 +17,11 @@
  *
  * Returns { cases, build: {…}, byLength: { '1': {p50Ms, p95Ms, …}, … }, overall, likeCheck, target }.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import pino from 'pino';
-import { boot } from '../server/bootstrap.ts';
-import { loadConfig } from '../server/platform/config.ts';
-import { principalForUser } from '../server/platform/auth/sessions.ts';
-import { bulkInsertCases } from '../scripts/bulk/bulk-cases.ts';
+import { cpus, loadavg } from 'node:os';
 import { prng } from '../scripts/bulk/case-texts.ts';
 import { matchingCaseIds, RANK_WINDOW, rankedWindow, rebuildSearchIndex, searchCases, searchIndexSize } from '../server/modules/insight/index.ts';
 import type { Db } from '../server/platform/db/database.ts';
+import { adminPrincipal, bootDistrict, every2s, insertCases, numberArg, percentile, round, runAlone, say } from './support.ts';
 
 interface Opts {
   cases?: number;
@@ -40,17 +33,6 @@ interface Opts {
   /** A SQLite file a previous run kept (--keep): its cases and index are used as they are (no build). */
   database?: string;
 }
-
-const started = performance.now();
-const say = (quiet: boolean | undefined, line: string) => {
-  if (!quiet) process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
-};
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Runs of Han characters in a text (a query never spans punctuation). */
 const hanRuns = (s: string): string[] => s.match(/\p{Script=Han}+/gu) ?? [];
@@ -103,41 +85,16 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
   const n = opts.cases ?? 100_000;
   const nQueries = opts.queries ?? 200;
   const reuse = opts.database;
-  const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), 'lianxin-search-bench-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'development', DATABASE_URL: `sqlite:${reuse ?? join(dir, 'db.sqlite')}`, LIANXIN_DATA_DIR: dir, LIANXIN_DEMO: '1', LIANXIN_DEMO_PASSWORD: `bench-${process.pid}-pw`,
-    LIANXIN_JOBS: '0', LOG_LEVEL: 'warn', LIANXIN_RATE_LIMITS: 'off', LIANXIN_PII_KEY: randomBytes(32).toString('base64'),
-  };
-  const config = loadConfig({ ...env });
-  say(opts.quiet, '启动并载入演示数据 (booting the demo district)…');
-  const booted = await boot(config, { log: pino({ level: 'warn' }) });
-  const { deps } = booted;
+  const district = await bootDistrict({ name: 'search', quiet: opts.quiet, keep: opts.keep, database: reuse });
+  const { deps, config } = district;
   try {
-    const t0 = performance.now();
-    let last = 0;
-    if (!reuse) await bulkInsertCases(deps.db, {
-      count: n, districtCode: config.LIANXIN_DISTRICT, now: deps.clock.now(), timeline: false,
-      progress: (done, total) => {
-        if (opts.quiet || (done < total && performance.now() - last < 2000)) return;
-        last = performance.now();
-        say(opts.quiet, `写入诉求 (inserting cases) ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
-      },
-    });
-    const insertSeconds = (performance.now() - t0) / 1000;
+    const insertSeconds = reuse ? 0 : await insertCases(district, { count: n, districtCode: config.LIANXIN_DISTRICT, now: deps.clock.now(), timeline: false }, opts.quiet);
     const t1 = performance.now();
-    const indexed = reuse ? await searchIndexSize(deps.db) : await rebuildSearchIndex(deps, {
-      batchSize: 5000,
-      progress: (done) => {
-        if (opts.quiet || performance.now() - last < 2000) return;
-        last = performance.now();
-        say(opts.quiet, `建立索引 (indexing) ${done.toLocaleString('en')}`);
-      },
-    });
+    const indexed = reuse ? await searchIndexSize(deps.db) : await rebuildSearchIndex(deps, { batchSize: 5000, progress: every2s(opts.quiet, '建立索引 (indexing)') });
     const indexSeconds = (performance.now() - t1) / 1000;
     say(opts.quiet, `索引完成 (indexed) ${indexed.toLocaleString('en')} in ${indexSeconds.toFixed(1)} s`);
 
-    const admin = await deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const p = (await principalForUser(deps.db, admin.id))!;
+    const p = await adminPrincipal(deps);
     const queries = await drawQueries(deps.db, nQueries, 20261210);
     // Warm-up: the first query pays for opening the index pages.
     for (const { q } of queries.slice(0, 5)) await searchCases(deps, p, { q, limit: 20 });
@@ -203,26 +160,12 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
       what: `searchCases as the admin (whole district): catch-up, the ranked window (${RANK_WINDOW} newest matches), scope and filters, the first page of 20, highlights; each query's time is the median of ${repeats} runs (wall clock; cpu*: the process's CPU time, which the machine's other work does not inflate). indexP95Ms: the ranked window alone.`,
     };
   } finally {
-    await booted.close();
-    if (!opts.keep && !reuse) rmSync(dir, { recursive: true, force: true });
-    else say(opts.quiet, `保留临时目录 (kept): ${dir}`);
+    await district.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const num = (k: string) => {
-    const i = args.indexOf(k);
-    return i >= 0 ? Number(args[i + 1]) : undefined;
-  };
   const db = args.indexOf('--database');
-  run({ cases: num('--cases'), queries: num('--queries'), repeats: num('--repeats'), keep: args.includes('--keep'), database: db >= 0 ? args[db + 1] : undefined })
-    .then((r) => {
-      console.log(JSON.stringify(r, null, 2));
-      process.exit(0);
-    })
-    .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.stack ?? e.message : e);
-      process.exit(2);
-    });
+  runAlone(() => run({ cases: numberArg(args, '--cases'), queries: numberArg(args, '--queries'), repeats: numberArg(args, '--repeats'), keep: args.includes('--keep'), database: db >= 0 ? args[db + 1] : undefined }));
 }
