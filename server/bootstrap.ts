@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { modules } from './modules.ts';
-import { hashPassword, verifyPassword } from './platform/auth/passwords.ts';
+import { hashPassword, setPasswordCost, verifyPassword } from './platform/auth/passwords.ts';
 import { usersRepository } from './platform/auth/users.repository.ts';
 import { pinnedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -39,6 +39,7 @@ function demoPassword(config: Config): { password: string; generated: boolean } 
 /** config → database → migrations → reference data → demo district (on an empty database). */
 export async function boot(config: Config, opts: { log?: Logger; clock?: Clock } = {}): Promise<Booted> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  setPasswordCost(config.NODE_ENV);
   const clock = opts.clock ?? (config.LIANXIN_NOW ? pinnedClock(config.LIANXIN_NOW) : systemClock());
   const handle = await openDatabase(config.DATABASE_URL);
   const pii = createPiiCipher(loadOrCreatePiiKey(config, log));

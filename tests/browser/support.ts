@@ -72,6 +72,8 @@ async function launch(dir: string, env: Record<string, string>): Promise<Running
       LIANXIN_DEMO_PASSWORD: DEMO_PASSWORD,
       LIANXIN_RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
+      // Test-cost password hashes (platform/auth/passwords.ts setPasswordCost): sign-ins cost ~65 ms, not seconds.
+      NODE_ENV: 'test',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

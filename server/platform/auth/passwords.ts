@@ -6,11 +6,28 @@ const scryptAsync = (password: string, salt: Buffer, keylen: number, opts: Scryp
   );
 
 // OWASP's scrypt recommendation: N=2^17, r=8, p=1 (128 MiB). maxmem must allow it.
-const PARAMS = { N: 1 << 17, r: 8, p: 1 };
+export const PARAMS = { N: 1 << 17, r: 8, p: 1 };
 const KEYLEN = 32;
 
+/** Lower-cost parameters for the test suite (NODE_ENV=test): see `setPasswordCost`. */
+export const FAST_PARAMS = { N: 1 << 14, r: 8, p: 1 };
+
+let current = PARAMS;
+/**
+ * The cost of new hashes, set once at start-up from NODE_ENV: OWASP's everywhere, except under
+ * NODE_ENV=test (never production: config refuses nothing here, but production is not test),
+ * where the suite signs in thousands of times and N=2^17 cost ~0.5–2 s of CPU per sign-in on
+ * these machines (N=2^14: ~65 ms). A hash keeps its parameters, so verifying is always at the
+ * cost it was made with.
+ */
+export function setPasswordCost(env: 'development' | 'production' | 'test'): void {
+  current = env === 'test' ? FAST_PARAMS : PARAMS;
+}
+/** The parameters new hashes get now. */
+export const passwordCost = (): typeof PARAMS => current;
+
 /** `scrypt$N$r$p$salt$hash` (base64url); parameters are kept so they can be raised later. */
-export async function hashPassword(password: string, params = PARAMS): Promise<string> {
+export async function hashPassword(password: string, params = current): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(password.normalize('NFKC'), salt, KEYLEN, { ...params, maxmem: 256 * 1024 * 1024 });
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -31,5 +48,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('lianxin-dummy-password'));
 
-/** Lower-cost parameters for tests and bulk demo seeding (many accounts at once). */
-export const FAST_PARAMS = { N: 1 << 14, r: 8, p: 1 };
