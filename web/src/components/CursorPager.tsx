@@ -12,7 +12,7 @@ export function CursorPager<T>({ list }: { list: CursorList<T> }) {
         {t('pager.page', { page: list.page })}
         {list.items.length ? ` · ${t('pager.shown', { count: list.items.length })}` : ''}
       </Typography.Text>
-      <Space>
+      <Space wrap>
         <Button icon={<LeftOutlined />} disabled={!list.hasPrev || list.loading} onClick={list.prev}>
           {t('pager.prev')}
         </Button>

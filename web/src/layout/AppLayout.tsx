@@ -23,7 +23,11 @@ export function AppLayout() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
+  // The user's choice when they made one; otherwise collapsed on a phone (the menu would take half the width).
+  const [collapsed, setCollapsed] = useState(() => {
+    const saved = localStorage.getItem(COLLAPSE_KEY);
+    return saved === null ? window.matchMedia('(max-width: 640px)').matches : saved === '1';
+  });
   const entries = useMemo(() => menuFor(user), [user]);
   const current = selectedKey(entries, location.pathname);
 
