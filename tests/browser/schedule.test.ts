@@ -80,8 +80,11 @@ describe('reception calendar, rota and record', () => {
     const modal = page.locator('.ant-modal', { hasText: '代表调班' });
     await modal.waitFor();
     assert.match(await modal.innerText(), new RegExp(`${a}.*11月20日`));
+    // The swap's answer, then the calendar redrawn (the 调班成功 toast lasts 3 s: on a loaded machine it can be gone before it is looked for).
+    const swapped = page.waitForResponse((r) => r.url().endsWith('/api/v1/receptions/swap') && r.request().method() === 'POST', { timeout: 30_000 });
     await modal.getByRole('button', { name: '确认调班' }).click();
-    await page.getByText('调班成功').waitFor();
+    const res = await swapped;
+    assert.equal(res.status(), 200, await res.text());
     await page.locator('[data-date="2026-11-20"] .sched-duty-swap', { hasText: b }).waitFor();
     await page.locator('[data-date="2026-11-30"] .sched-duty-swap', { hasText: a }).waitFor();
     assert.ok(!(await duties('2026-11-20')).includes(a), `${a} left the 20th`);
