@@ -122,5 +122,5 @@ function memberRows(clusterId: string, c: HotCluster): HotMemberRow[] {
   return c.members.map((m) => ({ cluster_id: clusterId, case_id: m.id, similarity: m.similarity, station_id: m.stationId, created_at: m.createdAt, likes: m.likes }));
 }
 
-/** The job: every ten minutes, and at start. */
-export const hotIssuesJob: JobSpec = { name: 'insight-hot', everyMs: HOT_EVERY_MS, run: (deps) => computeHotIssues(deps) };
+/** The job: every ten minutes, and at start; exclusive, so several processes do not cluster the same window at once (the result was safe already: the newer run wins). */
+export const hotIssuesJob: JobSpec = { name: 'insight-hot', everyMs: HOT_EVERY_MS, exclusive: true, run: (deps) => computeHotIssues(deps) };
