@@ -18,8 +18,13 @@ import type { AppDeps } from './platform/deps.ts';
 import { platformErrors } from './platform/errors.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { newId } from './platform/ids.ts';
+import { registerMetrics } from './platform/metrics/metrics.ts';
+import { overdueCaseCounts } from './modules/cases/index.ts';
 
 z.config(z.locales.zhCN());
+
+/** An id a reverse proxy may hand us (nginx `$request_id` is 32 hex digits): short, no spaces or control characters, safe in logs and headers. */
+const PROXY_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
@@ -28,12 +33,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    genReqId: () => newId(),
+    // Every log line of a request carries its id (`reqId`); behind a trusted proxy (LIANXIN_TRUST_REQUEST_ID=1) the proxy's X-Request-ID is kept, so its access log and ours join.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return deps.config.LIANXIN_TRUST_REQUEST_ID && typeof given === 'string' && PROXY_REQUEST_ID.test(given) ? given : newId();
+    },
     routerOptions: { maxParamLength: 200 },
+    // Behind nginx: the client's address comes from X-Forwarded-For, but only when the connection is from a listed proxy.
+    ...(deps.config.LIANXIN_TRUST_PROXY ? { trustProxy: deps.config.LIANXIN_TRUST_PROXY } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   // JSON bodies must be valid UTF-8: a lenient decoder would store U+FFFD in place of the damage.
   const defaultJson = app.getDefaultJsonParser('error', 'error');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -73,6 +87,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   registerAuth(app, deps);
+  // /metrics (Prometheus; token or local only) and the request counters of every route.
+  registerMetrics(app, deps, {
+    projections: modules.flatMap((m) => m.projections ?? []).map((p) => p.name),
+    gauges: [
+      {
+        name: 'lianxin_cases_overdue',
+        help: 'Open cases past their time limit now, by district',
+        labelNames: ['district'],
+        read: async (d) => (await overdueCaseCounts(d.db, d.clock.now())).map((r) => ({ labels: { district: r.district_code }, value: r.n })),
+      },
+    ],
+  });
 
   await app.register(
     async (api) => {

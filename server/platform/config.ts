@@ -57,6 +57,15 @@ export const configSchema = z
     LIANXIN_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
     /** Background jobs (SLA sweep, message dispatch): off in tests, which run them by hand. */
     LIANXIN_JOBS: booleanFlag(true),
+    /** A bearer token for GET /metrics (Prometheus); without one only direct local connections may read it. */
+    LIANXIN_METRICS_TOKEN: z.string().min(16, '至少 16 个字符 (at least 16 characters)').optional(),
+    /** Behind a reverse proxy: the proxies' addresses or CIDRs, comma-separated (`127.0.0.1,10.0.0.0/8`). Their X-Forwarded-For gives the client's address (rate limits, session records); unset, the header is ignored. */
+    LIANXIN_TRUST_PROXY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v.split(',').every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a.trim())), { message: '必须是逗号分隔的 IP 地址或网段 (comma-separated IP addresses or CIDRs)' }),
+    /** 1: a well-formed `X-Request-ID` from the reverse proxy becomes the request's id (logs, response header); 0: the app makes every id. */
+    LIANXIN_TRUST_REQUEST_ID: booleanFlag(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -233,4 +233,9 @@ export const casesRepository = {
     // Level 3 is the last: such cases must not fill the batch and starve newer ones.
     return db.selectFrom('cases').selectAll().where('due_at', '<', now).where('overdue_level', '<', 3).orderBy('due_at').limit(limit).execute();
   },
+  /** /metrics: cases whose running time limit has passed (ended cases have no due_at), by district. */
+  async overdueCounts(db: Executor, now: string): Promise<Array<{ district_code: string; n: number }>> {
+    const rows = await db.selectFrom('cases').select((eb) => ['district_code', eb.fn.countAll<number>().as('n')]).where('due_at', '<', now).groupBy('district_code').execute();
+    return rows.map((r) => ({ district_code: r.district_code, n: Number(r.n) }));
+  },
 };

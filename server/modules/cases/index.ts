@@ -58,6 +58,9 @@ export { listPublicResults, getPublicResult, publicResultFacets, type PublicResu
 // The demo's invented constituents (the portal's personal-data scan looks for every one of them).
 export { DEMO_CASES } from './demo/cases.data.ts';
 
+/** /metrics (app.ts): open cases past their time limit now, by district. */
+export const overdueCaseCounts = (db: Executor, now: Date) => casesRepository.overdueCounts(db, now.toISOString());
+
 /** Which of `ids` are cases within the caller's case jurisdiction (activities link their outcomes to cases). */
 export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]): Promise<Set<string>> {
   const scope = await caseScopeFor(db, p);
