@@ -7,6 +7,9 @@ import { dispatchDue } from './platform/notify/dispatcher.ts';
 import { modules } from './modules.ts';
 import { runProjection } from './platform/events/projector.ts';
 
+/** How long a graceful shutdown may take before the process gives up waiting (below the usual 30 s before a supervisor's SIGKILL). */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -26,6 +29,12 @@ async function main(): Promise<void> {
   }
   if (config.LIANXIN_RATE_LIMITS === 'off') deps.log.warn('⚠️  LIANXIN_RATE_LIMITS=off: 限流已关闭 (rate limits are off)');
   const app = await buildApp(deps);
+  let closing = false;
+  // While shutting down, an answer closes its connection: a keep-alive client would otherwise hold
+  // the server open until its idle timeout. (Idle connections are closed when the listener closes.)
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   let jobs: JobRunner | null = null;
   if (config.LIANXIN_JOBS) {
@@ -50,15 +59,31 @@ async function main(): Promise<void> {
   }
   console.log(lines.join('\n') + '\n');
 
-  let closing = false;
+  // Graceful shutdown (SIGTERM from systemd, Kubernetes or a deploy script; Ctrl-C): the listener
+  // closes at once (nginx sends new requests to the other processes), requests already received
+  // finish and are answered, job timers stop and a job run in progress completes its
+  // transaction, then the database closes and the process exits 0. Past the deadline it exits 1.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    deps.log.info({ signal }, '正在关闭 (shutting down): finishing in-flight requests');
-    await jobs?.stop();
-    await app.close();
-    await booted.close();
-    process.exit(0);
+    const began = performance.now();
+    deps.log.info({ signal }, '正在关闭 (shutting down): no new connections, finishing in-flight requests and jobs');
+    const deadline = setTimeout(() => {
+      deps.log.error({ signal, afterMs: SHUTDOWN_DEADLINE_MS }, '关闭超时，强制退出 (shutdown deadline passed: exiting)');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      const jobsStopped = jobs?.stop();
+      await app.close();
+      await jobsStopped;
+      await booted.close();
+      deps.log.info({ signal, ms: Math.round(performance.now() - began) }, '已关闭 (stopped)');
+      process.exit(0);
+    } catch (err) {
+      deps.log.error({ err, signal }, '关闭失败 (shutdown failed)');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
