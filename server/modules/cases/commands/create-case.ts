@@ -7,6 +7,7 @@ import { normalisePhone } from '../../../platform/crypto/pii.ts';
 import { isUniqueViolation } from '../../../platform/db/db-errors.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
+import { groupCommitFor } from '../../../platform/db/group-commit.ts';
 import { newId } from '../../../platform/ids.ts';
 import { orgLookups } from '../../org/index.ts';
 import { scheduleLookups } from '../../schedule/index.ts';
@@ -49,10 +50,13 @@ async function replay(db: Executor, scope: string, key: string, hash: string): P
 
 /**
  * Intake from every channel: the public form (no principal) and staff recording a reception,
- * a call, a letter… One transaction writes the case, its first timeline entry, its photos'
- * rows, the audit entry and the notices; photos are made durable before it (content-addressed,
- * so a retry stores nothing twice). With an Idempotency-Key, the same request returns the same
- * case, also when two copies race (the key's primary key decides).
+ * a call, a letter… Everything that can refuse the request is checked first; then one
+ * transaction, shared with the submissions arriving at the same moment (group commit,
+ * docs/decisions/0008), writes the case, its first timeline entry, its photos' rows, the audit
+ * entry and the notices, and the answer is given once it has committed. Photos are made durable
+ * before it (content-addressed, so a retry stores nothing twice). With an Idempotency-Key, the
+ * same request returns the same case, also when copies race: in one batch the later copy finds
+ * the earlier one's key row; across processes the key's primary key decides.
  */
 export async function createCase(deps: AppDeps, ctx: ActionContext, input: IntakeInput, opts: { idempotencyKey?: string; photos?: IntakePhoto[] } = {}): Promise<IntakeResult> {
   const { db, pii } = deps;
@@ -145,8 +149,15 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
   };
 
   try {
-    await db.transaction().execute(async (trx) => {
-      if (opts.idempotencyKey) await casesRepository.rememberIdempotent(trx, { scope, key: opts.idempotencyKey, request_hash: hash, case_id: row.id, created_at: now });
+    // Group commit (docs/decisions/0008): this intake's writes join the transaction of the
+    // submissions arriving at the same time; the answer comes after that transaction committed.
+    return await groupCommitFor(db).run(async (trx) => {
+      if (opts.idempotencyKey) {
+        // A copy of this request earlier in the same batch (or committed since the check above).
+        const prior = await replay(trx, scope, opts.idempotencyKey, hash);
+        if (prior) return prior;
+        await casesRepository.rememberIdempotent(trx, { scope, key: opts.idempotencyKey, request_hash: hash, case_id: row.id, created_at: now });
+      }
       await casesRepository.insert(trx, row);
       await casesRepository.addDeputies(trx, row.id, deputyIds);
       const eventId = newId();
@@ -165,16 +176,17 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
       await recordChange(trx, ctx, { action: 'case.create', entityType: 'case', entityId: row.id, data: { channel: input.channel, stationId: station.id, photos: photos.length } });
       await notifyStaff(trx, { stationId: station.id }, row, '新诉求待受理', `${p ? '工作人员登记' : '群众扫码提交'}了一件新诉求，请及时受理。`, ctx.now);
       await notifyConstituent(trx, deps, row, '诉求已收到', '您的诉求已收到，我们将尽快受理。', ctx.now);
+      return { id: row.id, trackingCode: row.tracking_code, status: 'submitted', replayed: false } satisfies IntakeResult;
     });
   } catch (e) {
-    // The same key raced in from another request: its case is the answer.
+    // The same key raced in from another process: its case (committed before this error was
+    // delivered) is the answer.
     if (opts.idempotencyKey && isUniqueViolation(e)) {
       const prior = await replay(db, scope, opts.idempotencyKey, hash);
       if (prior) return prior;
     }
     throw e;
   }
-  return { id: row.id, trackingCode: row.tracking_code, status: 'submitted', replayed: false };
 }
 
 const invalidPhone = () => casesErrors.PHONE_INVALID(undefined, { field: 'body.contact.phone' });
