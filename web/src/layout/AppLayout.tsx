@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../../shared/org.ts';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import { NotificationBell } from '../pages/cases/NotificationBell.tsx';
+import { CaseDraftSync } from '../pages/cases/CaseDrafts.tsx';
 import { useLabel } from '../i18n/labels.ts';
 import { errorText } from '../utils/errors.ts';
 import { BrandMark } from './Brand.tsx';
@@ -112,6 +113,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <Outlet />
+          <CaseDraftSync />
         </Layout.Content>
         <Layout.Footer className="app-footer">
           <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>

@@ -2,6 +2,10 @@
  * 登记诉求: staff record what people brought to a reception day, phoned in, wrote, posted in the
  * WeChat group, told a liaison officer or raised at a roundtable. One Idempotency-Key per opened
  * form, so a double click or a retry after a lost answer never makes two cases.
+ *
+ * Without network (a liaison officer on a round), 登记 keeps the case as a draft on the device
+ * with that same key (case-drafts.ts): also when the request was sent and its answer lost, so
+ * sending the draft later gives the case the server may already have made, never a second one.
  */
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
@@ -19,8 +23,11 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useFormSubmit } from '../../hooks/useEntityForm.ts';
 import { useEnumOptions } from '../../i18n/labels.ts';
+import { fieldPath } from '../../utils/errors.ts';
 import { compact, text } from '../../utils/form-values.ts';
 import { rules } from '../../utils/rules.ts';
+import { isTransient, putDraft, removeDraft, type CaseDraft } from './case-drafts.ts';
+import { CaseDraftsCard } from './CaseDrafts.tsx';
 import { CategorySuggestion } from './CategorySuggestion.tsx';
 import { SimilarCases } from './SimilarCases.tsx';
 import './cases.css';
@@ -65,6 +72,9 @@ export function channelsFor(roles: readonly Role[]): readonly CaseChannel[] {
   return CASE_CHANNELS.filter((c) => out.has(c));
 }
 
+/** Server field (body.…) → form field, where the form names it differently. */
+const FIELD_OF: Record<string, keyof Values> = { 'contact.name': 'contactName', 'contact.phone': 'contactPhone', 'contact.email': 'contactEmail', 'location.address': 'address' };
+
 function toInput(v: Values): CaseCreateInput {
   const contact = compact({ name: text(v.contactName), phone: text(v.contactPhone), email: text(v.contactEmail) });
   const address = text(v.address);
@@ -92,7 +102,9 @@ export function NewCasePage() {
   const user = useUser();
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  // the refused draft being edited: its key is the form's until it is recorded
+  const [editing, setEditing] = useState<CaseDraft | null>(null);
   const stationId = Form.useWatch('stationId', form);
   const anonymous = Form.useWatch('anonymous', form);
   const categories = useAsync((signal) => caseCategoriesApi.list(signal), []);
@@ -100,11 +112,57 @@ export function NewCasePage() {
   const own = useAsync((signal) => (user.stationId ? stationsApi.get(user.stationId, signal) : Promise.resolve(null)), [user.stationId]);
   const r = rules(t);
 
+  /** Keeps the case as a draft with the form's key, then starts a new form. */
+  const keepAsDraft = (v: Values, input: CaseCreateInput, afterFailure: boolean) => {
+    putDraft(user.id, {
+      key: idempotencyKey,
+      input,
+      values: { ...v },
+      stationName: own.data && own.data.id === input.stationId ? own.data.name : undefined,
+      savedAt: new Date().toISOString(),
+    });
+    void message.warning(t(afterFailure ? 'caseDrafts.savedAfterFailure' : 'caseDrafts.savedOffline'), 6);
+    setEditing(null);
+    setIdempotencyKey(newIdempotencyKey());
+    form.resetFields();
+    window.scrollTo({ top: 0 });
+  };
+
+  const editDraft = (d: CaseDraft) => {
+    setEditing(d);
+    // The server refused this key's request, so it holds no case for it: the edited request may use it.
+    setIdempotencyKey(d.key);
+    form.resetFields();
+    form.setFieldsValue(d.values as Partial<Values>);
+    // the server's refusal on the field it names (body.contact.phone → contactPhone…)
+    const path = fieldPath(d.error?.field);
+    const name = path ? (FIELD_OF[path.join('.')] ?? path[0]) : undefined;
+    if (name && d.error) form.setFields([{ name: name as keyof Values, errors: [d.error.message] }]);
+    window.scrollTo({ top: 0 });
+  };
+
+  const stopEditing = () => {
+    setEditing(null);
+    setIdempotencyKey(newIdempotencyKey());
+    form.resetFields();
+  };
+
   const { saving, run } = useFormSubmit(form, async (v) => {
     let out: CaseCreated;
+    const input = toInput(v);
+    if (!navigator.onLine) {
+      keepAsDraft(v, input, false);
+      return;
+    }
     try {
-      out = await casesApi.create(toInput(v), idempotencyKey);
+      out = await casesApi.create(input, idempotencyKey);
     } catch (err) {
+      // No answer (network) or a failing server: the request may have made the case; the draft's
+      // later sending with the same key gets that case, or makes it once.
+      if (isTransient(err)) {
+        keepAsDraft(v, input, true);
+        return;
+      }
       // This form already made a case (its answer was lost) and was then changed: do not make a second one.
       if (isApiError(err) && err.code === 'IDEMPOTENCY_KEY_REUSED') {
         void message.warning(t('cases.alreadySubmitted'), 8);
@@ -112,6 +170,7 @@ export function NewCasePage() {
       }
       throw err;
     }
+    if (editing) removeDraft(user.id, editing.key);
     void message.success(t('cases.createdToast', { code: out.trackingCode }));
     navigate(`/cases/${out.id}`, { replace: true, state: { created: out.trackingCode } });
   });
@@ -130,6 +189,20 @@ export function NewCasePage() {
   return (
     <div className="page new-case-page">
       <PageHeader crumbs={[{ title: t('menu.cases'), to: '/cases' }, { title: t('cases.create') }]} title={t('cases.newTitle')} subtitle={t('cases.newSubtitle')} />
+      <CaseDraftsCard onEdit={editDraft} />
+      {editing ? (
+        <Alert
+          type="info"
+          showIcon
+          className="form-alert"
+          title={t('caseDrafts.editing')}
+          action={
+            <Button size="small" onClick={stopEditing}>
+              {t('caseDrafts.cancelEdit')}
+            </Button>
+          }
+        />
+      ) : null}
       <Form<Values> form={form} layout="vertical" className="record-form" initialValues={initialValues} onFinish={run} scrollToFirstError disabled={saving}>
         <Card variant="borderless" title={t('cases.sections.source')} className="form-card">
           <Form.Item name="channel" label={t('cases.channel')} rules={[r.requiredSelect(t('cases.channel'))]}>
