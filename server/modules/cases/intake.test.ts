@@ -132,6 +132,52 @@ describe('case intake', () => {
       assert.equal(await countCases(t), before + 20);
     });
 
+    test('one key under concurrency, mixed with other submissions in the same commits: one case and one SMS for the key, the others unharmed', async () => {
+      const key = 'concurrent-key-0002';
+      const before = await countRows(t.deps.db, ['cases', 'case_events', 'case_idempotency', 'audit_log']);
+      const payload = body({ content: '并发重试与其他提交混在一起：楼道灯不亮', contact: { phone: PERSON.phone } });
+      const requests = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? publicIntake(t, payload, key) : publicIntake(t, body({ content: `同时提交的第 ${i} 件：人行道破损` }), `other-key-${String(i).padStart(4, '0')}`)));
+      const all = await Promise.all(requests);
+      for (const r of all) assert.equal(r.statusCode, 201, r.body);
+      const keyed = all.filter((_, i) => i % 3 === 0).map((r) => r.json().trackingCode as string);
+      assert.equal(new Set(keyed).size, 1, keyed.join(', '));
+      const others = all.filter((_, i) => i % 3 !== 0).map((r) => r.json().trackingCode as string);
+      assert.equal(new Set([...others, keyed[0]]).size, 41, 'every other submission has a case of its own');
+      assert.deepEqual(await countRows(t.deps.db, ['cases', 'case_events', 'case_idempotency', 'audit_log']), {
+        cases: before.cases! + 41, case_events: before.case_events! + 41, case_idempotency: before.case_idempotency! + 41, audit_log: before.audit_log! + 41,
+      });
+      const id = (await caseRow(t, keyed[0]!)).id;
+      const sms = await t.deps.db.selectFrom('messages').select('id').where('entity_id', '=', id).where('channel', '=', 'sms').execute();
+      assert.equal(sms.length, 1, 'concurrent copies send one SMS');
+    });
+
+    test('one key, two different bodies, concurrently: one case; the winner’s copies get its code, the other body 409 IDEMPOTENCY_KEY_REUSED', async () => {
+      const key = 'concurrent-key-0003';
+      const before = await countCases(t);
+      const a = body({ content: '同一个键，内容甲：公园厕所无人打扫' });
+      const b = body({ content: '同一个键，内容乙：公交站台遮雨棚破了' });
+      const all = await Promise.all(Array.from({ length: 20 }, (_, i) => publicIntake(t, i % 2 ? b : a, key)));
+      assert.equal(await countCases(t), before + 1);
+      const winner = (await t.deps.db.selectFrom('case_idempotency').innerJoin('cases', 'cases.id', 'case_idempotency.case_id')
+        .select(['cases.tracking_code', 'cases.content']).where('case_idempotency.scope', '=', 'public').where('case_idempotency.key', '=', key).executeTakeFirstOrThrow());
+      const winnerIsA = winner.content === a.content;
+      all.forEach((r, i) => {
+        if ((i % 2 === 0) === winnerIsA) {
+          assert.equal(r.statusCode, 201, r.body);
+          assert.equal(r.json().trackingCode, winner.tracking_code);
+        } else expectError(r, 409, 'IDEMPOTENCY_KEY_REUSED', 'headers.idempotency-key', `request ${i}`);
+      });
+    });
+
+    test('staff intake: 20 concurrent copies under one key make one case, every answer the same code', async () => {
+      const before = await countCases(t);
+      const payload = { ...body({ content: '电话来访：小区二次供水水压不足' }), channel: 'phone' };
+      const all = await Promise.all(Array.from({ length: 20 }, () => staffIntake(t, d.s.station, payload, 'staff-concurrent-0001')));
+      for (const r of all) assert.equal(r.statusCode, 201, r.body);
+      assert.equal(new Set(all.map((r) => r.json().trackingCode as string)).size, 1);
+      assert.equal(await countCases(t), before + 1);
+    });
+
     test('bad input → 400 naming the field, nothing stored', async () => {
       const cases: Array<[string, Record<string, unknown>, string, string]> = [
         ['empty content', body({ content: '' }), 'VALIDATION_FAILED', 'body.content'],
