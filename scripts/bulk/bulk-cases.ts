@@ -35,8 +35,12 @@ export interface BulkCasesOptions {
    * million rows do not cost two million encryptions); without it the cases are anonymous.
    */
   pii?: PiiCipher;
-  /** Also write each case's first timeline entry (default true). */
-  timeline?: boolean;
+  /**
+   * The timeline: `true` (default) each case's first entry only; `'full'` every step its status
+   * implies (受理, 交办, 签收, 答复 with the department's words, 办结, 评价), as a station's history has;
+   * `false` none.
+   */
+  timeline?: boolean | 'full';
   /** Called after every transaction. */
   progress?: (done: number, total: number) => void;
 }
@@ -88,6 +92,12 @@ export function uuidv7At(ms: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The smallest UUIDv7 of an instant: `id >= uuidv7Floor(ms)` finds the first case created at or after it. */
+export function uuidv7Floor(ms: number): string {
+  const h = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7000-8000-000000000000`;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 /** End of the Shanghai day `days` calendar days after `ms` (due dates end at 23:59:59.999 in Beijing). */
 const dueAfter = (ms: number, days: number) => {
@@ -95,7 +105,14 @@ const dueAfter = (ms: number, days: number) => {
   return shanghaiMidnight + (days + 1) * DAY - 1;
 };
 
-/** One synthetic case and its first timeline entry. */
+/** Department replies (a reply's note is public and searchable, as real ones are). */
+const REPLIES = [
+  '经现场核查，情况属实，已安排施工队维修，预计一周内完成。', '已联系属地社区和物业，督促其限期整改，整改情况将及时反馈。',
+  '已纳入本年度改造计划，资金已落实，近期开工。', '经调查，该问题已由执法队依法处理，并将加强日常巡查。',
+  '已协调相关单位召开现场会，明确了责任分工和完成时限。', '该事项涉及多个部门，已报区政府统筹协调，有进展将及时答复。',
+] as const;
+
+/** One synthetic case and its timeline. */
 interface Person { name: string; phone: string; phoneHash: string }
 
 function people(rnd: () => number, pii: PiiCipher, n = 500): Person[] {
@@ -105,7 +122,7 @@ function people(rnd: () => number, pii: PiiCipher, n = 500): Person[] {
   });
 }
 
-function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions, createdMs: number, earlierIds: string[], who: Person[]): { row: CaseRow; event: EventRow } {
+function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions, createdMs: number, earlierIds: string[], who: Person[]): { row: CaseRow; event: EventRow; deputyId: string | null } {
   const nowMs = opts.now.getTime();
   const station = pick(rnd, ref.stations);
   const category = rnd() < 0.08 ? null : pick(rnd, ref.categories);
@@ -191,7 +208,35 @@ function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions,
     id: uuidv7At(createdMs), case_id: row.id, at: row.created_at, type: 'submitted', actor_id: null, actor_name: channel === 'online' ? '群众' : '工作人员', actor_role: null,
     from_status: null, to_status: 'submitted', note: null, note_public: 0, internal_note: null, data: '{}', public: 1,
   };
-  return { row, event };
+  // Cases received at a reception day name the deputy who received them (接待代表).
+  const deputies = channel === 'reception' || channel === 'visit' ? ref.deputiesByStation.get(station.id) : undefined;
+  return { row, event, deputyId: deputies?.length ? pick(rnd, deputies) : null };
+}
+
+/** The timeline entries after the first that a case's status implies, in time order. */
+function laterEvents(rnd: () => number, row: CaseRow, departmentName: (id: string) => string): EventRow[] {
+  const out: EventRow[] = [];
+  const add = (at: string | null, type: string, from: string, to: string, actor: string, role: string, note: string | null = null, notePublic = 0) => {
+    if (!at) return;
+    out.push({
+      id: uuidv7At(Date.parse(at)), case_id: row.id, at, type, actor_id: null, actor_name: actor, actor_role: role, from_status: from, to_status: to,
+      note, note_public: notePublic, internal_note: null, data: '{}', public: 1,
+    });
+  };
+  if (row.status === 'rejected') add(iso(Date.parse(row.created_at) + 3600_000), 'reject', 'submitted', 'rejected', '工作人员', 'station', '不属于受理范围，已告知其他反映渠道。', 1);
+  add(row.accepted_at, 'accept', 'submitted', 'accepted', '工作人员', 'station');
+  if (row.department_id) {
+    const dept = departmentName(row.department_id);
+    add(row.assigned_at, 'assign', 'accepted', 'assigned', '工作人员', 'station');
+    if (row.status !== 'assigned') add(iso(Date.parse(row.assigned_at!) + 3600_000), 'dept-accept', 'assigned', 'in_progress', dept, 'department');
+    add(row.replied_at, 'reply', 'in_progress', 'replied', dept, 'department', pick(rnd, REPLIES), 1);
+  }
+  if (row.status === 'closed') {
+    if (row.rating) add(row.rated_at, 'rating', 'replied', 'closed', '群众', 'constituent');
+    else add(row.closed_at, 'close', 'replied', 'closed', '工作人员', 'admin');
+  }
+  if (row.status === 'merged') add(iso(Date.parse(row.updated_at) + 7200_000), 'merge', row.department_id ? 'in_progress' : 'accepted', 'merged', '工作人员', 'station');
+  return out;
 }
 
 /** Inserts `count` synthetic cases; returns how many were written. */
@@ -202,6 +247,8 @@ export async function bulkInsertCases(db: Db, opts: BulkCasesOptions): Promise<n
   const rnd = prng(opts.seed ?? 20261121);
   const who = opts.pii ? people(rnd, opts.pii) : [];
   const timeline = opts.timeline ?? true;
+  const departmentNames = new Map(ref.departmentNames);
+  const departmentName = (id: string) => departmentNames.get(id) ?? '承办部门';
   const batch = opts.batchSize ?? 10_000;
   const span = (opts.years ?? 3) * 365 * DAY;
   const start = opts.now.getTime() - span;
@@ -212,18 +259,21 @@ export async function bulkInsertCases(db: Db, opts: BulkCasesOptions): Promise<n
     const n = Math.min(batch, opts.count - done);
     const rows: CaseRow[] = [];
     const events: EventRow[] = [];
+    const deputies: Database['case_deputies'][] = [];
     for (let i = 0; i < n; i++) {
       const k = done + i;
       const createdMs = Math.floor(start + (span * (k + rnd())) / opts.count);
-      const { row, event } = makeCase(rnd, ref, opts, Math.min(createdMs, opts.now.getTime() - 120_000), recent, who);
+      const { row, event, deputyId } = makeCase(rnd, ref, opts, Math.min(createdMs, opts.now.getTime() - 120_000), recent, who);
       rows.push(row);
       if (timeline) events.push(event);
+      if (timeline === 'full') events.push(...laterEvents(rnd, row, departmentName));
+      if (deputyId) deputies.push({ case_id: row.id, deputy_id: deputyId });
       if (row.status !== 'merged') {
         recent.push(row.id);
         if (recent.length > 200) recent.shift();
       }
     }
-    await bulkRepository.insertCases(db, rows, events);
+    await bulkRepository.insertCases(db, rows, events, deputies);
     done += n;
     opts.progress?.(done, opts.count);
   }

@@ -10,6 +10,8 @@ export type { CaseFigures, BreakdownRow, HotTopic, HotTopicsOut, ReceptionStatsO
 export { STATS_DEFINITIONS, type StatsDefinitions } from './definitions.ts';
 // The read model rebuilt from the cases (`npm run lianxin -- rebuild`, benchmarks).
 export { rebuildDashboard } from './dashboard.projection.ts';
+// Its handler, for the bulk generator (scripts/bulk/generate.ts): cases written without events are applied a page at a time.
+export { casesProjection } from './dashboard.projection.ts';
 
 /** Dashboards and statistics (read side): counters kept from case events, /api/v1/stats/*. */
 export const dashboardModule: ModuleManifest = {
