@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { maskAddress } from './mask.ts';
 import type { MessageChannel } from './notify.tables.ts';
+import { webhookChannel } from './webhook.ts';
 
 /** What a channel is handed: the address already decrypted, held only for the send. */
 export interface OutgoingMessage {
@@ -97,7 +98,8 @@ export function inboxChannel(): Channel {
 /**
  * The channels a process uses: real email and SMS when configured, otherwise the console
  * channel, so a demo or development install "sends" without any account. WeChat has no
- * provider yet (template messages need an official account and the users' openids).
+ * provider yet (template messages need an official account and the users' openids). Webhooks
+ * always go out for real: their address is the receiver's own (webhook.ts).
  */
 export function channelsFromConfig(
   config: Pick<Config, 'LIANXIN_SMTP_URL' | 'LIANXIN_MAIL_FROM' | 'LIANXIN_SMS_WEBHOOK'>,
@@ -108,5 +110,7 @@ export function channelsFromConfig(
     sms: config.LIANXIN_SMS_WEBHOOK ? webhookSmsChannel(config.LIANXIN_SMS_WEBHOOK) : consoleChannel('sms', log),
     wechat: consoleChannel('wechat', log),
     inbox: inboxChannel(),
+    // The address and secret travel with each message (departments' own systems): nothing to configure here.
+    webhook: webhookChannel(),
   };
 }

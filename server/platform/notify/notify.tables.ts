@@ -1,5 +1,9 @@
-/** Where a message goes. `inbox` is a staff user's in-console inbox: the row itself is the delivery. */
-export const MESSAGE_CHANNELS = ['sms', 'email', 'wechat', 'inbox'] as const;
+/**
+ * Where a message goes. `inbox` is a staff user's in-console inbox: the row itself is the delivery.
+ * `webhook`: a signed JSON POST to another organisation's system (webhook.ts); its recipient is the
+ * encrypted address and secret.
+ */
+export const MESSAGE_CHANNELS = ['sms', 'email', 'wechat', 'inbox', 'webhook'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 /** queued → sending → sent; a failed send goes back to queued (with backoff) until attempts run out → failed. */

@@ -401,7 +401,7 @@ describe('channels from config', () => {
     const lines: Array<Record<string, unknown>> = [];
     const log = { info: (obj: Record<string, unknown>) => void lines.push(obj) };
     const ch = channelsFromConfig(testConfig(), log as never);
-    assert.deepEqual(Object.keys(ch).sort(), ['email', 'inbox', 'sms', 'wechat']);
+    assert.deepEqual(Object.keys(ch).sort(), ['email', 'inbox', 'sms', 'webhook', 'wechat']);
     const r = await ch.email.send({ id: 'm1', to: 'wang.wu@qq.com', toMasked: 'w***@qq.com', subject: '主题', body: '正文' });
     assert.equal(r.providerId, 'console:m1');
     await ch.sms.send({ id: 'm2', to: '+8613812345678', toMasked: '138****5678', subject: '', body: '短信' });

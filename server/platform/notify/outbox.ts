@@ -161,3 +161,16 @@ export async function listMessagesFor(db: Executor, entityType: string, entityId
     .execute();
   return rows.map(toView);
 }
+
+/** The newest messages about one entity (a department's webhook deliveries for its administrator), newest first. */
+export async function listRecentMessagesFor(db: Executor, entityType: string, entityId: string, limit: number): Promise<MessageView[]> {
+  const rows = await tables(db)
+    .selectFrom('messages')
+    .select(viewColumns)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toView);
+}
