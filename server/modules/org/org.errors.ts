@@ -6,6 +6,8 @@ export const orgErrors = defineErrors({
   STATION_PARENT_INVALID: { status: 400, message: '上级联络站不正确' },
   STATION_HAS_ROOMS: { status: 409, message: '该联络站下仍有启用的工作室，请先停用工作室' },
   DEPARTMENT_NAME_TAKEN: { status: 400, message: '本区已有同名承办单位' },
+  WEBHOOK_SECRET_REQUIRED: { status: 400, message: '首次设置推送地址时须填写签名密钥（secret）' },
+  WEBHOOK_NOT_SET: { status: 409, message: '该承办单位尚未设置推送地址' },
   DEPUTY_STATION_INVALID: { status: 400, message: '所选联络站不存在或不在本区' },
   USERNAME_TAKEN: { status: 400, message: '用户名已被使用' },
   USER_LINK_INVALID: { status: 400, message: '账号关联的联络站、承办单位或代表不正确' },

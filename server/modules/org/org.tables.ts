@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** The org module's tables (portable column types: see server/platform/tables.ts). */
 export interface OrgTables {
   regions: {
@@ -71,6 +72,10 @@ export interface OrgTables {
     version: number;
     created_at: string;
     updated_at: string;
+    /** Where the department's own system takes case events (webhooks); null: none. Optional on insert. */
+    webhook_url: Generated<string | null>;
+    /** The HMAC secret of its signatures, encrypted (PiiCipher); null with webhook_url. */
+    webhook_secret: Generated<string | null>;
   };
   import_batches: {
     id: string;

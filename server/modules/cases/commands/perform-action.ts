@@ -14,6 +14,7 @@ import { caseScopeFor, requireActor } from '../cases.policy.ts';
 import { caseFacts } from '../cases.presenter.ts';
 import { casesRepository, type CaseRow, type CaseScope } from '../cases.repository.ts';
 import { notifyConstituent, notifyStaff } from '../case-notices.ts';
+import { queueCaseWebhook } from '../case-webhooks.ts';
 import { getCase } from '../queries/get-case.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 import { loadPolicy, requireActiveCategory } from '../settings/settings.service.ts';
@@ -226,6 +227,7 @@ export async function applyTransition(
   });
   const updated = (await casesRepository.get(trx, c.id))!;
   await effect.after?.(trx, updated, eventId);
+  await queueCaseWebhook(trx, deps, updated, action, to, extra, ctx.now);
   await recordChange(trx, ctx, {
     action: `case.${action}`, entityType: 'case', entityId: c.id,
     data: { from: c.status, to, fromLabel: CASE_STATUS_LABELS[c.status as CaseStatus].zh, ...(effect.data ?? {}) },

@@ -10,7 +10,7 @@ import { orgErrors } from '../org.errors.ts';
 import { adminAbilities, requireAdmin } from '../org.policy.ts';
 import { requireRegionInDistrict } from '../regions/regions.service.ts';
 import type { CreateDepartmentInput, DepartmentOut, UpdateDepartmentInput } from './departments.schemas.ts';
-import { departmentsRepository, type DepartmentListRow, type DepartmentRow, type DepartmentScope, type DepartmentSort } from './departments.repository.ts';
+import { departmentsRepository, type DepartmentListRow, type DepartmentPatch, type DepartmentScope, type DepartmentSort, type NewDepartmentRow } from './departments.repository.ts';
 
 
 export const departmentScopeFor = (p: Principal): DepartmentScope => ({
@@ -53,7 +53,7 @@ export async function insertDepartment(trx: Executor, ctx: ActionContext, distri
   if (await departmentsRepository.nameTaken(trx, districtCode, input.name)) throw orgErrors.DEPARTMENT_NAME_TAKEN(`本区已有名为“${input.name}”的承办单位`, { field: 'body.name' });
   const id = newId();
   const now = ctx.now.toISOString();
-  const row: Omit<DepartmentRow, 'name_key'> = {
+  const row: NewDepartmentRow = {
     id,
     name: input.name,
     short_name: input.shortName ?? '',
@@ -96,7 +96,7 @@ export async function updateDepartment(db: Db, ctx: ActionContext, id: string, i
     if (f.name !== undefined && (await departmentsRepository.nameTaken(trx, cur.district_code, f.name, id))) {
       throw orgErrors.DEPARTMENT_NAME_TAKEN(`本区已有名为“${f.name}”的承办单位`, { field: 'body.name' });
     }
-    const patch: Partial<DepartmentRow> = { updated_at: ctx.now.toISOString() };
+    const patch: DepartmentPatch = { updated_at: ctx.now.toISOString() };
     if (f.name !== undefined) patch.name = f.name;
     if (f.regionCode !== undefined) patch.region_code = f.regionCode;
     if (f.shortName !== undefined) patch.short_name = f.shortName;
