@@ -9,6 +9,7 @@ import { dashboardModule } from './modules/dashboard/index.ts';
 import { archiveModule } from './modules/archive/index.ts';
 import { insightModule } from './modules/insight/index.ts';
 import { portalModule } from './modules/portal/index.ts';
+import { open311Module } from './modules/open311/index.ts';
 
 /** The one list of enabled modules, in dependency order (platform ← org ← write side ← read side). */
-export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, dashboardModule, archiveModule, insightModule, portalModule];
+export const modules: ModuleManifest[] = [orgModule, scheduleModule, casesModule, activitiesModule, suggestionsModule, projectsModule, dashboardModule, archiveModule, insightModule, portalModule, open311Module];

@@ -7,12 +7,14 @@ import { casesInit } from './migrations/20261122_01_cases_init.ts';
 import { casesRatingAttempts } from './migrations/20261122_02_cases_rating_attempts.ts';
 import { casesReplyDue } from './migrations/20261201_01_cases_reply_due.ts';
 import { casePublications } from './migrations/20261201_30_case_publications.ts';
+import { casesScaleIndexes } from './migrations/20261220_20_scale_indexes.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { caseExportRoutes } from './exports/cases-export.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
 import { routingRuleRoutes } from './routing/routing-rules.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { ensureDistrictCategories } from './settings/settings.service.ts';
+import { settingsRepository } from './settings/settings.repository.ts';
 import { savedFilterRoutes } from './filters/saved-filters.routes.ts';
 import { sweepOverdue } from './jobs/sla-sweep.ts';
 import { seedCasesDemo } from './demo/cases.seed.ts';
@@ -27,6 +29,10 @@ export { rateCase } from './commands/rate-case.ts';
 export { getPublicCase, type PublicCase } from './queries/public-case.ts';
 export { publicCaseBody, ratingBody } from './cases.schemas.ts';
 export { activeCategoryNames } from './settings/settings.service.ts';
+// Open311 (services = categories): the district's categories with their ids, active or not.
+export async function districtCategories(db: Executor, districtCode: string): Promise<Array<{ id: string; name: string; active: boolean }>> {
+  return (await settingsRepository.categories(db, districtCode)).map((c) => ({ id: c.id, name: c.name, active: c.active === 1 }));
+}
 export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { publicLimits } from './public/public-cases.routes.ts';
 export { MAX_PHOTOS, type IntakePhoto } from './commands/photos.ts';
@@ -72,7 +78,7 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes },
   routes(app, deps) {
     caseExportRoutes(app, deps);
     caseRoutes(app, deps);

@@ -8,7 +8,8 @@ export interface ErrorBody {
 
 const contextName: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
 
-function toAppError(err: unknown): AppError {
+/** Any error → the AppError it stands for (Open311 answers the same errors in its own format). */
+export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
