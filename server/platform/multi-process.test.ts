@@ -4,8 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { TEST_PII_KEY } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import type { NotifyTables } from './notify/notify.tables.ts';
-import { TEST_NOW, testDialect } from '../testing/harness.ts';
-import { call, eventually, loginAt, startServer, templateDatabase, type ServerProcess, type TestDatabase } from './server-process.testing.ts';
+import type * as Processes from './server-process.testing.ts';
+import type { ServerProcess, TestDatabase } from './server-process.testing.ts';
 
 /**
  * Two real server processes (`node server/main.ts`, jobs on) on one PostgreSQL database, as a
@@ -13,11 +13,13 @@ import { call, eventually, loginAt, startServer, templateDatabase, type ServerPr
  * FOR UPDATE SKIP LOCKED, advisory locks for exclusive jobs), so nothing is done twice and nothing
  * is lost. SQLite is one process by design: the test runs in the PostgreSQL pass only.
  */
-const pgOnly = testDialect() === 'postgres' ? false : 'several processes share one database only on PostgreSQL (SQLite: one process); runs in the PostgreSQL pass';
+// (The helpers, which load the whole app, are imported only when the test runs: the SQLite pass skips at once.)
+const pgOnly = process.env.LIANXIN_TEST_DB === 'postgres' ? false : 'several processes share one database only on PostgreSQL (SQLite: one process); runs in the PostgreSQL pass';
 
 // Ten days after the template's clock: more cases are late, so the SLA sweep escalates at start.
 // (LIANXIN_NOW pins the start: the processes' clocks run on from it.)
-const NOW = new Date(Date.parse(TEST_NOW) + 10 * 86_400_000).toISOString();
+let TEST_NOW = '';
+let NOW = '';
 const KEEP_QUEUED = 30;
 const messagesOf = (h: DatabaseHandle) => h.db.withTables<{ messages: NotifyTables['messages'] }>();
 
@@ -36,8 +38,12 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
   /** About the processes' clock now (they started at NOW a moment after startedAt). */
   const processNow = () => new Date(Date.parse(NOW) + (Date.now() - startedAt)).toISOString();
 
+  let p: typeof Processes;
   before(async () => {
-    db = await templateDatabase();
+    ({ TEST_NOW } = await import('../testing/harness.ts'));
+    NOW = new Date(Date.parse(TEST_NOW) + 10 * 86_400_000).toISOString();
+    p = await import('./server-process.testing.ts');
+    db = await p.templateDatabase();
     h = await openDatabase(db.url, { poolSize: 2 });
     // The demo's outbox backlog (hundreds) would take minutes at 20 per 5 s: keep 30 SMS (the console
     // channel logs each send) and 30 console-inbox messages queued, the rest counted as sent earlier.
@@ -56,7 +62,7 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
     assert.equal((await h.db.selectFrom('insight_models').select('id').execute()).length, 0);
     const env = { LIANXIN_JOBS: '1', LIANXIN_NOW: NOW, LIANXIN_RATE_LIMITS: 'off' };
     startedAt = Date.now();
-    [a, b] = await Promise.all([startServer(db, env), startServer(db, env)]);
+    [a, b] = await Promise.all([p.startServer(db, env), p.startServer(db, env)]);
   });
   after(async () => {
     await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
@@ -65,26 +71,26 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
   });
 
   test('a session made on one process is valid on the other; logging out on one ends it on both', async () => {
-    const s = await loginAt(a.url, 'admin');
-    const me = await call(b.url, 'GET', '/api/v1/me', { session: s });
+    const s = await p.loginAt(a.url, 'admin');
+    const me = await p.call(b.url, 'GET', '/api/v1/me', { session: s });
     assert.equal(me.status, 200, me.text);
     assert.equal(me.json<{ user: { username: string } }>().user.username, 'admin');
     // The CSRF token issued by A is accepted by B (it belongs to the session row).
-    assert.equal((await call(b.url, 'POST', '/api/v1/auth/logout', { session: s })).status, 204);
-    for (const p of [a, b]) assert.equal((await call(p.url, 'GET', '/api/v1/me', { session: s })).status, 401, p.url);
+    assert.equal((await p.call(b.url, 'POST', '/api/v1/auth/logout', { session: s })).status, 204);
+    for (const proc of [a, b]) assert.equal((await p.call(proc.url, 'GET', '/api/v1/me', { session: s })).status, 401, proc.url);
   });
 
   test('no lost updates: the same action on one case through both processes at once — one 200, the others 409', async () => {
-    const s = await loginAt(a.url, 'station');
-    const list = (await call(b.url, 'GET', '/api/v1/cases?status=submitted&limit=3', { session: s })).json<{ items: Array<{ id: string; version: number }> }>();
+    const s = await p.loginAt(a.url, 'station');
+    const list = (await p.call(b.url, 'GET', '/api/v1/cases?status=submitted&limit=3', { session: s })).json<{ items: Array<{ id: string; version: number }> }>();
     assert.ok(list.items.length >= 2, 'the demo has submitted cases at the station');
     for (const [k, c] of list.items.slice(0, 2).entries()) {
       // Case 0: eight 受理 at the version read. Case 1: 受理 and 不予受理 racing.
       const actions = k === 0 ? Array.from({ length: 8 }, () => ['accept', {}] as const) : Array.from({ length: 8 }, (_, i) => (i % 2 ? ['accept', {}] as const : ['reject', { reason: '并发测试：不属于受理范围' }] as const));
-      const answers = await Promise.all(actions.map(([action, extra], i) => call(i % 2 ? a.url : b.url, 'POST', `/api/v1/cases/${c.id}/${action}`, { session: s, body: { version: c.version, ...extra } })));
+      const answers = await Promise.all(actions.map(([action, extra], i) => p.call(i % 2 ? a.url : b.url, 'POST', `/api/v1/cases/${c.id}/${action}`, { session: s, body: { version: c.version, ...extra } })));
       const statuses = answers.map((r) => r.status).sort();
       assert.deepEqual(statuses, [200, 409, 409, 409, 409, 409, 409, 409], answers.map((r) => `${r.status} ${r.text.slice(0, 120)}`).join('\n'));
-      const after = (await call(a.url, 'GET', `/api/v1/cases/${c.id}`, { session: s })).json<{ version: number; status: string }>();
+      const after = (await p.call(a.url, 'GET', `/api/v1/cases/${c.id}`, { session: s })).json<{ version: number; status: string }>();
       assert.equal(after.version, c.version + 1, 'one write');
       const won = answers.find((r) => r.status === 200)!.json<{ status: string }>();
       assert.equal(after.status, won.status);
@@ -96,11 +102,11 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
 
   test('jobs claim their work once across both processes: messages, SLA escalations, sweeps, the category model, the read models', async (t) => {
     // Work for the projections and the dispatcher, made through both processes at once.
-    const station = await loginAt(a.url, 'station');
-    const stationId = (await call(a.url, 'GET', '/api/v1/me', { session: station })).json<{ user: { stationId: string } }>().user.stationId;
+    const station = await p.loginAt(a.url, 'station');
+    const stationId = (await p.call(a.url, 'GET', '/api/v1/me', { session: station })).json<{ user: { stationId: string } }>().user.stationId;
     const intake = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
-        call(i % 2 ? a.url : b.url, 'POST', '/api/v1/public/cases', {
+        p.call(i % 2 ? a.url : b.url, 'POST', '/api/v1/public/cases', {
           body: { stationId, content: `多进程测试第 ${i + 1} 件：小区${i + 1}号楼前的路灯不亮，晚上出行不便。` },
           headers: { 'idempotency-key': `multi-process-${String(i).padStart(4, '0')}` },
         }),
@@ -113,7 +119,7 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
     // Drained: nothing being sent and nothing due (a failed send waits for its retry time, past the pinned clock).
     const pending = () =>
       m.selectFrom('messages').select('id').where((eb) => eb.or([eb('status', '=', 'sending'), eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', processNow())])])).execute();
-    await eventually('the outbox drained', async () => (await pending()).length === 0, 45_000, 250);
+    await p.eventually('the outbox drained', async () => (await pending()).length === 0, 45_000, 250);
     const rows = await m.selectFrom('messages').select(['id', 'status', 'attempts']).where('id', 'in', kept.map((k) => k.id)).execute();
     assert.equal(rows.length, kept.length);
     for (const r of rows) assert.deepEqual([r.status, Number(r.attempts)], ['sent', 1], r.id);
@@ -124,7 +130,7 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
     assert.ok(sentSms.length >= KEEP_QUEUED);
     assert.equal(new Set(smsLines).size, smsLines.length, 'an SMS was sent twice');
     assert.deepEqual([...smsLines].sort(), [...sentSms].sort());
-    const bySender = [a, b].map((p) => p.logs().filter(smsSent).length);
+    const bySender = [a, b].map((proc) => proc.logs().filter(smsSent).length);
     t.diagnostic(`SMS sent by A: ${bySender[0]}, by B: ${bySender[1]}`);
 
     // 2. Sweeps (SLA 督办, suggestions, milestones): one escalation per case and level, one notice each.
@@ -147,11 +153,11 @@ describe('two app processes on one PostgreSQL', { skip: pgOnly }, () => {
     assert.equal(new Set(noticeKeys).size, noticeKeys.length, 'an overdue notice was sent twice');
 
     // 3. The category model: trained once (one version), though both processes' job wanted to.
-    await eventually('the first category model', async () => (await h.db.selectFrom('insight_models').select('id').execute()).length > 0, 60_000, 250);
+    await p.eventually('the first category model', async () => (await h.db.selectFrom('insight_models').select('id').execute()).length > 0, 60_000, 250);
 
     // 4. Read models: every projection catches up; the dashboard's counters equal a rebuild from every event.
     const maxSeq = async () => Number((await h.db.selectFrom('events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
-    await eventually('the projections caught up', async () => {
+    await p.eventually('the projections caught up', async () => {
       const top = await maxSeq();
       const cursors = await h.db.selectFrom('projection_cursors').select('seq').execute();
       return cursors.length >= 5 && cursors.every((c) => Number(c.seq) >= top);

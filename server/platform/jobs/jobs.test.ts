@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testDialect } from '../../testing/harness.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { pgUrlFor } from '../server-process.testing.ts';
 import { runJob, SKIPPED_LOCKED, startJobs, type JobSpec } from './jobs.ts';
 
-const pgOnly = testDialect() === 'postgres' ? false : 'advisory locks are PostgreSQL\'s (SQLite: one process); runs in the PostgreSQL pass';
+const pgOnly = process.env.LIANXIN_TEST_DB === 'postgres' ? false : 'advisory locks are PostgreSQL\'s (SQLite: one process); runs in the PostgreSQL pass';
 
 /** A gate a job run waits at, so a test decides when it ends. */
 function gate(): { wait: Promise<void>; open(): void } {
@@ -22,6 +20,7 @@ describe('exclusive jobs across processes (PostgreSQL advisory lock)', { skip: p
   const depsOf = (h: DatabaseHandle) => ({ db: h.db, dialect: h.dialect }) as unknown as AppDeps;
   const name = `test-exclusive-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   before(async () => {
+    const { pgUrlFor } = await import('../server-process.testing.ts');
     one = await openDatabase(pgUrlFor('postgres'), { poolSize: 3 });
     two = await openDatabase(pgUrlFor('postgres'), { poolSize: 3 });
   });
