@@ -12,7 +12,8 @@ export async function migrateToLatest(db: Db, sets: Array<Record<string, Migrati
     }
   }
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db, provider });
+  // Unordered: a database that already ran a later-named migration (modules add theirs in parallel) still gets an earlier-named new one.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
