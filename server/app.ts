@@ -39,6 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return deps.config.LIANXIN_TRUST_REQUEST_ID && typeof given === 'string' && PROXY_REQUEST_ID.test(given) ? given : newId();
     },
     routerOptions: { maxParamLength: 200 },
+    // A malformed URL (bad percent-encoding) is answered before routing: through the same handler, so it is a zh-CN 400 of the API's shape.
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
     // Behind nginx: the client's address comes from X-Forwarded-For, but only when the connection is from a listed proxy.
     ...(deps.config.LIANXIN_TRUST_PROXY ? { trustProxy: deps.config.LIANXIN_TRUST_PROXY } : {}),
   });
