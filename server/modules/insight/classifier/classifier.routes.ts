@@ -33,7 +33,10 @@ export function classifierRoutes(app: FastifyInstance, deps: AppDeps): void {
       description: `${HOW}\n\n训练完成后返回 201 和新版本（已启用）。已分类诉求不足 ${MIN_SAMPLES} 件或只有一个类别：409 \`NOT_ENOUGH_CASES\`。只有区人大常委会（admin）可以训练（其他角色 403）。`,
       response: { 201: modelOut },
     },
-  }, async (req, reply) => reply.code(201).send(await trainForAdmin(deps, actionContext(req, deps))));
+  }, async (req, reply) => {
+    requirePrincipal(req); // without a session 401, not the 403 of a signed-in non-admin
+    return reply.code(201).send(await trainForAdmin(deps, actionContext(req, deps)));
+  });
 
   r.post('/insight/suggest-category', {
     schema: {
