@@ -76,6 +76,10 @@ export function chartItems(data: CoverageOut): CoverageItem[] {
   return data.items.filter((i) => (per.get(i.id)?.applicable ?? 0) > 0);
 }
 
+/** The tooltip is HTML (ECharts sets it as innerHTML): an item's name is the office's text, never markup. */
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 /**
  * Per item, one horizontal bar: the share of applicable stations in each status, stacked to 100 %,
  * the approved share labelled. Items read top to bottom in checklist order, at any width.
@@ -97,9 +101,9 @@ export function perItemChart(data: CoverageOut, labels: Record<EvidenceStatus, s
         const p = item ? per.get(item.id) : undefined;
         if (!item || !p) return '';
         const rows = order
-          .map((s) => `<span style="display:inline-block;width:8px;height:8px;border-radius:2px;background:${STATUS_COLORS[s]};margin-right:6px"></span>${labels[s]}：${p[s]}`)
+          .map((s) => `<span style="display:inline-block;width:8px;height:8px;border-radius:2px;background:${STATUS_COLORS[s]};margin-right:6px"></span>${escapeHtml(labels[s])}：${p[s]}`)
           .join('<br/>');
-        return `<b>${item.name}</b><br/>${percentLabel}：${p.approvedPercent ?? 0}%（${p.approved} / ${p.applicable}）<br/>${rows}`;
+        return `<b>${escapeHtml(item.name)}</b><br/>${escapeHtml(percentLabel)}：${p.approvedPercent ?? 0}%（${p.approved} / ${p.applicable}）<br/>${rows}`;
       },
     },
     yAxis: {
