@@ -84,7 +84,13 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
     throw e;
   }
   // Migrations to this code's latest (an older backup), read models caught up; rebuilt when the schema moved.
-  const booted = await boot(config, { log: pino({ level: 'warn' }) });
+  let booted;
+  try {
+    booted = await boot(config, { log: pino({ level: 'warn' }) });
+  } catch (e) {
+    console.error(`数据已恢复，但无法迁移到本程序的数据库版本（restored, but the migrations to this version failed）：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
   try {
     const now = await backupRepository.migrations(booted.deps.db, booted.deps.dialect);
     const added = now.filter((m) => !before.includes(m));
