@@ -13,6 +13,7 @@ import { suggestionsEn, suggestionsZhCN } from '../pages/suggestions/suggestions
 import { projectsEn, projectsZhCN } from '../pages/projects/projects.i18n.ts';
 import { projectEvaluationEn, projectEvaluationZhCN } from '../pages/project-evaluation/evaluation.i18n.ts';
 import { publicationsEn, publicationsZhCN } from '../pages/publications/publications.i18n.ts';
+import { departmentWebhookEn, departmentWebhookZhCN } from '../pages/departments/department-webhook.i18n.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,7 +29,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN, standards: standardsZhCN, projectCalls: projectCallsZhCN, voting: votingZhCN, suggestions: suggestionsZhCN, projects: projectsZhCN, projectEvaluation: projectEvaluationZhCN, publications: publicationsZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn, standards: standardsEn, projectCalls: projectCallsEn, voting: votingEn, suggestions: suggestionsEn, projects: projectsEn, projectEvaluation: projectEvaluationEn, publications: publicationsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, settings: settingsZhCN, schedule: scheduleZhCN, activities: activitiesZhCN, standards: standardsZhCN, projectCalls: projectCallsZhCN, voting: votingZhCN, suggestions: suggestionsZhCN, projects: projectsZhCN, projectEvaluation: projectEvaluationZhCN, publications: publicationsZhCN, departmentWebhook: departmentWebhookZhCN } }, en: { translation: { ...en, settings: settingsEn, schedule: scheduleEn, activities: activitiesEn, standards: standardsEn, projectCalls: projectCallsEn, voting: votingEn, suggestions: suggestionsEn, projects: projectsEn, projectEvaluation: projectEvaluationEn, publications: publicationsEn, departmentWebhook: departmentWebhookEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -11,11 +11,12 @@ import { RecordHeader } from '../../components/RecordHeader.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { dash, formatDateTime } from '../../utils/format.ts';
 import { DepartmentForm } from './DepartmentForm.tsx';
+import { DepartmentWebhookCard } from './DepartmentWebhookCard.tsx';
 
 export function DepartmentDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { user } = useAuth();
+  const { user, hasRole } = useAuth();
   const { data: d, error, reload } = useAsync((signal) => departmentsApi.get(id, signal), [id]);
   const [editing, setEditing] = useState(false);
 
@@ -60,6 +61,8 @@ export function DepartmentDetailPage() {
           ]}
         />
       </Card>
+      {/* The office only; keyed by the version, so it re-reads after the department itself changed. */}
+      {hasRole('admin') && <DepartmentWebhookCard key={d.version} departmentId={d.id} onChanged={reload} />}
       <DepartmentForm
         open={editing}
         department={d}
