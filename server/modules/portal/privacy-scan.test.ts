@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, TEST_NOW, type Session, type TestApp } from '../../testing/harness.ts';
 import { DEMO_CASES, formatTrackingCode } from '../cases/index.ts';
+import { findLeaks, phoneForms, type Secret } from '../../testing/privacy.ts';
 
 /** A person of this test (invented), who reports a problem at a station. */
 const OWN = { name: '钱玉珍', phone: '13755501234', email: 'qian.yuzhen@example.com', id: '430211195803127729' };
@@ -20,42 +21,6 @@ const INVITEE = '龚新民';
 const MAX_REQUESTS = 1500;
 const MAX_VARIANTS = 12;
 const MAX_OF_SHAPE = 60;
-/** 18-digit resident ID numbers: region, birth date (19xx/20xx), sequence, check digit. */
-const ID_CARD = /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
-/** Any mainland mobile number written whole (with or without +86, spaces or dashes in the 3-4-4 places). */
-const MOBILE = /(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z])/;
-
-/** Any mainland mobile number half masked (138****5678): seven of its digits, not for the public either (QUALITY.md). */
-const HALF_MASKED_MOBILE = /(?<![0-9A-Za-z])1[3-9]\d[*＊xX×]{4}\d{4}(?![0-9A-Za-z])/;
-
-/** The written forms of a phone number that reveal it: whole, 3-4-4, or seven of its digits with the rest masked. */
-export function phoneForms(phone: string): string[] {
-  const d = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
-  if (d.length !== 11) return d.length >= 7 ? [d] : [];
-  const [a, b, c] = [d.slice(0, 3), d.slice(3, 7), d.slice(7)];
-  // Staff views mask as 138****5678; the public sees no such form either, nor one showing the middle digits.
-  return [d, `${a} ${b} ${c}`, `${a}-${b}-${c}`, `${a}****${c}`, `${a} **** ${c}`, `${a}${b}****`, `${a} ${b} ****`, `***${b}${c}`, `****${b.slice(1)}${c}`];
-}
-
-interface Secret { kind: string; text: string; owner?: string }
-
-/** What of `secrets` (and of the generic ID-card and mobile patterns) a response body contains. */
-export function findLeaks(body: string, secrets: readonly Secret[], ownerOfRequest?: string): string[] {
-  const out: string[] = [];
-  const lower = body.toLowerCase();
-  for (const s of secrets) {
-    if (ownerOfRequest && s.owner === ownerOfRequest) continue;
-    if (lower.includes(s.text.toLowerCase())) out.push(`${s.kind} “${s.text}”`);
-  }
-  const id = ID_CARD.exec(body);
-  if (id) out.push(`ID-card number “${id[0]}”`);
-  const mobile = MOBILE.exec(body);
-  if (mobile) out.push(`mobile number “${mobile[0]}”`);
-  const half = HALF_MASKED_MOBILE.exec(body);
-  if (half) out.push(`half-masked mobile number “${half[0]}”`);
-  return out;
-}
-
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 const skipped = (path: string) => /^\/(console|api\/docs|prefs|assets)(\/|$)/.test(path);
 
