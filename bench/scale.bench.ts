@@ -371,7 +371,7 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
       row('server memory (RSS after the round)', 'memoryMB', r.server.rssMB as number, 'MB'),
     ];
   });
-  return { cases: n, ...results, figures, what: 'see bench/scale.bench.ts: list and dashboard over HTTP inject, search and duplicates through their services, start-up and memory of a real server process' };
+  return { cases: dialects.map((d) => results[d]!.cases).join(' / '), requestedCases: n, ...results, figures, what: 'see bench/scale.bench.ts: list and dashboard over HTTP inject, search and duplicates through their services, start-up and memory of a real server process' };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
