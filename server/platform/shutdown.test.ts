@@ -91,10 +91,12 @@ describe('a server process: request ids in structured logs, graceful shutdown', 
     const logs = server.logs();
     const stopped = logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('已关闭'));
     assert.ok(stopped, 'the stop is logged');
-    // The login finished before the process stopped.
+    // The login finished before the process stopped: the client had its whole 200 before the exit
+    // (above). Its log line comes after the shutdown began; where it falls against 已关闭 is up to
+    // the logger's asynchronous writes (it came after it once on a loaded CI machine), so not asserted.
     const shuttingAt = logs.findIndex((l) => typeof l.msg === 'string' && l.msg.startsWith('正在关闭'));
     const loginDone = logs.findIndex((l, i) => i > shuttingAt && l.msg === 'request completed' && (l.res as { statusCode: number }).statusCode === 200);
-    assert.ok(loginDone > shuttingAt && loginDone < logs.indexOf(stopped));
+    assert.ok(shuttingAt >= 0 && loginDone > shuttingAt, 'the login is logged as completed after the shutdown began');
     // The login's body (a password) never reaches the log lines.
     assert.ok(!logs.some((l) => JSON.stringify(l).includes(DEMO_PASSWORD)));
     assert.ok(!logs.some((l) => Number(l.level) >= 50), `no errors: ${JSON.stringify(logs.filter((l) => Number(l.level) >= 50)).slice(0, 500)}`);
