@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, openDialog, type RunningServer, shotPath, signedIn, startServer } from './support.ts';
 
 // Ant Design puts a space between the two characters of a two-character button label.
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -29,19 +29,8 @@ describe('deputy activities in the console', () => {
   });
 
   async function signIn(user: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-    // failed API calls are listed with their address (the login page's session probe is a 401)
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (r.status() >= 400 && path.startsWith('/api/') && !(r.status() === 401 && path === '/api/v1/me')) errors.push(`${user}: ${r.status()} ${r.request().method()} ${path}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${user}: ${m.text()}`);
-    });
-    await login(page, server, user);
+    const page = await signedIn(browser, server, user, errors, { viewport: { width: 1366, height: 768 } });
+    contexts.push(page.context());
     return page;
   }
 
@@ -53,13 +42,6 @@ describe('deputy activities in the console', () => {
     await item.click();
   }
 
-  /** The dialog now open, once its opening animation is over. */
-  async function dialog(page: Page): Promise<Locator> {
-    const modal = page.locator('.ant-modal:visible').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-    return modal;
-  }
 
   async function openActivity(page: Page, title: string): Promise<void> {
     await page.goto(`${server.url}/console/activities?q=${encodeURIComponent(title)}`);
@@ -107,7 +89,7 @@ describe('deputy activities in the console', () => {
 
     // An outcome that creates a case.
     await page.getByRole('button', { name: /记录成果/ }).click();
-    const modal = await dialog(page);
+    const modal = await openDialog(page);
     const outcome = '7 栋加装电梯：协调一楼住户意见，尽快开工';
     await modal.locator('textarea').first().fill(outcome);
     await modal.getByText('新建诉求', { exact: true }).click();
@@ -141,7 +123,7 @@ describe('deputy activities in the console', () => {
 
     const post = thread.locator('.act-post', { hasText: '园区企业员工很多住在新马社区' });
     await post.getByRole('button', { name: /隐藏/ }).click();
-    const modal = await dialog(page);
+    const modal = await openDialog(page);
     await modal.locator('input').fill('与本次议题无关');
     await modal.getByRole('button', { name: label('隐藏') }).click();
     await modal.waitFor({ state: 'hidden', timeout: 15_000 });
@@ -167,7 +149,7 @@ describe('deputy activities in the console', () => {
     await page.locator('.act-post', { hasText: '周五前说明器材损坏情况' }).waitFor();
 
     await page.getByRole('button', { name: /邀请参加/ }).click();
-    const modal = await dialog(page);
+    const modal = await openDialog(page);
     await modal.getByRole('button', { name: /添加参加人/ }).click();
     await modal.locator('#invitees_0_name').fill('谭建国');
     await modal.locator('#invitees_0_organisation').fill('栗雨公园管理处');

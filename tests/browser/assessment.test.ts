@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_ASSESSMENT_CRITERIA, DEFAULT_RATER_WEIGHTS, type AssessmentResult, type AssessmentRound, type MyAssessmentItem, type RaterKind } from '../../shared/assessment.ts';
 import { computeResult, sheetTotal } from '../../server/modules/archive/index.ts';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, type RunningServer, shotPath, signedIn, startServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
 // Ant Design puts a space between the two characters of a two-character button label.
@@ -47,22 +47,7 @@ describe('an assessment round produces a result and an exported archive', () => 
     await server?.stop();
   });
 
-  async function signIn(user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    const page = await ctx.newPage();
-    await page.clock.setFixedTime(new Date(NOW));
-    page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      const line = `${r.status()} ${r.request().method()} ${path}`;
-      if (r.status() >= 400 && path.startsWith('/api/') && !(r.status() === 401 && path === '/api/v1/me') && !expected.has(line)) errors.push(`${user}: ${line}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${user}: ${m.text()}`);
-    });
-    await login(page, server, user);
-    return page;
-  }
+  const signIn = (user: string, viewport = { width: 1280, height: 900 }) => signedIn(browser, server, user, errors, { viewport, now: NOW, expected, context: { acceptDownloads: true } });
 
   async function get<T>(page: Page, path: string): Promise<T> {
     const res = await page.request.get(`${server.url}/api/v1${path}`);

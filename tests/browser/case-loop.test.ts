@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, openDialog, type RunningServer, shotPath, startServer } from './support.ts';
 
 // Ant Design puts a space between the two characters of a two-character button label.
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -67,10 +67,7 @@ describe('a case from a QR scan to a rated, closed case', () => {
   /** Clicks an action on the case page, fills its dialog's text box if given, confirms, waits for the new status. */
   async function act(page: Page, action: string, status: string, fill?: (modal: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
     await page.locator('.case-actions, main').getByRole('button', { name: label(action) }).first().click();
-    const modal = page.locator('.ant-modal').last();
-    await modal.waitFor();
-    // Let the dialog finish opening (its form is filled on open) before typing into it.
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+    const modal = await openDialog(page);
     if (fill) await fill(modal);
     await modal.getByRole('button', { name: label(action) }).click();
     try {

@@ -84,6 +84,40 @@ describe('console in Chromium', () => {
     await ctx.close();
   });
 
+  test('the console honours 减少动态效果: with it a dialog opens and closes without animating; without it, it zooms', async () => {
+    for (const [reducedMotion, animates] of [['reduce', false], ['no-preference', true]] as const) {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', reducedMotion });
+      const page = await ctx.newPage();
+      await login(page, server, 'admin');
+      await page.goto(`${server.url}/console/stations`);
+      await page.locator('.ant-table-row').first().waitFor();
+      // every class an .ant-modal ever had, from before the click to after it closed
+      await page.evaluate(() => {
+        const seen = new Set<string>();
+        (window as unknown as { __modalClasses: Set<string> }).__modalClasses = seen;
+        const note = (el: Element) => el.classList.forEach((c) => seen.add(c));
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target as Element;
+            if (el.classList?.contains('ant-modal')) note(el);
+            for (const n of r.addedNodes) if (n instanceof Element) n.querySelectorAll('.ant-modal').forEach(note);
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await page.getByRole('button', { name: '新增联络站' }).click();
+      const modal = page.locator('.ant-modal').last();
+      await modal.waitFor();
+      await modal.getByRole('button', { name: /取\s*消/ }).click();
+      await modal.waitFor({ state: 'hidden' });
+      const classes = await page.evaluate(() => [...(window as unknown as { __modalClasses: Set<string> }).__modalClasses]);
+      // the animating phases (a "prepare" step that only sets the zoom's origin may still flash by)
+      const zoomed = classes.filter((c) => /^ant-zoom-(appear|enter|leave)-active$/.test(c));
+      if (animates) assert.deepEqual(zoomed.sort(), ['ant-zoom-appear-active', 'ant-zoom-leave-active'], `without 减少动态效果 the dialog zooms: ${classes.join(' ')}`);
+      else assert.deepEqual(zoomed, [], `with 减少动态效果 the dialog does not zoom: ${classes.join(' ')}`);
+      await ctx.close();
+    }
+  });
+
   test('public station page on a phone-sized screen, without JavaScript', async () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false, locale: 'zh-CN' });
     const page = await ctx.newPage();

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, type RunningServer, shotPath, signedIn, startServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
 
@@ -63,20 +63,9 @@ describe('the dashboard equals the case lists behind it', () => {
   });
 
   async function signIn(user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
     // the browser's "today" (the presets 本月、今年) agrees with the server's pinned clock
-    await page.clock.setFixedTime(new Date(NOW));
-    page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (r.status() >= 400 && path.startsWith('/api/') && !(r.status() === 401 && path === '/api/v1/me')) errors.push(`${user}: ${r.status()} ${r.request().method()} ${path}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${user}: ${m.text()}`);
-    });
-    await login(page, server, user);
+    const page = await signedIn(browser, server, user, errors, { viewport, now: NOW });
+    contexts.push(page.context());
     return page;
   }
 

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, openDialog, type RunningServer, shotPath, signedIn, startServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
 // Ant Design puts a space between the two characters of a two-character button label.
@@ -42,15 +42,7 @@ describe('insight in the console', () => {
     await server?.stop();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${username}: ${m.text()}`);
-    });
-    await login(page, server, username);
-    return page;
-  }
+  const signIn = (username: string) => signedIn(browser, server, username, errors);
   const getCase = async (page: Page, id: string) => (await (await page.request.get(`${server.url}/api/v1/cases/${id}`)).json()) as CaseJson;
 
   /** The text a select of the dialog shows (its value's label, or its placeholder), by the field's label. */
@@ -67,14 +59,12 @@ describe('insight in the console', () => {
   /** Opens an action's dialog on the case page; returns the dialog once it has settled. */
   async function openAction(page: Page, action: string): Promise<Locator> {
     await page.locator('main').getByRole('button', { name: label(action) }).first().click();
-    const modal = page.locator('.ant-modal').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+    const modal = await openDialog(page);
     return modal;
   }
 
   test('a public case without a category: 受理 suggests one, 采用 + 受理 saves it, 交办 follows it', async () => {
-    const page = await signedIn('station');
+    const page = await signIn('station');
     const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { user: { stationId: string } };
     // The constituent's report, as the public form sends it: no category.
     const sent = await page.request.post(`${server.url}/api/v1/public/cases`, {
@@ -128,7 +118,7 @@ describe('insight in the console', () => {
   });
 
   test('hot issues on the dashboard; one opens with its cases; 起草代表建议 links them', async () => {
-    const page = await signedIn('admin');
+    const page = await signIn('admin');
     await page.goto(`${server.url}/console/`);
     const card = page.locator('[data-testid="hot-issues"]');
     await card.waitFor();
@@ -156,7 +146,7 @@ describe('insight in the console', () => {
   });
 
   test('分类模型: the district\'s model with its measured quality', async () => {
-    const page = await signedIn('admin');
+    const page = await signIn('admin');
     await page.goto(`${server.url}/console/insight/models`);
     await page.getByText('宏平均 F1').first().waitFor();
     const models = (await (await page.request.get(`${server.url}/api/v1/insight/models`)).json()) as { items: Array<{ version: number; quality: { macroF1: number } | null }> };

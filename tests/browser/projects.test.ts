@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { EvaluationRound, ProjectDetail, ProjectSummary } from '../../shared/projects.ts';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, openDialog, type RunningServer, shotPath, signedIn, startServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
 /** A 2×2 PNG (the server checks the bytes, not the name). */
@@ -43,31 +43,12 @@ describe('a passed project gets milestones and progress, shown on the public pag
   });
 
   async function signIn(user: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
     // the browser's "today" agrees with the server's pinned clock
-    await page.clock.setFixedTime(new Date(NOW));
-    page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      const line = `${r.status()} ${r.request().method()} ${path}`;
-      if (r.status() >= 400 && path.startsWith('/api/') && !(r.status() === 401 && path === '/api/v1/me') && !expected.has(line)) errors.push(`${user}: ${line}`);
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${user}: ${m.text()}`);
-    });
-    await login(page, server, user);
+    const page = await signedIn(browser, server, user, errors, { viewport, now: NOW, expected });
+    contexts.push(page.context());
     return page;
   }
 
-  /** The dialog now open, once its opening animation is over. */
-  async function dialog(page: Page): Promise<Locator> {
-    const modal = page.locator('.ant-modal:visible').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-    return modal;
-  }
 
   async function api<T>(page: Page, path: string): Promise<T> {
     const res = await page.request.get(`${server.url}/api/v1${path}`);
@@ -82,7 +63,12 @@ describe('a passed project gets milestones and progress, shown on the public pag
     await date.click();
     await date.fill(dueOn);
     await date.press('Enter');
-    await page.keyboard.press('Escape').catch(() => undefined);
+    // Enter normally closes the picker; Escape only if it is still open (pressed with no picker, it would close the dialog)
+    const picker = page.locator('.ant-picker-dropdown:visible');
+    if (await picker.count()) {
+      await page.keyboard.press('Escape');
+      await picker.waitFor({ state: 'hidden' });
+    }
     await modal.getByRole('button', { name: label('保存') }).click();
   }
 
@@ -111,7 +97,7 @@ describe('a passed project gets milestones and progress, shown on the public pag
 
     for (const m of [first, second]) {
       await admin.getByRole('button', { name: /添加节点/ }).click();
-      const modal = await dialog(admin);
+      const modal = await openDialog(admin);
       await fillMilestone(admin, modal, m.title, m.dueOn);
       await modal.waitFor({ state: 'hidden', timeout: 15_000 });
       await admin.locator('.prj-ms', { hasText: m.title }).getByText(`计划 ${m.dueOn}`).waitFor();
@@ -120,7 +106,7 @@ describe('a passed project gets milestones and progress, shown on the public pag
     // A third dated before the second: the server refuses it and says so on the date field.
     expected.add(`400 POST /api/v1/projects/${project.id}/milestones`);
     await admin.getByRole('button', { name: /添加节点/ }).click();
-    const modal = await dialog(admin);
+    const modal = await openDialog(admin);
     await fillMilestone(admin, modal, '补充节点（日期早于上一节点）', addDays(second.dueOn, -5));
     const fieldError = modal.locator('.ant-form-item', { has: admin.locator('#dueOn') }).locator('.ant-form-item-explain-error');
     await fieldError.waitFor({ timeout: 15_000 });
@@ -146,7 +132,7 @@ describe('a passed project gets milestones and progress, shown on the public pag
     await dept.locator('tr.ant-table-row', { hasText: project.title }).first().getByRole('link', { name: project.title }).click();
     await dept.waitForURL(new RegExp(`/console/projects/${project.id}$`));
     await dept.getByRole('button', { name: /报告进度/ }).first().click();
-    const report = await dialog(dept);
+    const report = await openDialog(dept);
     const number = report.getByRole('spinbutton', { name: '完成进度（百分比）' });
     await number.fill(String(progress));
     await report.locator('#note').fill(note);

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, openDialog, type RunningServer, shotPath, startServer } from './support.ts';
 
 const NOW = '2026-11-21T02:00:00Z';
 // Ant Design puts a space between the two characters of a two-character button label.
@@ -49,9 +49,7 @@ describe('reply hints in the department\'s reply dialog', () => {
     await page.goto(`${server.url}/console/cases/${id}`);
     await page.getByText(code).first().waitFor();
     await page.locator('main').getByRole('button', { name: label('答复') }).first().click();
-    const modal = page.locator('.ant-modal').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+    const modal = await openDialog(page);
     return modal;
   }
 

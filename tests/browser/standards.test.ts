@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, openDialog, type RunningServer, shotPath, startServer } from './support.ts';
 
 // Ant Design puts a space between the two characters of a two-character button label.
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -77,9 +77,7 @@ describe('standards: evidence written, returned with a reason, resubmitted and a
   /** Opens a review dialog (审核通过 / 退回), types into it, confirms; waits for the new status. */
   async function review(page: Page, action: '审核通过' | '退回', text: string, status: string): Promise<void> {
     await page.locator('.std-workflow-card').getByRole('button', { name: label(action) }).click();
-    const modal = page.locator('.ant-modal').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+    const modal = await openDialog(page);
     const box = modal.locator('textarea');
     await box.fill(text);
     assert.equal(await box.inputValue(), text);

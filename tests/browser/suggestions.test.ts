@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, openDialog, type RunningServer, shotPath, startServer } from './support.ts';
 
 // Ant Design puts a space between the two characters of a two-character button label.
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -53,8 +53,8 @@ describe('a deputy turns two cases into a suggestion; the department replies; th
     return (await res.json()) as SuggestionApi;
   }
 
-  /** Waits until an Ant Design dialog has finished opening (its form is filled on open). */
-  async function openDialog(page: Page, action: string): Promise<Locator> {
+  /** Clicks an action and returns its dialog once it has opened. */
+  async function openAction(page: Page, action: string): Promise<Locator> {
     const button = page.locator('.sug-actions').getByRole('button', { name: label(action) });
     try {
       await button.waitFor({ timeout: 15_000 });
@@ -63,10 +63,7 @@ describe('a deputy turns two cases into a suggestion; the department replies; th
       throw new Error(`no ${action} button on ${page.url()}`, { cause: e });
     }
     await button.click();
-    const modal = page.locator('.ant-modal').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-    return modal;
+    return openDialog(page);
   }
 
   /** Confirms the dialog with its action's button and waits for the status the action leads to. */
@@ -124,14 +121,14 @@ describe('a deputy turns two cases into a suggestion; the department replies; th
     // ── the office registers it (闭会期间) and assigns it to 城管 ──
     const admin = as('admin');
     await admin.goto(`${server.url}/console/suggestions/${id}`);
-    let modal = await openDialog(admin, '立案');
+    let modal = await openAction(admin, '立案');
     await modal.getByText('闭会期间').click();
     await confirm(admin, modal, '立案', '已立案');
     const registered = await read(admin, id);
     assert.match(registered.number ?? '', /^\d{4}闭第\d{3}号$/);
     await admin.getByText(registered.number!).first().waitFor();
 
-    modal = await openDialog(admin, '交办');
+    modal = await openAction(admin, '交办');
     await choose(admin, modal.locator('.ant-select').first(), '城市管理', '区城市管理和综合执法局');
     await admin.screenshot({ path: shotPath('suggestion-assign-admin') });
     await confirm(admin, modal, '交办', '已交办');
@@ -142,7 +139,7 @@ describe('a deputy turns two cases into a suggestion; the department replies; th
     await dept.goto(`${server.url}/console/suggestions`);
     await dept.locator('tr.ant-table-row', { hasText: '老旧小区路灯和道路修缮' }).first().locator('a').first().click();
     await dept.waitForURL(new RegExp(`/console/suggestions/${id}$`));
-    modal = await openDialog(dept, '答复');
+    modal = await openAction(dept, '答复');
     await modal.getByText('已解决', { exact: true }).click();
     const reply = '经排查，马家河街道老旧小区损坏路灯 23 盏已全部修复，并开通路灯报修热线，48 小时内修复。';
     await modal.locator('textarea').fill(reply);
@@ -151,7 +148,7 @@ describe('a deputy turns two cases into a suggestion; the department replies; th
 
     // ── the deputy rates the reply 满意: closed ──
     await deputy.reload();
-    modal = await openDialog(deputy, '代表评价');
+    modal = await openAction(deputy, '代表评价');
     await modal.getByText('满意', { exact: true }).click();
     await confirm(deputy, modal, '代表评价', '已办结');
     const closed = await read(deputy, id);

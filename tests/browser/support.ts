@@ -5,24 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { freePort, waitForHealth } from '../../server/testing/process.ts';
 
 export const DEMO_PASSWORD = 'browser-test-password';
 const root = new URL('../..', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 export interface RunningServer {
   url: string;
@@ -83,23 +72,11 @@ async function launch(dir: string, env: Record<string, string>): Promise<Running
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   // A fresh demo seed takes ~12 s on a quiet machine; a loaded one (parallel test runs) several times that.
-  const deadline = Date.now() + 180_000;
-  const fail = (message: string): never => {
-    // Never leave the server behind: the test process would wait on it until its own timeout.
-    child.kill('SIGKILL');
+  try {
+    await waitForHealth(url, child, { timeoutMs: 180_000, output: () => output });
+  } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(message);
-  };
-  for (;;) {
-    if (child.exitCode !== null) fail(`server exited ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) fail(`server did not start within 180 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
+    throw e;
   }
   return {
     url,
@@ -112,11 +89,22 @@ async function launch(dir: string, env: Record<string, string>): Promise<Running
   };
 }
 
+/**
+ * Chromium whose pages prefer reduced motion unless a test asks otherwise (`reducedMotion:
+ * 'no-preference'`): the console honours the setting (no zoom/slide animations, charts drawn in
+ * place), so a click never lands on a dialog's button while it is still growing (a CI flake under
+ * load) and no test waits for animations. console.test.ts checks both settings.
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...o });
+  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  return browser;
 }
 
 export const shotPath = (name: string) => join(root, 'test-results', `${name}.png`);
@@ -128,4 +116,45 @@ export async function login(page: Page, server: RunningServer, username: string)
   await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 15_000 });
+}
+
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+  /** Pins the browser's clock to the server's LIANXIN_NOW, so that "today" (presets, pickers) agrees. */
+  now?: string;
+  /** API failures the test provokes on purpose, as "409 POST /api/v1/…": not counted as errors. */
+  expected?: ReadonlySet<string>;
+  /** More options for the new context (acceptDownloads, …). */
+  context?: BrowserContextOptions;
+}
+
+/**
+ * A page in a new context, signed in on the console as `user` (zh-CN, 1280×900 unless told).
+ * Everything that went wrong in it is pushed to `errors` for the test's last check: uncaught page
+ * errors, console errors, and API answers ≥ 400 other than the login page's session probe (401
+ * /api/v1/me) and `expected`.
+ */
+export async function signedIn(browser: Browser, server: RunningServer, user: string, errors: string[], opts: SignInOptions = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, locale: 'zh-CN', ...opts.context });
+  const page = await ctx.newPage();
+  if (opts.now) await page.clock.setFixedTime(new Date(opts.now));
+  page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    const line = `${r.status()} ${r.request().method()} ${path}`;
+    if (r.status() >= 400 && path.startsWith('/api/') && !(r.status() === 401 && path === '/api/v1/me') && !opts.expected?.has(line)) errors.push(`${user}: ${line}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${user}: ${m.text()}`);
+  });
+  await login(page, server, user);
+  return page;
+}
+
+/** The dialog (`.ant-modal`) now open: the last visible one, once any opening animation is over. */
+export async function openDialog(page: Page): Promise<Locator> {
+  const modal = page.locator('.ant-modal:visible').last();
+  await modal.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
+  return modal;
 }

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, login, shotPath, startServer, type RunningServer } from './support.ts';
+import { launchChromium, login, openDialog, type RunningServer, shotPath, startServer } from './support.ts';
 
 // Ant Design puts a space between the two characters of a two-character button label; an icon's
 // name (e.g. "like") may come first.
@@ -91,12 +91,6 @@ describe('livelihood-project vote in the console', () => {
     await item.click();
   }
 
-  async function dialog(page: Page): Promise<Locator> {
-    const modal = page.locator('.ant-modal:visible').last();
-    await modal.waitFor();
-    await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
-    return modal;
-  }
 
   /** Confirms the Popconfirm now open. */
   async function popconfirm(page: Page, ok: string | RegExp): Promise<void> {
@@ -116,7 +110,7 @@ describe('livelihood-project vote in the console', () => {
     await row.waitFor();
     await admin.screenshot({ path: shotPath('voting-call'), fullPage: true });
     await row.getByRole('button', { name: label('筛选') }).click();
-    let modal = await dialog(admin);
+    let modal = await openDialog(admin);
     await modal.getByText('列入候选', { exact: true }).click();
     await modal.locator('.ant-form-item', { hasText: '必要性' }).locator('.ant-rate-star').nth(3).click();
     await modal.locator('.ant-form-item', { hasText: '可行性' }).locator('.ant-rate-star').nth(4).click();
@@ -131,7 +125,7 @@ describe('livelihood-project vote in the console', () => {
     // a new session: the district's county deputies are its members by default
     await admin.goto(`${server.url}/console/voting`);
     await admin.getByRole('button', { name: /新建票决会议/ }).click();
-    modal = await dialog(admin);
+    modal = await openDialog(admin);
     await modal.getByLabel('会议名称').fill(TITLE);
     await modal.getByLabel('项目年度').fill('2028');
     await modal.getByLabel('会议届次').fill('天元区第十九届人民代表大会第一次会议');
@@ -145,7 +139,7 @@ describe('livelihood-project vote in the console', () => {
     // 加入票决 from the call's page
     await admin.goto(callUrl);
     await row.getByRole('button', { name: /加入票决/ }).click();
-    modal = await dialog(admin);
+    modal = await openDialog(admin);
     await choose(admin, modal.locator('.ant-select'), TITLE);
     await modal.getByRole('button', { name: label('加入') }).click();
     await modal.waitFor({ state: 'hidden' });
@@ -156,7 +150,7 @@ describe('livelihood-project vote in the console', () => {
     await admin.locator('.vt-block', { hasText: '候选项目（1）' }).waitFor();
     for (const [i, title] of BY_HAND.entries()) {
       await admin.getByRole('button', { name: /手动添加/ }).click();
-      modal = await dialog(admin);
+      modal = await openDialog(admin);
       await modal.locator('.ant-form-item', { hasText: '项目名称' }).locator('input').fill(title);
       await modal.locator('.ant-form-item', { hasText: '项目内容' }).locator('textarea').fill(`${title}：惠及周边居民，当年完工。`);
       await modal.locator('.ant-form-item', { hasText: '估算投资' }).locator('input').fill(String(100 * (i + 2)));
@@ -229,7 +223,7 @@ describe('livelihood-project vote in the console', () => {
     // one sheet through the dialog
     await admin.goto(`${server.url}/console/voting/${sessionId}`);
     await admin.getByRole('button', { name: /录入纸质选票/ }).click();
-    const modal = await dialog(admin);
+    const modal = await openDialog(admin);
     await choose(admin, modal.locator('.ant-form-item', { hasText: '代表' }).locator('.ant-select'), others[0]!.name);
     await modal.getByRole('button', { name: '全部赞成' }).click();
     await admin.screenshot({ path: shotPath('voting-paper-entry') });
@@ -268,7 +262,7 @@ describe('livelihood-project vote in the console', () => {
     const admin = await signIn('admin');
     await admin.goto(`${server.url}/console/voting/${sessionId}`);
     await admin.getByRole('button', { name: /结束投票/ }).click();
-    const modal = await dialog(admin);
+    const modal = await openDialog(admin);
     await modal.getByText('已投票 11 人，达到法定人数 11 人。').waitFor();
     await admin.screenshot({ path: shotPath('voting-close') });
     await modal.getByRole('button', { name: /结束投票并计算结果/ }).click();

@@ -2,6 +2,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthContext.tsx';
@@ -37,6 +38,7 @@ import { NewPublicationPage, PublicationPage, PublicationsPage } from './pages/p
 import { StationsPage } from './pages/stations/StationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { BallotPage, TallyScreen, VotingSessionPage, VotingSessionsPage } from './pages/voting/index.ts';
+import { useReducedMotion } from './hooks/useReducedMotion.ts';
 import { theme } from './theme.ts';
 
 const router = createBrowserRouter(
@@ -142,8 +144,11 @@ const router = createBrowserRouter(
 export function Root() {
   const { i18n } = useTranslation();
   const en = isEnglish(i18n.language);
+  // "reduce motion" in the OS: Ant Design's zoom/slide animations off (motion: false skips them outright)
+  const reduced = useReducedMotion();
+  const themed = useMemo(() => (reduced ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reduced]);
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={themed}>
       <AntApp>
         <AuthProvider>
           <RouterProvider router={router} />

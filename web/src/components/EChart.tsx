@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useReducedMotion } from '../hooks/useReducedMotion.ts';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -12,6 +13,7 @@ export type ChartOption = echarts.EChartsCoreOption;
 export function EChart({ option, height = 260, ariaLabel }: { option: ChartOption; height?: number; ariaLabel?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const reduced = useReducedMotion();
 
   useEffect(() => {
     if (!ref.current) return;
@@ -27,8 +29,9 @@ export function EChart({ option, height = 260, ariaLabel }: { option: ChartOptio
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+    // "reduce motion" in the OS: bars and slices are drawn in place, not grown in
+    chart.current?.setOption(reduced ? { ...option, animation: false } : option, true);
+  }, [option, reduced]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

@@ -10,6 +10,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { ChartOption } from '../../components/EChart.tsx';
+import { useReducedMotion } from '../../hooks/useReducedMotion.ts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -43,6 +44,7 @@ interface ClickParams {
 export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, categories, onPick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const reduced = useReducedMotion();
   // the latest props, read by the handlers bound once
   const latest = useRef({ categoryAxis, categories, onPick, option });
   useEffect(() => {
@@ -105,8 +107,9 @@ export function DrillChart({ option, height = 280, ariaLabel, categoryAxis, cate
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+    // "reduce motion" in the OS: bars and slices are drawn in place, not grown in
+    chart.current?.setOption(reduced ? { ...option, animation: false } : option, true);
+  }, [option, reduced]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} className="drill-chart" style={{ width: '100%', height }} />;
 }

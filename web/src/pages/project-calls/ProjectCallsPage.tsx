@@ -192,16 +192,19 @@ export function CallDialog({ call, open, onClose, onSaved }: { call: CallOut | n
       onCancel={onClose}
       destroyOnHidden
       mask={{ closable: false }}
-      afterOpenChange={(o) => {
-        if (!o) return;
-        form.setFieldsValue(
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        preserve={false}
+        clearOnDestroy
+        initialValues={
           call
             ? { title: call.title, year: call.year, description: call.description, period: [dayjs(call.opensOn), dayjs(call.closesOn)] }
-            : { year: nextYear, title: t('projectCalls.form.defaultTitle', { year: nextYear }) },
-        );
-      }}
-    >
-      <Form form={form} layout="vertical" disabled={saving} preserve={false}>
+            : { year: nextYear, title: t('projectCalls.form.defaultTitle', { year: nextYear }) }
+        }
+      >
         <Form.Item name="title" label={t('projectCalls.form.title')} rules={[r.required(t('projectCalls.form.title')), r.max(t('projectCalls.form.title'), 100)]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -114,17 +114,6 @@ export function ScreenDialog({ p, onClose, onDone }: { p: ProposalOut | null; on
       confirmLoading={saving}
       onOk={submit}
       onCancel={onClose}
-      afterOpenChange={(o) => {
-        if (!o || !p) return;
-        form.setFieldsValue({
-          necessity: p.necessity ?? undefined,
-          feasibility: p.feasibility ?? undefined,
-          costWan: p.costWan ?? undefined,
-          departmentId: p.department?.id,
-          note: p.screeningNote,
-          decision: p.status === 'rejected' || p.status === 'shortlisted' ? p.status : 'shortlisted',
-        });
-      }}
     >
       {p ? (
         <Typography.Paragraph>
@@ -133,7 +122,25 @@ export function ScreenDialog({ p, onClose, onDone }: { p: ProposalOut | null; on
           <Typography.Text type="secondary">{t('projectCalls.proposals.supportN', { count: p.supportCount })}</Typography.Text>
         </Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" disabled={saving} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={saving}
+        preserve={false}
+        clearOnDestroy
+        initialValues={
+          p
+            ? {
+                necessity: p.necessity ?? undefined,
+                feasibility: p.feasibility ?? undefined,
+                costWan: p.costWan ?? undefined,
+                departmentId: p.department?.id,
+                note: p.screeningNote,
+                decision: p.status === 'rejected' || p.status === 'shortlisted' ? p.status : 'shortlisted',
+              }
+            : undefined
+        }
+      >
         <Form.Item name="decision" label={t('projectCalls.screen.decision')} rules={[r.requiredSelect(t('projectCalls.screen.decision'))]}>
           <Radio.Group
             optionType="button"

@@ -81,10 +81,11 @@ export function SessionDialog({ session, open, onClose, onSaved }: { session: Vo
     onSaved(saved, false);
   });
 
-  const fill = () => {
-    const year = dayjs().year() + 1;
-    if (session) {
-      form.setFieldsValue({
+  // what the form starts with on each opening (the dialog's content is rebuilt every time it opens);
+  // a new session's members follow below, once the county deputies have loaded
+  const year = dayjs().year() + 1;
+  const initial: Partial<Values> = session
+    ? {
         title: session.title,
         year: session.year,
         congress: session.congress,
@@ -94,11 +95,8 @@ export function SessionDialog({ session, open, onClose, onSaved }: { session: Vo
         passThreshold: session.passThreshold,
         maxApprovals: session.maxApprovals,
         seats: session.seats,
-      });
-    } else {
-      form.setFieldsValue({ year, title: t('voting.form.defaultTitle', { year }), memberDeputyIds: county.data ? county.data.map((d) => d.id) : [] });
-    }
-  };
+      }
+    : { year, title: t('voting.form.defaultTitle', { year }), memberDeputyIds: [] };
   // a new session starts with every active county deputy once they have loaded
   const allIds = deputies.map((d) => d.id);
   const loadedKey = county.data ? allIds.join(',') : '';
@@ -120,9 +118,8 @@ export function SessionDialog({ session, open, onClose, onSaved }: { session: Vo
       onCancel={onClose}
       destroyOnHidden
       mask={{ closable: false }}
-      afterOpenChange={(o) => o && fill()}
     >
-      <Form form={form} layout="vertical" disabled={saving} preserve={false}>
+      <Form form={form} layout="vertical" disabled={saving} preserve={false} clearOnDestroy initialValues={initial}>
         <Row gutter={16}>
           <Col xs={24} md={16}>
             <Form.Item name="title" label={t('voting.form.title')} rules={[r.required(t('voting.form.title')), r.max(t('voting.form.title'), 100)]}>
