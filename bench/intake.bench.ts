@@ -30,7 +30,8 @@ import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { bulkInsertCases } from '../scripts/bulk/bulk-cases.ts';
 import { caseText, pick, prng } from '../scripts/bulk/case-texts.ts';
-import { demoDatabase, freePort, startLianxin, type ServerProcess } from '../scripts/crash-test.ts';
+import { demoDatabase, startLianxin, type ServerProcess } from '../scripts/crash-test.ts';
+import { freePort } from '../server/testing/process.ts';
 import { numberArg, round, runAlone, say } from './support.ts';
 
 // The bare Fastify server: a hello-world with Fastify's defaults (no logger), in a process of its own.

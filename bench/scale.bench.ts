@@ -33,12 +33,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app.ts';
 import { duplicateTuning, findSimilarCases, searchCases } from '../server/modules/insight/index.ts';
 import type { AppDeps } from '../server/platform/deps.ts';
+import { freePort, waitForHealth } from '../server/testing/process.ts';
 import { caseText, prng } from '../scripts/bulk/case-texts.ts';
 import { uuidv7Floor } from '../scripts/bulk/bulk-cases.ts';
 import { bulkRepository } from '../scripts/bulk/bulk.repository.ts';
@@ -271,17 +271,6 @@ async function measure(dialect: Dialect, n: number, opts: Opts): Promise<Dialect
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function memoryOf(pid: number): { rssMB: number; peakRssMB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
@@ -299,21 +288,13 @@ async function serverFigures(env: Record<string, string>, list: Array<{ who: 'ad
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => void (stderr = (stderr + b.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let alive = true;
-  void exited.then(() => (alive = false));
   const firstOk = async (path: string): Promise<{ ms: number; status: number }> => {
-    for (;;) {
-      if (!alive) throw new Error(`server exited during start-up: ${stderr}`);
-      if (ms(t0) > 180_000) throw new Error(`no 200 from ${path} within 180 s: ${stderr}`);
-      try {
-        const res = await fetch(`${base}${path}`);
-        await res.arrayBuffer();
-        if (res.status === 200 || (res.status === 404 && path === '/console/')) return { ms: ms(t0), status: res.status };
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // the console answers 404 when web/dist was not built: up, but not a page to time
+    await waitForHealth(base, child, { path, everyMs: 20, timeoutMs: 180_000, accept: (s) => s === 200 || (s === 404 && path === '/console/'), output: () => stderr });
+    const at = ms(t0);
+    const res = await fetch(`${base}${path}`);
+    await res.arrayBuffer();
+    return { ms: at, status: res.status };
   };
   try {
     const home = await firstOk('/');

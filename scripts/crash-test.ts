@@ -21,27 +21,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { TEST_PII_KEY } from '../server/platform/config.ts';
 import { PG_TEMPLATE_DB, SQLITE_TEMPLATE } from '../server/testing/harness.ts';
+import { freePort, waitForHealth } from '../server/testing/process.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A throwaway PostgreSQL database next to the one `adminUrl` names (a copy of `template` when it exists); drop() removes it. */
 export async function throwawayPg(adminUrl: string, prefix: string, template?: string): Promise<{ url: string; fromTemplate: boolean; drop(): Promise<void> }> {
@@ -109,21 +97,7 @@ export async function startLianxin(env: Record<string, string>, opts: { port?: n
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`服务器启动失败 (the server exited: ${child.exitCode ?? child.signalCode})\n${err}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`服务器未在时限内启动 (the server did not start in time)\n${err}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitForHealth(url, child, { timeoutMs: opts.timeoutMs ?? 60_000, everyMs: 25, output: () => err });
   const startMs = performance.now() - t0;
   return {
     child, port, url, startMs,

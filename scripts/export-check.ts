@@ -23,7 +23,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +33,7 @@ import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { boot } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/platform/config.ts';
+import { freePort, waitForHealth } from '../server/testing/process.ts';
 import { bulkInsertCases } from './bulk/bulk-cases.ts';
 import { bulkRepository } from './bulk/bulk.repository.ts';
 
@@ -73,17 +73,6 @@ function startFlags(): string[] {
   return m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function procStatus(pid: number): { rssKB: number; hwmKB: number } | null {
   try {
     const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -102,21 +91,6 @@ function resetPeak(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function waitForHealth(base: string, child: ChildProcess, ms = 120_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`服务器已退出 (server exited with ${child.exitCode})`);
-    try {
-      const r = await fetch(`${base}/api/v1/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error('服务器未在规定时间内启动 (server did not start)');
 }
 
 /** Data rows of an xlsx file (the header row not counted), read as a stream of sheet XML by exceljs. */
@@ -217,7 +191,7 @@ async function main(): Promise<void> {
     const flags = startFlags();
     say(args.quiet, `启动服务器 (starting the server): node ${[...flags, 'server/main.ts'].join(' ')}`);
     child = spawn(process.execPath, [...flags, 'server/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-    await waitForHealth(base, child);
+    await waitForHealth(base, child, { timeoutMs: 120_000 });
     say(args.quiet, '服务器就绪 (server up)');
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
     if (!login.ok) throw new Error(`登录失败 (login failed): ${login.status} ${await login.text()}`);

@@ -5,32 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { TEST_PII_KEY } from './config.ts';
-import { DEMO_PASSWORD, PG_TEMPLATE_DB, SQLITE_TEMPLATE, testDialect } from '../testing/harness.ts';
+import { DEMO_PASSWORD, PG_TEMPLATE_DB, pgAdmin, pgUrl, SQLITE_TEMPLATE, testDialect } from '../testing/harness.ts';
+import { freePort } from '../testing/process.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-
-export function pgUrlFor(database: string): string {
-  const base = process.env.LIANXIN_TEST_PG_URL;
-  if (!base) throw new Error('LIANXIN_TEST_DB=postgres needs LIANXIN_TEST_PG_URL (an admin connection URL)');
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: pgUrlFor('postgres') });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 export interface TestDatabase {
   /** DATABASE_URL for the processes. */
@@ -47,7 +28,7 @@ export async function templateDatabase(): Promise<TestDatabase> {
     const name = `lx_p_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await pgAdmin((c) => c.query(`create database ${name} template ${PG_TEMPLATE_DB}`));
     return {
-      url: pgUrlFor(name),
+      url: pgUrl(name),
       dataDir,
       drop: async () => {
         await pgAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
@@ -59,17 +40,6 @@ export async function templateDatabase(): Promise<TestDatabase> {
   const file = join(dataDir, 'test.db');
   copyFileSync(SQLITE_TEMPLATE, file);
   return { url: `sqlite:${file}`, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServerProcess {

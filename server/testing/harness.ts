@@ -41,7 +41,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-function pgUrl(database: string): string {
+/** The test PostgreSQL server's URL for `database` (LIANXIN_TEST_PG_URL names the server). */
+export function pgUrl(database: string): string {
   const base = process.env.LIANXIN_TEST_PG_URL;
   if (!base) throw new Error('LIANXIN_TEST_DB=postgres needs LIANXIN_TEST_PG_URL (an admin connection URL)');
   const u = new URL(base);
@@ -49,7 +50,8 @@ function pgUrl(database: string): string {
   return u.toString();
 }
 
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on an admin connection to the test PostgreSQL server's `postgres` database. */
+export async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: pgUrl('postgres') });
   await c.connect();
   try {

@@ -20,9 +20,9 @@ describe('exclusive jobs across processes (PostgreSQL advisory lock)', { skip: p
   const depsOf = (h: DatabaseHandle) => ({ db: h.db, dialect: h.dialect }) as unknown as AppDeps;
   const name = `test-exclusive-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   before(async () => {
-    const { pgUrlFor } = await import('../server-process.testing.ts');
-    one = await openDatabase(pgUrlFor('postgres'), { poolSize: 3 });
-    two = await openDatabase(pgUrlFor('postgres'), { poolSize: 3 });
+    const { pgUrl } = await import('../../testing/harness.ts');
+    one = await openDatabase(pgUrl('postgres'), { poolSize: 3 });
+    two = await openDatabase(pgUrl('postgres'), { poolSize: 3 });
   });
   after(async () => {
     await one?.close();
