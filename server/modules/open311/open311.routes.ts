@@ -18,6 +18,12 @@ const formatOf = (url: string): Open311Format => (/\.xml(\?|$)/i.test(url) ? 'xm
 
 type Row = Record<string, Open311Value>;
 
+/** An error in the format the request's path asked for. */
+function sendError(reply: FastifyReply, url: string, status: number, description: string) {
+  const f = formatOf(url);
+  return reply.status(status).type(contentType(f)).send(errorBody(f, status, description));
+}
+
 function send(reply: FastifyReply, format: Open311Format, status: number, root: string, item: string, body: Row | Row[]) {
   return reply
     .status(status)
@@ -96,11 +102,10 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps): Promis
           const retry = (err as { headers?: Record<string, string> }).headers?.['retry-after'];
           if (retry) void reply.header('retry-after', retry);
         }
-        return reply.status(e.status).type(contentType(formatOf(req.url))).send(errorBody(formatOf(req.url), e.status, description));
+        return sendError(reply, req.url, e.status, description);
       });
       o.setNotFoundHandler((req, reply) => {
-        const f = formatOf(req.url);
-        return reply.status(404).type(contentType(f)).send(errorBody(f, 404, `找不到 ${req.method} ${req.url.split('?')[0]}（Open311 GeoReport v2：discovery、services、requests，以 .json 或 .xml 结尾）`));
+        return sendError(reply, req.url, 404, `找不到 ${req.method} ${req.url.split('?')[0]}（Open311 GeoReport v2：discovery、services、requests，以 .json 或 .xml 结尾）`);
       });
 
       const limits = publicLimits(deps);
@@ -153,25 +158,15 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps): Promis
         });
       }
 
-      o.get('/services/:file', {
-        schema: { tags, summary: '服务类别定义（{service_code}.json 或 .xml）', description: '本平台的服务没有附加属性：返回 `{ service_code, attributes: [] }`；找不到的编号返回 404。' },
-        config: { rateLimit: limits.lookup },
-      }, async (req, reply) => {
-        const { file } = req.params as { file: string };
-        const f = splitFormat(file);
-        if (!f) throw open311Errors.FORMAT_NOT_FOUND();
-        return send(reply, f.format, 200, 'service_definition', 'attribute', await serviceDefinition(deps, f.name));
-      });
-
-      o.get('/requests/:file', {
-        schema: { tags, summary: '查看一件诉求（{service_request_id}.json 或 .xml）', description: `service_request_id 为查询码（与查询页 /track/… 相同的内容）或公开结果编号。${describeRequest}` },
-        config: { rateLimit: limits.lookup },
-      }, async (req, reply) => {
-        const { file } = req.params as { file: string };
-        const f = splitFormat(file);
-        if (!f) throw open311Errors.FORMAT_NOT_FOUND();
-        return send(reply, f.format, 200, 'service_requests', 'request', await getRequest(deps, f.name));
-      });
+      /** GET …/{name}.json or .xml: one thing by its name, answered in the extension's format. */
+      const byFile = (path: string, summary: string, description: string, root: string, item: string, load: (name: string) => Promise<Row | Row[]>) =>
+        o.get(path, { schema: { tags, summary, description }, config: { rateLimit: limits.lookup } }, async (req, reply) => {
+          const f = splitFormat((req.params as { file: string }).file);
+          if (!f) throw open311Errors.FORMAT_NOT_FOUND();
+          return send(reply, f.format, 200, root, item, await load(f.name));
+        });
+      byFile('/services/:file', '服务类别定义（{service_code}.json 或 .xml）', '本平台的服务没有附加属性：返回 `{ service_code, attributes: [] }`；找不到的编号返回 404。', 'service_definition', 'attribute', (name) => serviceDefinition(deps, name));
+      byFile('/requests/:file', '查看一件诉求（{service_request_id}.json 或 .xml）', `service_request_id 为查询码（与查询页 /track/… 相同的内容）或公开结果编号。${describeRequest}`, 'service_requests', 'request', (name) => getRequest(deps, name));
     },
     { prefix: '/open311/v2' },
   );

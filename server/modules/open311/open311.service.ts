@@ -157,6 +157,12 @@ export async function createRequest(deps: AppDeps, ctx: ActionContext, p: Open31
 const lastNote = (c: PublicCase) => [...c.timeline].reverse().find((e) => e.note)?.note ?? null;
 
 /** A case seen through its tracking code: exactly what the tracking page shows. */
+/**
+ * What GeoReport's location and media fields say of every request here: nothing. A public request
+ * never carries the constituent's address, position or photos (they are personal data: PRODUCT.md).
+ */
+const NO_LOCATION = { address: null, address_id: null, zipcode: null, lat: null, long: null, media_url: null } as const;
+
 function fromTracking(c: PublicCase): Row {
   const closed = CLOSED.includes(c.status);
   return {
@@ -171,12 +177,7 @@ function fromTracking(c: PublicCase): Row {
     requested_datetime: c.submittedAt,
     updated_datetime: c.timeline.at(-1)?.at ?? c.submittedAt,
     expected_datetime: closed ? null : c.dueAt,
-    address: null,
-    address_id: null,
-    zipcode: null,
-    lat: null,
-    long: null,
-    media_url: null,
+    ...NO_LOCATION,
     station_id: c.stationId,
     station_name: c.stationName,
   };
@@ -199,12 +200,7 @@ function fromResult(r: PublicResult, codeOf: Map<string, string>): Row {
     requested_datetime: null,
     updated_datetime: r.closedOn ? chinaDay(r.closedOn) : null,
     expected_datetime: null,
-    address: null,
-    address_id: null,
-    zipcode: null,
-    lat: null,
-    long: null,
-    media_url: null,
+    ...NO_LOCATION,
     station_id: r.stationId,
     station_name: r.stationName,
     received_month: r.receivedMonth,

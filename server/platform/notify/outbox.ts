@@ -150,27 +150,17 @@ export async function markInboxRead(db: Executor, userId: string, ids: readonly 
   return Number(r.numUpdatedRows);
 }
 
-/** Every message about one entity (a case's notifications), oldest first. */
-export async function listMessagesFor(db: Executor, entityType: string, entityId: string): Promise<MessageView[]> {
-  const rows = await tables(db)
+/**
+ * The messages about one entity: every one oldest first (a case's notifications), or the newest
+ * `newest` of them newest first (a department's webhook deliveries for its administrator).
+ */
+export async function listMessagesFor(db: Executor, entityType: string, entityId: string, o: { newest?: number } = {}): Promise<MessageView[]> {
+  let q = tables(db)
     .selectFrom('messages')
     .select(viewColumns)
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
-    .orderBy('id', 'asc')
-    .execute();
-  return rows.map(toView);
-}
-
-/** The newest messages about one entity (a department's webhook deliveries for its administrator), newest first. */
-export async function listRecentMessagesFor(db: Executor, entityType: string, entityId: string, limit: number): Promise<MessageView[]> {
-  const rows = await tables(db)
-    .selectFrom('messages')
-    .select(viewColumns)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toView);
+    .orderBy('id', o.newest === undefined ? 'asc' : 'desc');
+  if (o.newest !== undefined) q = q.limit(o.newest);
+  return (await q.execute()).map(toView);
 }

@@ -4,7 +4,7 @@ import type { PiiCipher } from '../../../platform/crypto/pii.ts';
 import type { Db, Executor } from '../../../platform/db/database.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { enqueueMessage, listRecentMessagesFor, type MessageView } from '../../../platform/notify/outbox.ts';
+import { enqueueMessage, listMessagesFor, type MessageView } from '../../../platform/notify/outbox.ts';
 import { encodeWebhookTarget, maskWebhookUrl } from '../../../platform/notify/webhook.ts';
 import { orgErrors } from '../org.errors.ts';
 import { requireAdmin } from '../org.policy.ts';
@@ -54,7 +54,7 @@ function present(pii: PiiCipher, w: { id: string; url: string | null; secret: st
 /** The webhook settings and the latest 20 deliveries with their status and last error (the office only). */
 export async function getDepartmentWebhook(deps: { db: Db; pii: PiiCipher }, p: Principal, id: string): Promise<DepartmentWebhookOut> {
   const w = await loadForAdmin(deps.db, p, id);
-  return present(deps.pii, w, await listRecentMessagesFor(deps.db, WEBHOOK_ENTITY, id, 20));
+  return present(deps.pii, w, await listMessagesFor(deps.db, WEBHOOK_ENTITY, id, { newest: 20 }));
 }
 
 /**
