@@ -16,7 +16,7 @@ import { registerAuth } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { platformErrors } from './platform/errors.ts';
-import { errorHandler } from './platform/http/error-handler.ts';
+import { errorHandler, toAppError } from './platform/http/error-handler.ts';
 import { newId } from './platform/ids.ts';
 import { registerMetrics } from './platform/metrics/metrics.ts';
 import { overdueCaseCounts } from './modules/cases/index.ts';
@@ -27,6 +27,9 @@ z.config(z.locales.zhCN());
 const PROXY_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/** The error format of the API a path is under, when it is not /api/v1's (a module's `errorFormat`). */
+const errorFormatFor = (url: string) => modules.find((m) => m.errorFormat && url.startsWith(m.errorFormat.prefix))?.errorFormat;
 
 /** Builds the whole app without listening: main.ts listens, tests call `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -39,8 +42,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return deps.config.LIANXIN_TRUST_REQUEST_ID && typeof given === 'string' && PROXY_REQUEST_ID.test(given) ? given : newId();
     },
     routerOptions: { maxParamLength: 200 },
-    // A malformed URL (bad percent-encoding) is answered before routing: through the same handler, so it is a zh-CN 400 of the API's shape.
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    // A malformed URL (bad percent-encoding) is answered before routing: through the same handler, so it is a zh-CN 400 of the API's
+    // shape, or of the shape of the API the path is under (Open311's error list).
+    frameworkErrors: (err, req, reply) => {
+      const own = errorFormatFor(req.url);
+      if (!own) return errorHandler(err, req, reply);
+      const e = toAppError(err);
+      req.log.info({ code: e.code }, 'request refused');
+      return own.send(reply, req.url, e);
+    },
     // Behind nginx: the client's address comes from X-Forwarded-For, but only when the connection is from a listed proxy.
     ...(deps.config.LIANXIN_TRUST_PROXY ? { trustProxy: deps.config.LIANXIN_TRUST_PROXY } : {}),
   });
@@ -137,6 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
     }
     const e = platformErrors.NOT_FOUND(`找不到 ${req.method} ${req.url.split('?')[0]}`);
+    const own = errorFormatFor(req.url);
+    if (own) return own.send(reply, req.url, e);
     return reply.status(404).send({ error: { code: e.code, message: e.message } });
   });
   return app;

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Migration } from 'kysely';
 import type { AppDeps } from './deps.ts';
+import type { AppError } from './errors.ts';
 import type { JobSpec } from './jobs/jobs.ts';
 import type { Projection } from './events/projector.ts';
 
@@ -24,6 +25,11 @@ export interface ModuleManifest {
   jobs?: JobSpec[];
   /** Read models kept from events (read-side modules): run at start, by a job, and before reads that must be fresh. */
   projections?: Projection[];
+  /**
+   * An API outside /api/v1 with its own error format (Open311): requests under `prefix` that fail
+   * before routing (a malformed URL) are answered by `send` rather than in /api/v1's shape.
+   */
+  errorFormat?: { prefix: string; send(reply: FastifyReply, url: string, error: AppError): FastifyReply };
 }
 
 export interface DemoSeed {

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
-import { open311Routes } from './open311.routes.ts';
+import { open311Routes, sendError } from './open311.routes.ts';
 
 /**
  * Open311 GeoReport v2 (/open311/v2): existing civic tools read the district's services (case
@@ -9,4 +9,6 @@ import { open311Routes } from './open311.routes.ts';
 export const open311Module: ModuleManifest = {
   name: 'open311',
   pages: (app, deps) => open311Routes(app, deps),
+  // a malformed URL under /open311/ is refused in GeoReport's error format too
+  errorFormat: { prefix: '/open311/', send: (reply, url, e) => sendError(reply, url, e.status, e.message) },
 };

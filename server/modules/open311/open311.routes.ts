@@ -19,7 +19,7 @@ const formatOf = (url: string): Open311Format => (/\.xml(\?|$)/i.test(url) ? 'xm
 type Row = Record<string, Open311Value>;
 
 /** An error in the format the request's path asked for. */
-function sendError(reply: FastifyReply, url: string, status: number, description: string) {
+export function sendError(reply: FastifyReply, url: string, status: number, description: string) {
   const f = formatOf(url);
   return reply.status(status).type(contentType(f)).send(errorBody(f, status, description));
 }
