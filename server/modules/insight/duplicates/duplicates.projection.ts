@@ -3,9 +3,9 @@ import type { Executor } from '../../../platform/db/database.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { resetProjection, runProjection, type Projection } from '../../../platform/events/projector.ts';
 import { caseTextsFor, openCaseTextsAfter, type CaseText } from '../../cases/index.ts';
-import { encodeSignature } from '../text/minhash.ts';
-import { duplicatesRepository, type BandRow, type DuplicateRow } from './duplicates.repository.ts';
-import { caseText, fingerprintOf, placeKey, textHash } from './fingerprint.ts';
+import { decodeSignature, encodeSignature } from '../text/minhash.ts';
+import { duplicatesRepository, type BandRow, type DuplicateRow, type StoredKeys } from './duplicates.repository.ts';
+import { caseText, fingerprintOf, placedBandKeys, placeKey, textHash } from './fingerprint.ts';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
 
@@ -20,7 +20,7 @@ export function rowsFor(c: CaseText, seq: number): { row: DuplicateRow; bands: B
       case_id: c.id, district_code: c.districtCode, station_id: c.stationId, region_code: c.regionCode, created_at: c.createdAt, status: c.status,
       signature: encodeSignature(f.signature), text_hash: textHash(text), updated_seq: seq,
     },
-    bands: [...new Set(f.bands)].map((band_key) => ({ band_key, case_id: c.id, place, created_at: c.createdAt })),
+    bands: placedBandKeys(place, f.signature).map((band_key) => ({ band_key, created_at: c.createdAt, case_id: c.id })),
   };
 }
 
@@ -48,8 +48,14 @@ async function refresh(db: Executor, texts: readonly CaseText[], ids: readonly s
       bands.push(...r.bands);
     } else if (before) gone.push(id);
   }
-  await duplicatesRepository.remove(db, gone);
-  await duplicatesRepository.upsert(db, rows, bands);
+  // a stored case's keys, from the signature and place they were computed from
+  const keysOf = (ids: readonly string[]): StoredKeys[] =>
+    ids.flatMap((id) => {
+      const s = stored.get(id);
+      return s ? [{ caseId: id, keys: placedBandKeys(placeKey(s.region_code), decodeSignature(s.signature)) }] : [];
+    });
+  await duplicatesRepository.remove(db, gone, keysOf(gone));
+  await duplicatesRepository.upsert(db, rows, bands, keysOf(rows.map((r) => r.case_id)));
 }
 
 /**

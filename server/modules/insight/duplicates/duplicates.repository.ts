@@ -7,30 +7,38 @@ export type BandRow = InsightDuplicatesTables['insight_case_bands'];
 
 export interface CandidateQuery {
   districtCode: string;
-  place: string;
   /** Created at or after this instant (ISO UTC). */
   since: string;
-  bands: readonly string[];
+  /** The new text's band keys in its place (fingerprint.ts `placedBandKeys`). */
+  keys: readonly number[];
 }
+
+/** A stored case's band keys, to remove them (each row's key is in its case's keys, so `key in K and case in C` removes exactly those). */
+export interface StoredKeys {
+  caseId: string;
+  keys: readonly number[];
+}
+
+type StoredRow = Pick<DuplicateRow, 'case_id' | 'text_hash' | 'created_at' | 'region_code' | 'signature'>;
 
 /** Multi-row inserts stay well under both databases' bound-parameter limits. */
 const INSERT_CHUNK = 400;
 
 /** The duplicate check's SQL (portable SQLite + PostgreSQL). Written only by the projection and the rebuild. */
 export const duplicatesRepository = {
-  async stored(db: Executor, ids: readonly string[]): Promise<Map<string, Pick<DuplicateRow, 'case_id' | 'text_hash' | 'created_at' | 'region_code'>>> {
-    const out = new Map<string, Pick<DuplicateRow, 'case_id' | 'text_hash' | 'created_at' | 'region_code'>>();
+  async stored(db: Executor, ids: readonly string[]): Promise<Map<string, StoredRow>> {
+    const out = new Map<string, StoredRow>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db.selectFrom('insight_duplicates').select(['case_id', 'text_hash', 'created_at', 'region_code']).where('case_id', 'in', ids.slice(i, i + 500)).execute();
+      const rows = await db.selectFrom('insight_duplicates').select(['case_id', 'text_hash', 'created_at', 'region_code', 'signature']).where('case_id', 'in', ids.slice(i, i + 500)).execute();
       for (const r of rows) out.set(r.case_id, r);
     }
     return out;
   },
 
-  /** Replaces the rows of these cases (their bands included). */
-  async upsert(db: Executor, rows: readonly DuplicateRow[], bands: readonly BandRow[]): Promise<void> {
+  /** Stores these cases' rows and band keys, after removing what was stored for them (`replaced`: their stored keys). */
+  async upsert(db: Executor, rows: readonly DuplicateRow[], bands: readonly BandRow[], replaced: readonly StoredKeys[]): Promise<void> {
     if (!rows.length) return;
-    await this.remove(db, rows.map((r) => r.case_id));
+    await this.remove(db, rows.map((r) => r.case_id), replaced);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK / 4) await db.insertInto('insight_duplicates').values(rows.slice(i, i + INSERT_CHUNK / 4)).execute();
     for (let i = 0; i < bands.length; i += INSERT_CHUNK) await db.insertInto('insight_case_bands').values(bands.slice(i, i + INSERT_CHUNK)).execute();
   },
@@ -40,12 +48,14 @@ export const duplicatesRepository = {
     await db.updateTable('insight_duplicates').set({ status, updated_seq: seq }).where('case_id', '=', caseId).execute();
   },
 
-  async remove(db: Executor, ids: readonly string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      await db.deleteFrom('insight_case_bands').where('case_id', 'in', chunk).execute();
-      await db.deleteFrom('insight_duplicates').where('case_id', 'in', chunk).execute();
+  /** Removes these cases' rows and, by their stored keys, their band keys (one range of the primary key per key). */
+  async remove(db: Executor, ids: readonly string[], stored: readonly StoredKeys[]): Promise<void> {
+    for (let i = 0; i < stored.length; i += 20) {
+      const part = stored.slice(i, i + 20);
+      const keys = [...new Set(part.flatMap((s) => s.keys))];
+      if (keys.length) await db.deleteFrom('insight_case_bands').where('band_key', 'in', keys).where('case_id', 'in', part.map((s) => s.caseId)).execute();
     }
+    for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('insight_duplicates').where('case_id', 'in', ids.slice(i, i + 500)).execute();
   },
 
   async clear(db: Executor): Promise<void> {
@@ -56,20 +66,20 @@ export const duplicatesRepository = {
   /**
    * The open cases of the district sharing at least one band key with a new text, in its place
    * and window, with how many keys they share and their signatures: the `limit` sharing the most
-   * keys (expected 21·J³ of them for similarity J). The band index (band_key, place, created_at,
-   * case_id) covers the look-up; at most `scan` of its entries are read, so a problem reported by
+   * keys (expected 21·J³ of them for similarity J). Each key is one range of the table's primary
+   * key (band_key, created_at, case_id); at most `scan` entries are read, so a problem reported by
    * hundreds of people in one street costs no more than that; only the best-placed candidates are
    * joined to their signatures.
    */
   async candidates(db: Executor, q: CandidateQuery, o: { scan?: number; limit?: number } = {}): Promise<Array<{ case_id: string; station_id: string; signature: string; shared: number }>> {
-    const keys = [...new Set(q.bands)];
+    const keys = [...new Set(q.keys)];
     if (!keys.length) return [];
     // Raw SQL (portable): the query builder cost more to compile than this query takes to run.
     const { rows } = await sql<{ case_id: string; station_id: string; signature: string; shared: number | string }>`
       select d.case_id, d.station_id, d.signature, h.shared
       from (
         select b.case_id, count(*) as shared
-        from (select case_id from insight_case_bands where band_key in (${sql.join(keys)}) and place = ${q.place} and created_at >= ${q.since} limit ${o.scan ?? 1000}) as b
+        from (select case_id from insight_case_bands where band_key in (${sql.join(keys)}) and created_at >= ${q.since} limit ${o.scan ?? 1000}) as b
         group by b.case_id order by shared desc limit ${o.limit ?? 30}
       ) as h
       inner join insight_duplicates as d on d.case_id = h.case_id

@@ -9,7 +9,7 @@ import { decodeSignature } from '../text/minhash.ts';
 import { duplicatesErrors } from './duplicates.errors.ts';
 import { duplicatesProjection } from './duplicates.projection.ts';
 import { duplicatesRepository } from './duplicates.repository.ts';
-import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placeKey, round2, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
+import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placedBandKeys, placeKey, round2, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
 const DAY = 86_400_000;
@@ -49,7 +49,7 @@ async function similarTo(deps: AppDeps, station: Station, title: string | undefi
   if (!f) return [];
   await catchUp(deps, duplicatesProjection);
   const since = new Date(deps.clock.now().getTime() - WINDOW_DAYS * DAY).toISOString();
-  const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, place: placeKey(station.regionCode), since, bands: f.bands });
+  const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, since, keys: placedBandKeys(placeKey(station.regionCode), f.signature) });
   const likely = candidates
     .filter((c) => !o.stationOnly || c.station_id === station.id)
     .map((c) => ({ id: c.case_id, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))

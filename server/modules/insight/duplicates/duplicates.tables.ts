@@ -19,14 +19,15 @@ export interface InsightDuplicatesTables {
     updated_seq: number;
   };
   /**
-   * The 21 LSH band keys of each open case (fingerprint.ts `bandKeys`), with its place key (the
-   * street: fingerprint.ts `placeKey`) and creation instant copied, so candidates come from one
-   * range of the index (band_key, place, created_at, case_id) per key.
+   * The LSH band keys of each open case (fingerprint.ts `placedBandKeys`: the band's hash with the
+   * case's place, the street, folded in; a 53-bit integer) with its creation instant. Its primary
+   * key (band_key, created_at, case_id) is the whole table (SQLite: WITHOUT ROWID), so the
+   * candidates of a new text are one range of it per key within the window
+   * (migrations/20261223_10_insight_bands_compact.ts).
    */
   insight_case_bands: {
-    band_key: string;
-    case_id: string;
-    place: string;
+    band_key: number;
     created_at: string;
+    case_id: string;
   };
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { exactSimilarity, fingerprint, MIN_TOKENS, placeKey, THRESHOLD } from './fingerprint.ts';
+import { BAND_COUNT, exactSimilarity, fingerprint, MIN_TOKENS, placedBandKeys, placeKey, THRESHOLD } from './fingerprint.ts';
 import { evaluate, nearCopy, parseMessages, prng, shapeOf } from './tune.ts';
 
 const DEV = fileURLToPath(new URL('../../../../../shared/data/teddy2020c/labelled_dev.jsonl', import.meta.url));
@@ -82,4 +82,22 @@ test('the threshold on the real messages: near copies found, results right, rand
   }
   // The threshold earns its place: 0.6 loses near copies of short texts that 0.5 finds.
   assert.ok(short.figures.find((f) => f.threshold === 0.6)!.recall < at(short).recall - 0.02, JSON.stringify(short.figures));
+});
+
+test('stored band keys: integers within 2^53, one per band, the same for the same text and place, none shared across places', () => {
+  const a = fingerprint('', SAME[0]![0])!;
+  const b = fingerprint('', SAME[0]![1])!;
+  const here = placedBandKeys('430211004', a.signature);
+  assert.equal(here.length, BAND_COUNT);
+  for (const k of here) assert.ok(Number.isSafeInteger(k) && k >= 0, String(k));
+  assert.deepEqual(placedBandKeys('430211004', a.signature), here, 'repeatable');
+  // near copies in the same street share a key (as their band hashes do); in another street nothing
+  const shared = (x: number[], y: number[]) => x.filter((k) => y.includes(k)).length;
+  assert.equal(shared(here, placedBandKeys('430211004', b.signature)), a.bands.filter((k) => b.bands.includes(k)).length);
+  assert.ok(shared(here, placedBandKeys('430211004', b.signature)) > 0);
+  assert.equal(shared(here, placedBandKeys('430211005', a.signature)), 0, 'the same text in the next street');
+  // the place part differs between the district's streets
+  const streets = Array.from({ length: 40 }, (_, i) => `430211${String(i + 1).padStart(3, '0')}`);
+  const highs = new Set(streets.map((p) => Math.floor(placedBandKeys(p, a.signature)[0]! / 2 ** 32)));
+  assert.equal(highs.size, streets.length);
 });
