@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const channels = channelsFromConfig(config, deps.log);
     jobs = startJobs(deps, [
       ...modules.flatMap((m) => m.jobs ?? []),
-      ...modules.flatMap((m) => m.projections ?? []).map((p) => ({ name: `projection:${p.name}`, everyMs: 2_000, run: (d: typeof deps) => runProjection(d, p, { maxBatches: 20 }) })),
+      ...modules.flatMap((m) => m.projections ?? []).map((p) => ({ name: `projection:${p.name}`, everyMs: 2_000, run: (d: typeof deps) => runProjection(d, p, { batchSize: 100, maxBatches: 100 }) })),
       { name: 'dispatch-messages', everyMs: 5_000, run: (d) => dispatchDue(d.db, channels, { dialect: d.dialect, now: d.clock.now(), decrypt: (s) => d.pii.decrypt(s), log: d.log }) },
     ]);
   }

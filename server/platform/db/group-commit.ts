@@ -51,7 +51,13 @@ export class GroupCommit {
   run<R>(work: (trx: Trx) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (!this.#draining) {
+        // Start on the next turn of the event loop, not now: the requests that arrived with this one
+        // reach run() first and share its commit. node:sqlite runs every statement synchronously, so
+        // a batch started at once would always hold one unit (measured: 2,013 commits for 2,013 cases).
+        this.#draining = true;
+        setImmediate(() => void this.#drain());
+      }
     });
   }
 

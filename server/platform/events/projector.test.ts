@@ -47,6 +47,24 @@ describe('projections read events in commit order with a cursor', () => {
     assert.equal(last.payload.name, '区投影测试局');
   });
 
+  test('a run of many batches lets the event loop serve other work between them', async () => {
+    // node:sqlite works synchronously: without a yield, the requests that arrive during a long catch-up
+    // (the projection job after a burst of intake) would wait for all of it.
+    const batches: number[] = [];
+    let served = -1;
+    const counting: Projection = {
+      name: 'test.counting',
+      entityTypes: ['department'],
+      async apply(_trx, _deps, events) {
+        batches.push(events.length);
+      },
+    };
+    setImmediate(() => (served = batches.length));
+    const n = await runProjection(t.deps, counting, { batchSize: 1 });
+    assert.ok(n >= 3, `the demo has several department events (${n})`);
+    assert.ok(served >= 1 && served < batches.length, `other work ran after batch ${served} of ${batches.length}`);
+  });
+
   test('a failing batch leaves the cursor where it was; a reset replays everything', async () => {
     const before = seen.length;
     const failing: Projection = { ...departments, name: 'test.failing', async apply() { throw new Error('boom'); } };

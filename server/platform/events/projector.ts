@@ -104,6 +104,9 @@ export async function runProjection(deps: AppDeps, projection: Projection, opts:
       return full;
     });
     if (!more) break;
+    // Between batches, the event loop serves what arrived meanwhile (node:sqlite works synchronously:
+    // a run of many batches would otherwise hold every request until it ends).
+    await new Promise((r) => setImmediate(r));
   }
   return applied;
 }
