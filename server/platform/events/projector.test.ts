@@ -62,7 +62,8 @@ describe('projections read events in commit order with a cursor', () => {
     setImmediate(() => (served = batches.length));
     const n = await runProjection(t.deps, counting, { batchSize: 1 });
     assert.ok(n >= 3, `the demo has several department events (${n})`);
-    assert.ok(served >= 1 && served < batches.length, `other work ran after batch ${served} of ${batches.length}`);
+    // (on PostgreSQL the network waits already let it in, possibly before the first batch)
+    assert.ok(served >= 0 && served < batches.length, `other work ran before the run ended: after batch ${served} of ${batches.length}`);
   });
 
   test('a failing batch leaves the cursor where it was; a reset replays everything', async () => {
