@@ -181,6 +181,10 @@ export function CallDialog({ call, open, onClose, onSaved }: { call: CallOut | n
     onSaved(saved, false);
   });
   const nextYear = dayjs().year() + 1;
+  // what the form starts with on each opening (its content is rebuilt every time the dialog opens)
+  const initial = call
+    ? { title: call.title, year: call.year, description: call.description, period: [dayjs(call.opensOn), dayjs(call.closesOn)] }
+    : { year: nextYear, title: t('projectCalls.form.defaultTitle', { year: nextYear }) };
   return (
     <Modal
       open={open}
@@ -193,18 +197,7 @@ export function CallDialog({ call, open, onClose, onSaved }: { call: CallOut | n
       destroyOnHidden
       mask={{ closable: false }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={saving}
-        preserve={false}
-        clearOnDestroy
-        initialValues={
-          call
-            ? { title: call.title, year: call.year, description: call.description, period: [dayjs(call.opensOn), dayjs(call.closesOn)] }
-            : { year: nextYear, title: t('projectCalls.form.defaultTitle', { year: nextYear }) }
-        }
-      >
+      <Form form={form} layout="vertical" disabled={saving} preserve={false} clearOnDestroy initialValues={initial}>
         <Form.Item name="title" label={t('projectCalls.form.title')} rules={[r.required(t('projectCalls.form.title')), r.max(t('projectCalls.form.title'), 100)]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -97,6 +97,17 @@ export function ScreenDialog({ p, onClose, onDone }: { p: ProposalOut | null; on
     void message.success(t('projectCalls.screen.savedToast'));
     onDone();
   });
+  // what the form starts with on each opening (its content is rebuilt every time the dialog opens)
+  const initial = p
+    ? {
+        necessity: p.necessity ?? undefined,
+        feasibility: p.feasibility ?? undefined,
+        costWan: p.costWan ?? undefined,
+        departmentId: p.department?.id,
+        note: p.screeningNote,
+        decision: p.status === 'rejected' || p.status === 'shortlisted' ? p.status : 'shortlisted',
+      }
+    : undefined;
   // shortlisting needs the scores, the cost and the department; the other decisions do not
   const shortlisting = Form.useWatch('decision', form) === 'shortlisted';
   const scoreRule = (field: string) => ({
@@ -122,25 +133,7 @@ export function ScreenDialog({ p, onClose, onDone }: { p: ProposalOut | null; on
           <Typography.Text type="secondary">{t('projectCalls.proposals.supportN', { count: p.supportCount })}</Typography.Text>
         </Typography.Paragraph>
       ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={saving}
-        preserve={false}
-        clearOnDestroy
-        initialValues={
-          p
-            ? {
-                necessity: p.necessity ?? undefined,
-                feasibility: p.feasibility ?? undefined,
-                costWan: p.costWan ?? undefined,
-                departmentId: p.department?.id,
-                note: p.screeningNote,
-                decision: p.status === 'rejected' || p.status === 'shortlisted' ? p.status : 'shortlisted',
-              }
-            : undefined
-        }
-      >
+      <Form form={form} layout="vertical" disabled={saving} preserve={false} clearOnDestroy initialValues={initial}>
         <Form.Item name="decision" label={t('projectCalls.screen.decision')} rules={[r.requiredSelect(t('projectCalls.screen.decision'))]}>
           <Radio.Group
             optionType="button"
