@@ -41,6 +41,17 @@ export function findLeaks(body: string, secrets: readonly Secret[], ownerOfReque
   return out;
 }
 
+export interface Person { name?: string | null; phone?: string | null; email?: string | null }
+
+/** What of one person must never show: the name (two characters or more), every revealing form of the phone, the e-mail. */
+export function personSecrets(kind: string, p: Person, owner?: string): Secret[] {
+  const out: Secret[] = [];
+  if (p.name && p.name.trim().length >= 2) out.push({ kind: `${kind} name`, text: p.name.trim(), owner });
+  for (const f of phoneForms(p.phone ?? '')) out.push({ kind: `${kind} phone`, text: f, owner });
+  if (p.email) out.push({ kind: `${kind} e-mail`, text: p.email, owner });
+  return out;
+}
+
 /**
  * The people of the demo cases as written, and every constituent and public proposer the database
  * holds (decrypted), each case's contact owned by its tracking code (its own tracking view may
@@ -48,11 +59,7 @@ export function findLeaks(body: string, secrets: readonly Secret[], ownerOfReque
  */
 export async function personalDataOf(t: TestApp): Promise<Secret[]> {
   const secrets: Secret[] = [];
-  const add = (kind: string, p: { name?: string | null; phone?: string | null; email?: string | null }, owner?: string) => {
-    if (p.name && p.name.trim().length >= 2) secrets.push({ kind: `${kind} name`, text: p.name.trim(), owner });
-    for (const f of phoneForms(p.phone ?? '')) secrets.push({ kind: `${kind} phone`, text: f, owner });
-    if (p.email) secrets.push({ kind: `${kind} e-mail`, text: p.email, owner });
-  };
+  const add = (kind: string, p: Person, owner?: string) => secrets.push(...personSecrets(kind, p, owner));
   const clear = (v: string | null | undefined) => (v ? t.deps.pii.decrypt(v) : null);
   for (const c of DEMO_CASES) add('demo constituent', c.contact ?? {});
   for (const c of await t.deps.db.selectFrom('cases').select(['tracking_code', 'contact_name', 'contact_phone', 'contact_email']).execute()) {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, TEST_NOW, type Session, type TestApp } from '../../testing/harness.ts';
 import { DEMO_CASES, formatTrackingCode } from '../cases/index.ts';
-import { findLeaks, phoneForms, type Secret } from '../../testing/privacy.ts';
+import { findLeaks, personSecrets, phoneForms, type Person, type Secret } from '../../testing/privacy.ts';
 
 /** A person of this test (invented), who reports a problem at a station. */
 const OWN = { name: '钱玉珍', phone: '13755501234', email: 'qian.yuzhen@example.com', id: '430211195803127729' };
@@ -35,11 +35,7 @@ describe('the public portal shows no personal data', () => {
   const answers = new Map<string, { status: number; type: string; body: string }>();
   const leaks: string[] = [];
 
-  const addPerson = (kind: string, p: { name?: string | null; phone?: string | null; email?: string | null }, owner?: string) => {
-    if (p.name && p.name.trim().length >= 2) secrets.push({ kind: `${kind} name`, text: p.name.trim(), owner });
-    for (const f of phoneForms(p.phone ?? '')) secrets.push({ kind: `${kind} phone`, text: f, owner });
-    if (p.email) secrets.push({ kind: `${kind} e-mail`, text: p.email, owner });
-  };
+  const addPerson = (kind: string, p: Person, owner?: string) => secrets.push(...personSecrets(kind, p, owner));
   const clear = (v: string | null | undefined) => (v ? t.deps.pii.decrypt(v) : null);
 
   before(async () => {
