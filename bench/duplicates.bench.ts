@@ -1,7 +1,7 @@
 /**
  * The duplicate check at scale (issue 7 target: ≤ 2 ms per check at 1M cases). Run alone:
  *
- *   node bench/duplicates.bench.ts [--cases 100000] [--checks 500] [--texts bulk|real] [--keep]
+ *   node bench/duplicates.bench.ts [--cases 100000] [--checks 500] [--texts bulk|real] [--keep] [--database DIR/db.sqlite]
  *
  * or through `npm run bench -- duplicates [--cases N]`.
  *
@@ -41,6 +41,8 @@ interface Opts {
   /** 'bulk' (default): the bulk generator's texts, built from ~45 problem templates, so a street holds hundreds of near-identical cases (the hard case for the index); 'real': each case's title and content replaced by sentences of real messages (../shared/data). */
   texts?: 'bulk' | 'real';
   keep?: boolean;
+  /** A database a previous run kept (`--keep`): its cases and read model are used as they are (no insert, no rebuild). */
+  database?: string;
   quiet?: boolean;
 }
 
@@ -82,19 +84,25 @@ const DAY = 86_400_000;
 export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
   const n = opts.cases ?? 100_000;
   const nChecks = opts.checks ?? 500;
-  const district = await bootDistrict({ name: 'duplicates', quiet: opts.quiet, keep: opts.keep });
+  const district = await bootDistrict({ name: 'duplicates', quiet: opts.quiet, keep: opts.keep, database: opts.database });
   const { deps, config } = district;
   try {
-    // 2. N open cases within the window.
+    // 2. N open cases within the window (a kept database has them, and its read model).
     const t0 = performance.now();
-    await insertCases(district, { count: n, districtCode: config.LIANXIN_DISTRICT, now: new Date(deps.clock.now().getTime() - DAY), years: 88 / 365, timeline: false, seed: 7 }, opts.quiet);
-    await deps.db.updateTable('cases').set({ status: 'in_progress', closed_at: null, merged_into_id: null }).where('status', 'in', ['closed', 'rejected', 'merged']).execute();
     const texts = opts.texts ?? 'bulk';
-    if (texts === 'real') say(opts.quiet, `真实留言文字 (real message texts) for ${(await realTexts(deps.db, 11)).toLocaleString('en')} cases`);
-    const insertSeconds = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
-    const built = await rebuildDuplicates(deps, { batchSize: 5000, progress: every2s(opts.quiet, '计算签名 (signatures)') });
-    const buildSeconds = (performance.now() - t1) / 1000;
+    const count = async (table: 'insight_duplicates' | 'insight_case_bands') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    let built = { cases: await count('insight_duplicates'), bands: await count('insight_case_bands') };
+    let insertSeconds = 0;
+    let buildSeconds = 0;
+    if (!opts.database) {
+      await insertCases(district, { count: n, districtCode: config.LIANXIN_DISTRICT, now: new Date(deps.clock.now().getTime() - DAY), years: 88 / 365, timeline: false, seed: 7 }, opts.quiet);
+      await deps.db.updateTable('cases').set({ status: 'in_progress', closed_at: null, merged_into_id: null }).where('status', 'in', ['closed', 'rejected', 'merged']).execute();
+      if (texts === 'real') say(opts.quiet, `真实留言文字 (real message texts) for ${(await realTexts(deps.db, 11)).toLocaleString('en')} cases`);
+      insertSeconds = (performance.now() - t0) / 1000;
+      const t1 = performance.now();
+      built = await rebuildDuplicates(deps, { batchSize: 5000, progress: every2s(opts.quiet, '计算签名 (signatures)') });
+      buildSeconds = (performance.now() - t1) / 1000;
+    }
     say(opts.quiet, `读模型就绪 (read model) ${built.cases.toLocaleString('en')} cases, ${built.bands.toLocaleString('en')} band keys in ${buildSeconds.toFixed(1)} s`);
 
     // 3. The checks.
@@ -155,7 +163,7 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
     }
     return {
       cases: built.cases,
-      build: { insertSeconds: round(insertSeconds), signatureSeconds: round(buildSeconds), casesPerSecond: Math.round(built.cases / buildSeconds), bandKeys: built.bands },
+      build: opts.database ? { reused: opts.database, bandKeys: built.bands } : { insertSeconds: round(insertSeconds), signatureSeconds: round(buildSeconds), casesPerSecond: Math.round(built.cases / buildSeconds), bandKeys: built.bands },
       check: {
         checks: ms.length, p50Ms: round(percentile(ms, 50)), p95Ms: round(percentile(ms, 95)), maxMs: round(Math.max(...ms)),
         // The process's own CPU time per check (SQLite runs in it): what the check costs when other work shares the cores.
@@ -183,5 +191,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('--texts 应为 bulk 或 real（--texts must be bulk or real）');
     process.exit(2);
   }
-  runAlone(() => run({ cases: numberArg(args, '--cases'), checks: numberArg(args, '--checks'), texts, keep: args.includes('--keep') }));
+  const dbAt = args.indexOf('--database');
+  runAlone(() => run({ cases: numberArg(args, '--cases'), checks: numberArg(args, '--checks'), texts, keep: args.includes('--keep'), database: dbAt >= 0 ? args[dbAt + 1] : undefined }));
 }

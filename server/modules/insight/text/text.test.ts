@@ -44,4 +44,8 @@ test('MinHash: the fast signature equals the reference arithmetic for every kind
   for (const x of values) assert.deepEqual(signature(new Set([x])), signatureReference(new Set([x])), `shingle ${x}`);
   const set = shingles(normalise('马家河街道新马社区东门的路灯坏了一个多月，晚上出行很不安全，请尽快维修。'));
   assert.deepEqual(signature(set), signatureReference(set));
+  // Sets larger than the scratch space (it grows), then a small one again (no stale values read).
+  const big = new Set(values.slice(0, 5000));
+  assert.deepEqual(signature(big), signatureReference(big));
+  assert.deepEqual(signature(new Set(values.slice(7, 9))), signatureReference(new Set(values.slice(7, 9))));
 });
