@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { modules } from './modules.ts';
-import { hashPassword, setPasswordCost, verifyPassword } from './platform/auth/passwords.ts';
+import { DEMO_PARAMS, hashedWith, hashPassword, setPasswordCost, verifyPassword } from './platform/auth/passwords.ts';
 import { usersRepository } from './platform/auth/users.repository.ts';
 import { pinnedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -59,14 +59,16 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
         for (const m of modules) await m.seedDemo?.(deps, { password, ids, log: (msg) => log.info(msg) });
         demo = password;
       } else {
-        const demoIds = await usersRepository.demoUserIds(handle.db);
-        if (demoIds.length) {
+        const accounts = await usersRepository.demoAccounts(handle.db);
+        if (accounts.length) {
           demo = password;
-          // LIANXIN_DEMO_PASSWORD set on a database seeded earlier: the demo accounts follow it.
-          const first = await usersRepository.findById(handle.db, demoIds[0]!);
-          if (first && !(await verifyPassword(password, first.password_hash))) {
+          // LIANXIN_DEMO_PASSWORD set on a database seeded earlier: the demo accounts follow it
+          // (one hash is checked). A hash at another cost than DEMO_PARAMS (seeded before it
+          // existed, or a password changed in the console) is made again, so that this check stays
+          // cheap at every start.
+          if (accounts.some((a) => !hashedWith(a.password_hash, DEMO_PARAMS)) || !(await verifyPassword(password, accounts[0]!.password_hash))) {
             const now = clock.now().toISOString();
-            for (const id of demoIds) await usersRepository.setPassword(handle.db, id, await hashPassword(password), now);
+            for (const a of accounts) await usersRepository.setPassword(handle.db, a.id, await hashPassword(password, DEMO_PARAMS), now);
           }
         }
       }

@@ -44,6 +44,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/**
+ * The cost of the demo accounts' hashes, whatever NODE_ENV: their password is printed in the
+ * server's banner and kept in a plain file beside the data (or set in the environment), so a slow
+ * hash protects nothing, and checking it at every start cost half a second of start-up with
+ * N=2^17. N=2^14 is still scrypt at libsodium's interactive level.
+ */
+export const DEMO_PARAMS = FAST_PARAMS;
+
+/** Whether a stored hash was made with these parameters. */
+export function hashedWith(stored: string, params: { N: number; r: number; p: number }): boolean {
+  const [kind, n, r, p] = stored.split('$');
+  return kind === 'scrypt' && Number(n) === params.N && Number(r) === params.r && Number(p) === params.p;
+}
+
 /** A hash computed for unknown usernames so that timing does not tell which accounts exist. */
 let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('lianxin-dummy-password'));

@@ -63,7 +63,8 @@ export const usersRepository = {
   async setPassword(db: Executor, id: string, hash: string, now: string): Promise<void> {
     await db.updateTable('users').set({ password_hash: hash, password_changed_at: now, updated_at: now }).where('id', '=', id).execute();
   },
-  async demoUserIds(db: Executor): Promise<string[]> {
-    return (await db.selectFrom('users').select('id').where('is_demo', '=', 1).execute()).map((r) => r.id);
+  /** The demo accounts and their password hashes, in a stable order. */
+  async demoAccounts(db: Executor): Promise<Array<{ id: string; password_hash: string }>> {
+    return db.selectFrom('users').select(['id', 'password_hash']).where('is_demo', '=', 1).orderBy('id').execute();
   },
 };

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { shanghaiDate } from '../calendar/dates.ts';
+import { loadExcel } from './excel.ts';
 
 /**
  * Streams a list as Excel (.xlsx) or CSV: rows are written as they come from the database
@@ -184,7 +185,8 @@ const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writeXlsx<T>(out: PassThrough, spec: ExportSpec<T>, first: IteratorResult<T>, it: AsyncIterator<T>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcel();
+  const wb = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(spec.sheetName ?? '数据', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };

@@ -36,7 +36,9 @@ export function prng(seed: number): () => number {
   };
 }
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+let converter: ((s: string) => string) | null = null;
+/** Built on first use (tuning and the benchmark only: the server never needs it). */
+const toTraditional = (s: string): string => (converter ??= OpenCC.Converter({ from: 'cn', to: 'hk' }))(s);
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const PUNCTUATION: Record<string, string[]> = {
   '，': [',', ' ', '、'], '。': ['!', '；', '.', '。。'], '！': ['。', '!!'], '？': ['?', '。'], '、': ['，', ' '], ',': ['，', ' '], '.': ['。'], '；': ['，', ';'],

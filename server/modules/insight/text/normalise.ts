@@ -10,7 +10,9 @@ import * as OpenCC from 'opencc-js';
 /** Longer texts are cut: enough for any real message; features and indexes stay bounded. */
 export const MAX_TEXT_CHARS = 20_000;
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+/** Built on first use (its dictionaries take about 0.15 s to load: start-up waits for none of it). */
+let converter: ((s: string) => string) | null = null;
+const toSimplified = (s: string): string => (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }))(s);
 const DROPPED = /[\p{Extended_Pictographic}\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{FE0F}\u{20E3}]/gu;
 
 export function normalise(text: string | null | undefined): string {

@@ -1,4 +1,4 @@
-import { hashPassword } from '../../../platform/auth/passwords.ts';
+import { DEMO_PARAMS, hashPassword } from '../../../platform/auth/passwords.ts';
 import { systemContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { DemoSeed } from '../../../platform/module.ts';
@@ -13,7 +13,7 @@ export async function seedTianyuan(deps: AppDeps, demo: DemoSeed): Promise<void>
   const ctx = systemContext(deps.clock.now(), 'demo-seed');
   const d = DISTRICT.code;
   const deputies = demoDeputies();
-  const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(demo.password)));
+  const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(demo.password, DEMO_PARAMS)));
   await deps.db.transaction().execute(async (trx) => {
     for (const s of STATIONS) {
       const id = await insertStation(trx, ctx, d, {

@@ -2,7 +2,7 @@
  * The downloadable roster template: the columns the import reads, one example row,
  * drop-down lists, and a help sheet with the district's region codes and stations.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/http/excel.ts';
 import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, GENDER_LABELS, GENDERS } from '../../../../shared/org.ts';
 import { COLUMNS, HELP_SHEET, MAX_IMPORT_ROWS, ROSTER_SHEET, type ColumnKey } from './deputy-import.ts';
 
@@ -29,7 +29,7 @@ const COLUMN_HELP: Record<ColumnKey, string> = {
 
 /** The template: the roster sheet with its header and one example row, and a 说明 sheet listing the allowed values for the district. */
 export async function buildTemplate(info: TemplateInfo): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '连心桥';
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -4,7 +4,8 @@
  * record). Reading and validating are pure given an `ImportContext`; the service loads
  * the context from the database, both at preview and again at commit.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/http/excel.ts';
 import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, GENDER_LABELS, GENDERS, type DeputyLevel, type Gender } from '../../../../shared/org.ts';
 import { orgErrors } from '../org.errors.ts';
 import { createDeputyBody, type CreateDeputyInput } from './deputies.schemas.ts';
@@ -174,7 +175,7 @@ function rosterSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
 /** Reads the roster from an uploaded workbook: finds the header row, maps the columns by name, returns the non-blank rows. */
 export async function readRoster(buf: Buffer): Promise<RawRow[]> {
   checkXlsxContainer(buf);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
