@@ -50,11 +50,30 @@ const DAY = 86_400_000;
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CHANNELS = ['online', 'online', 'online', 'reception', 'reception', 'phone', 'phone', 'letter', 'wechat', 'visit', 'roundtable'] as const;
 const KINDS = ['problem', 'problem', 'problem', 'opinion', 'consultation', 'dispute'] as const;
-/** Status and its share (per mille): most cases of past years are closed. */
-const STATUS_MIX: Array<[string, number]> = [
-  ['submitted', 60], ['accepted', 40], ['rejected', 30], ['assigned', 80], ['in_progress', 150],
-  ['replied', 90], ['feedback_given', 50], ['closed', 480], ['merged', 20],
-];
+/** How cases end (per mille): most are closed; some are not accepted (不予受理) or merged into another. */
+const END_MIX: Array<[string, number]> = [['closed', 930], ['rejected', 40], ['merged', 30]];
+/** The open stages in order, with the share of a case's open time spent in each. */
+const OPEN_STAGES: Array<[string, number]> = [['submitted', 0.04], ['accepted', 0.04], ['assigned', 0.07], ['in_progress', 0.55], ['replied', 0.2], ['feedback_given', 0.1]];
+
+/**
+ * A case's status at its age: how it ends, and whether it has yet. A case stays open 5–40 days
+ * (one in fifty, a hard case, 2–12 months); a rejection is decided within a day or so, a merge
+ * within a week; until then it is at the open stage its share of that time has reached. So old
+ * history is closed, as a real office's is, and what is open and overdue is recent or hard: about
+ * 2 % of a few years' cases are open, not half (the mix of statuses regardless of age, used
+ * before, left 46 % of all cases open and overdue, which made "overdue" lists and counts unlike
+ * any real district's).
+ */
+function statusAt(rnd: () => number, ageMs: number): string {
+  const end = weighted(rnd, END_MIX);
+  const hard = rnd() < 0.02;
+  const open = end === 'rejected' ? DAY * (0.2 + rnd()) : end === 'merged' ? DAY * (1 + 6 * rnd()) : DAY * (hard ? 60 + 300 * rnd() : 5 + 35 * rnd());
+  if (ageMs >= open) return end;
+  if (end === 'rejected') return 'submitted';
+  let f = ageMs / open;
+  for (const [stage, share] of OPEN_STAGES) if ((f -= share) < 0) return end === 'merged' && stage !== 'submitted' ? 'accepted' : stage;
+  return 'feedback_given';
+}
 const RATING_MIX: Array<[string | null, number]> = [['satisfied', 600], ['basically_satisfied', 250], ['unsatisfied', 100], [null, 50]];
 
 function weighted<T>(rnd: () => number, mix: Array<[T, number]>): T {
@@ -128,10 +147,8 @@ function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions,
   const category = rnd() < 0.08 ? null : pick(rnd, ref.categories);
   const text = caseText(rnd, category ?? '市政设施');
   const channel = pick(rnd, CHANNELS);
-  let status = weighted(rnd, STATUS_MIX);
-  // Recent cases are still open more often: nothing created today is closed yet.
   const age = nowMs - createdMs;
-  if (age < 3 * DAY && (status === 'closed' || status === 'feedback_given' || status === 'replied')) status = 'in_progress';
+  let status = statusAt(rnd, age);
   if (status === 'merged' && earlierIds.length === 0) status = 'submitted';
   const anonymous = rnd() < 0.15 || who.length === 0;
   const urgent = rnd() < 0.04;

@@ -18,6 +18,8 @@ let f: CasesFixture;
 before(async () => {
   f = await casesFixture();
   await bulkInsertCases(f.t.deps.db, { count: 1200, districtCode: '430211', now: f.t.clock.now(), pii: f.t.deps.pii, seed: 7 });
+  // The last month's cases, most of them still open (old history is closed): the open lists page too.
+  await bulkInsertCases(f.t.deps.db, { count: 300, districtCode: '430211', now: f.t.clock.now(), years: 30 / 365, pii: f.t.deps.pii, seed: 8 });
 });
 after(() => f.t.close());
 
