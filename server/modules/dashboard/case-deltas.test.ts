@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createWorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { CaseFact } from '../cases/index.ts';
-import { contribution, COUNTER_SUMS, counterDeltas, factRow, mergeDeltas, monthlyDeltas, replyWorkingDays, zeroSums, type CounterDelta, type FactRow } from './case-deltas.ts';
+import { contribution, COUNTER_SUMS, counterDeltas, factRow, mergeDeltas, monthlyDeltas, replyWorkingDays, atLevel, ROLLUP_DIMS, ROLLUP_LEVELS, rollupDeltas, zeroSums, type CounterDelta, type FactRow } from './case-deltas.ts';
 import { average, figuresFrom } from './stat-rates.ts';
 
 const cal = createWorkingCalendar([]);
@@ -106,6 +106,54 @@ describe('dashboard: a case\'s facts and what they add to the counters', () => {
     let total = 0;
     for (const r of monthlyRebuilt.values()) total += r.received!;
     assert.equal(total, 12);
+
+    // The rollups, kept from the same deltas, equal the final facts summed per level and one dimension.
+    const rollups = new Map<string, Record<string, number>>();
+    const applyRollups = (deltas: CounterDelta[]) => apply(rollups, rollupDeltas(deltas).map((r) => ({ day: r.period, key: r.key as never, add: r.add })));
+    for (const versions of steps) {
+      let before: FactRow | null = null;
+      for (const v of versions) {
+        applyRollups(mergeDeltas(counterDeltas(before, v)));
+        before = v;
+      }
+    }
+    const expected = new Map<string, Record<string, number>>();
+    for (const versions of steps) {
+      const f = versions.at(-1)!;
+      for (const level of ROLLUP_LEVELS) {
+        for (const dim of ROLLUP_DIMS) {
+          const k = JSON.stringify([f.created_day, { district_code: f.district_code, dim, level, ...atLevel(level, f.station_id, f.department_id), value: dim === 'all' ? '' : f[dim] }]);
+          const row = expected.get(k) ?? { ...zeroSums() };
+          const c = contribution(f);
+          for (const col of COUNTER_SUMS) row[col]! += c[col];
+          expected.set(k, row);
+        }
+      }
+    }
+    assert.deepEqual(new Map([...rollups].sort()), new Map([...expected].sort()));
+    // Each dim's rows hold every case once per level.
+    for (const dim of ROLLUP_DIMS) assert.equal([...rollups].filter(([k]) => k.includes(`"dim":"${dim}"`)).reduce((n, [, r]) => n + r.received!, 0), 12 * ROLLUP_LEVELS.length, dim);
+    assert.equal([...rollups].filter(([k]) => k.includes('"station_id":"*","department_id":"*"')).reduce((n, [, r]) => n + r.received!, 0), 12 * ROLLUP_DIMS.length, 'the district level');
+  });
+
+  test('rollups: one row per dim for a new case; a status change moves only the status rows; zero changes left out', () => {
+    const a = factRow(fact(), cal, 1);
+    const created = rollupDeltas(counterDeltas(null, a));
+    const rows = (ds: ReturnType<typeof rollupDeltas>) => ds.filter((r) => r.key.station_id === 's1' && r.key.department_id === '').map((r) => [r.key.dim, r.key.value, r.add.received, r.add.accepted]).sort();
+    assert.deepEqual(rows(created), [['all', '', 1, 0], ['category', '市政设施', 1, 0], ['channel', 'online', 1, 0], ['status', 'submitted', 1, 0]]);
+    assert.deepEqual(new Set(created.map((r) => `${r.key.station_id}|${r.key.department_id}`)), new Set(['s1|', 's1|*', '*|*']), 'three levels');
+    assert.equal(created.length, 12);
+    const b = factRow(fact({ status: 'accepted', measures: measures({ accepted: true }) }), cal, 2);
+    const moved = rollupDeltas(counterDeltas(a, b));
+    // all/category/channel: the same row, +1 accepted; status: out of submitted, into accepted (at every level).
+    assert.deepEqual(rows(moved), [['all', '', 0, 1], ['category', '市政设施', 0, 1], ['channel', 'online', 0, 1], ['status', 'accepted', 1, 1], ['status', 'submitted', -1, 0]]);
+    assert.equal(moved.length, 15);
+    // Assigned to a department: at the station+department level the rows move; at the coarser levels only the sums change.
+    const c = factRow(fact({ status: 'accepted', departmentId: 'd1', measures: measures({ accepted: true }) }), cal, 3);
+    const assigned = rollupDeltas(counterDeltas(b, c));
+    assert.deepEqual(assigned.filter((r) => r.key.department_id === '*' || r.key.station_id === '*'), [], 'nothing to add where the department is not kept');
+    assert.deepEqual(new Set(assigned.map((r) => `${r.key.department_id}:${r.add.received}`)), new Set([':-1', 'd1:1']));
+    assert.deepEqual(rollupDeltas(counterDeltas(a, { ...a, updated_seq: 5 })), []);
   });
 
   test('contribution: reply days summed with their count', () => {

@@ -128,3 +128,62 @@ export function mergeDeltas(deltas: Iterable<CounterDelta>): CounterDelta[] {
 export function monthlyDeltas(deltas: readonly CounterDelta[]): Array<{ month: string; key: CounterKey; add: CounterSums }> {
   return mergeDeltas(deltas.map((d) => ({ ...d, day: d.day.slice(0, 7) }))).map((d) => ({ month: d.day, key: d.key, add: d.add }));
 }
+
+/**
+ * The rollups (decision 0006, "grain"): the same sums at a coarser grain, so the dashboard's usual
+ * reads touch tens or hundreds of rows a month instead of one row per case. The counters' key
+ * crosses seven columns (station × department × category × channel × region × status), which at a
+ * district's volume is close to one row per case. A rollup row keeps ONE of category / channel /
+ * status (`dim`; 'all': none, `value` '') and the station and department at one of three levels
+ * (`level`): both (`station_id`, `department_id` as in the counters), the station alone
+ * (`department_id` ANY), or neither (both ANY: the whole district). Every case adds to one row of
+ * each dim at each level. A read that filters or breaks down by at most one of the dims sums that
+ * dim's rows at the coarsest level its jurisdiction, filters and breakdown allow
+ * (dashboard.repository.ts); reads that combine two dims, or filter by region, use the counters.
+ */
+export const ROLLUP_DIMS = ['all', 'category', 'channel', 'status'] as const;
+export type RollupDim = (typeof ROLLUP_DIMS)[number];
+/** "Any station / department": the level's placeholder (never an id: ids are UUIDs, '' is "no department"). */
+export const ANY = '*';
+/** The levels: which of station and department a row keeps (the others are ANY). */
+export const ROLLUP_LEVELS = ['station+department', 'station', 'district'] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+export interface RollupKey {
+  district_code: string;
+  dim: RollupDim;
+  level: RollupLevel;
+  station_id: string;
+  department_id: string;
+  value: string;
+}
+
+export interface RollupDelta {
+  /** 'YYYY-MM-DD' or 'YYYY-MM', as the counter deltas it comes from. */
+  period: string;
+  key: RollupKey;
+  add: CounterSums;
+}
+
+const rollupId = (period: string, k: RollupKey) => JSON.stringify([period, k.district_code, k.dim, k.level, k.station_id, k.department_id, k.value]);
+
+/** The station and department a level keeps of a key. */
+export function atLevel(level: RollupLevel, stationId: string, departmentId: string): { station_id: string; department_id: string } {
+  return level === 'station+department' ? { station_id: stationId, department_id: departmentId } : level === 'station' ? { station_id: stationId, department_id: ANY } : { station_id: ANY, department_id: ANY };
+}
+
+/** Counter deltas (any period) → the rollup rows they change, merged; rows whose change is zero left out. */
+export function rollupDeltas(deltas: ReadonlyArray<{ day: string; key: CounterKey; add: CounterSums }>): RollupDelta[] {
+  const out = new Map<string, RollupDelta>();
+  for (const d of deltas) {
+    for (const level of ROLLUP_LEVELS) {
+      for (const dim of ROLLUP_DIMS) {
+        const key: RollupKey = { district_code: d.key.district_code, dim, level, ...atLevel(level, d.key.station_id, d.key.department_id), value: dim === 'all' ? '' : d.key[dim] };
+        const id = rollupId(d.day, key);
+        const cur = out.get(id);
+        if (!cur) out.set(id, { period: d.day, key, add: { ...d.add } });
+        else for (const s of COUNTER_SUMS) cur.add[s] += d.add[s];
+      }
+    }
+  }
+  return [...out.values()].filter((d) => COUNTER_SUMS.some((s) => d.add[s] !== 0));
+}

@@ -3,13 +3,13 @@ import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { resetProjection, runProjection, type Projection } from '../../platform/events/projector.ts';
 import { caseFactsFor } from '../cases/index.ts';
-import { counterDeltas, factRow, mergeDeltas, monthlyDeltas, type CounterDelta, type FactRow } from './case-deltas.ts';
+import { counterDeltas, factRow, mergeDeltas, monthlyDeltas, rollupDeltas, type CounterDelta, type FactRow } from './case-deltas.ts';
 import { dashboardRepository } from './dashboard.repository.ts';
 
 /**
  * `dashboard.cases`: after case events, reload those cases' current facts through the cases
  * module (`caseFactsFor`), compare them with the stored facts and add the difference to the
- * daily and monthly counters, then store the new facts. Replaying events changes nothing (the
+ * daily and monthly counters and rollups, then store the new facts. Replaying events changes nothing (the
  * difference is then zero), so a reset cursor or a repeated batch is harmless.
  */
 export const casesProjection: Projection = {
@@ -48,7 +48,10 @@ export const casesProjection: Projection = {
     }
     const merged = mergeDeltas(deltas);
     await dashboardRepository.addDaily(trx, merged);
-    await dashboardRepository.addMonthly(trx, monthlyDeltas(merged));
+    const monthly = monthlyDeltas(merged);
+    await dashboardRepository.addMonthly(trx, monthly);
+    await dashboardRepository.addRollups(trx, 'dash_rollup_daily', rollupDeltas(merged));
+    await dashboardRepository.addRollups(trx, 'dash_rollup_monthly', rollupDeltas(monthly.map((m) => ({ day: m.month, key: m.key, add: m.add }))));
     await dashboardRepository.upsertFacts(trx, rows);
     await dashboardRepository.deleteFacts(trx, gone);
     await dashboardRepository.replaceDeputies(trx, ids, [...current.values()].flatMap((f) => f.deputyIds.map((d) => ({ case_id: f.id, deputy_id: d }))));

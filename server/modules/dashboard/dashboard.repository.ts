@@ -2,14 +2,16 @@ import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { StatDimension } from '../../../shared/stats.ts';
 import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { COUNTER_KEYS, COUNTER_SUMS, contribution, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow } from './case-deltas.ts';
+import { COUNTER_KEYS, COUNTER_SUMS, contribution, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow, type RollupDelta, type RollupDim, type RollupLevel } from './case-deltas.ts';
 import { splitRange } from './range-split.ts';
 import { addSums } from './stat-rates.ts';
 
 /**
- * The dashboard's SQL (portable SQLite + PostgreSQL). Reads sum counter rows — whole months
- * from the monthly table, the ragged ends from the daily one — and count "overdue now" from the
- * per-case facts (indexed by district and due instant), never a GROUP BY over the cases table.
+ * The dashboard's SQL (portable SQLite + PostgreSQL). Reads sum rollup rows (or, for a read that
+ * combines two of category / channel / status or filters by region, the finer counter rows) —
+ * whole months from the monthly table, the ragged ends from the daily one — and count "overdue
+ * now" from the per-case facts (indexed by district and due instant), never a GROUP BY over the
+ * cases table.
  */
 export interface CounterQuery {
   districtCode: string;
@@ -27,6 +29,7 @@ export interface CounterQuery {
 }
 
 type CounterTable = 'dash_case_daily' | 'dash_case_monthly';
+type RollupTable = 'dash_rollup_daily' | 'dash_rollup_monthly';
 type Eb = ExpressionBuilder<Database, CounterTable | 'dash_case_facts'>;
 
 const FACT_COLUMNS = [
@@ -112,14 +115,82 @@ async function sumTable(db: Executor, table: CounterTable, q: CounterQuery, span
   });
 }
 
+/**
+ * The rollup dim that answers a read, or null when none does: the one of category / channel /
+ * status it filters or breaks down by ('all' when none), if only one; a region filter needs the
+ * counters (rollups keep no region).
+ */
+export function rollupDimFor(q: Pick<CounterQuery, 'category' | 'channel' | 'regionCode'>, by: StatDimension | null): RollupDim | null {
+  if (q.regionCode) return null;
+  const dims = new Set<RollupDim>();
+  if (q.category !== undefined) dims.add('category');
+  if (q.channel !== undefined) dims.add('channel');
+  if (by === 'category' || by === 'channel' || by === 'status') dims.add(by);
+  if (dims.size > 1) return null;
+  return dims.size ? [...dims][0]! : 'all';
+}
+
+/**
+ * The coarsest rollup level that answers a read: the station and department when it needs the
+ * department (a department's jurisdiction, filter or breakdown), the station alone when it needs
+ * the station, else the whole district.
+ */
+export function rollupLevelFor(q: Pick<CounterQuery, 'scope' | 'stationId' | 'departmentId'>, by: StatDimension | null): RollupLevel {
+  const limited = q.scope && !q.scope.all;
+  if (q.departmentId || by === 'department' || (limited && q.scope!.departmentId)) return 'station+department';
+  if (q.stationId || by === 'station' || limited) return 'station';
+  return 'district';
+}
+
+/** The rollup rows of one dim and level within the query's district, jurisdiction and filters (rollupDimFor and rollupLevelFor chose them). */
+function rollupFilters(q: CounterQuery, dim: RollupDim, level: RollupLevel) {
+  return (eb: ExpressionBuilder<Database, RollupTable>) => {
+    const and = [eb('district_code', '=', q.districtCode), eb('dim', '=', dim), eb('level', '=', level)];
+    if (q.scope && !q.scope.all) {
+      const ors = [];
+      if (q.scope.stationIds.length) ors.push(eb('station_id', 'in', q.scope.stationIds));
+      if (q.scope.departmentId) ors.push(eb('department_id', '=', q.scope.departmentId));
+      and.push(ors.length ? eb.or(ors) : (eb.val(false) as never));
+    }
+    if (q.stationId) and.push(eb('station_id', '=', q.stationId));
+    if (q.departmentId) and.push(eb('department_id', '=', q.departmentId));
+    if (dim === 'category' && q.category !== undefined) and.push(eb('value', '=', q.category));
+    if (dim === 'channel' && q.channel !== undefined) and.push(eb('value', '=', q.channel));
+    return eb.and(and);
+  };
+}
+
+async function sumRollup(db: Executor, table: RollupTable, q: CounterQuery, dim: RollupDim, span: { from: string | null; to: string | null }, by: StatDimension | null): Promise<Array<{ key: string; sums: CounterSums }>> {
+  const period = table === 'dash_rollup_daily' ? 'day' : 'month';
+  let query = db.selectFrom(table as 'dash_rollup_daily').where(rollupFilters(q, dim, rollupLevelFor(q, by)) as never).select(sumSelections());
+  if (span.from !== null) query = query.where(sql.ref(period), '>=', span.from);
+  if (span.to !== null) query = query.where(sql.ref(period), '<=', span.to);
+  const group = by === 'category' || by === 'channel' || by === 'status' ? sql<string>`value` : by ? groupExpr(by, period) : null;
+  const rows = group ? await query.select(group.as('k')).groupBy(group).execute() : await query.execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, unknown>;
+    return { key: String(row.k ?? ''), sums: addSums(zeroSums(), row as Partial<CounterSums>) };
+  });
+}
+
 export const dashboardRepository = {
-  /** Summed counters over the range, per key of `by` (one row with key '' when `by` is null). */
-  async sumCounters(db: Executor, q: CounterQuery, by: StatDimension | null): Promise<Map<string, CounterSums>> {
+  /**
+   * Summed counters over the range, per key of `by` (one row with key '' when `by` is null): from
+   * the rollups when one dim answers the read (`rollupDimFor`), else from the counters
+   * (`o.counters`: always from the counters, to compare the two).
+   */
+  async sumCounters(db: Executor, q: CounterQuery, by: StatDimension | null, o: { counters?: boolean } = {}): Promise<Map<string, CounterSums>> {
     const split = splitRange(q.from, q.to);
     const parts: Array<() => Promise<Array<{ key: string; sums: CounterSums }>>> = [];
     const months = split.months;
-    if (months) parts.push(() => sumTable(db, 'dash_case_monthly', q, months, by));
-    for (const d of split.days) parts.push(() => sumTable(db, 'dash_case_daily', q, d, by));
+    const dim = o.counters ? null : rollupDimFor(q, by);
+    if (dim) {
+      if (months) parts.push(() => sumRollup(db, 'dash_rollup_monthly', q, dim, months, by));
+      for (const d of split.days) parts.push(() => sumRollup(db, 'dash_rollup_daily', q, dim, d, by));
+    } else {
+      if (months) parts.push(() => sumTable(db, 'dash_case_monthly', q, months, by));
+      for (const d of split.days) parts.push(() => sumTable(db, 'dash_case_daily', q, d, by));
+    }
     const out = new Map<string, CounterSums>();
     // A deputy's cases received outside the stations he serves (a room, another station's day):
     // few, and in no counter row of the scope, so summed from their facts.
@@ -214,8 +285,23 @@ export const dashboardRepository = {
     }
   },
 
+  /** Adds each rollup delta to its row (created when missing); rows left with nothing received are removed. */
+  async addRollups(db: Executor, table: RollupTable, deltas: readonly RollupDelta[]): Promise<void> {
+    const period = table === 'dash_rollup_daily' ? 'day' : 'month';
+    for (const d of deltas) {
+      await db
+        .insertInto(table as 'dash_rollup_daily')
+        .values({ ...d.key, [period]: d.period, ...d.add } as never)
+        .onConflict((oc) => oc.columns(['district_code', 'dim', 'level', period, 'station_id', 'department_id', 'value'] as never).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`${table}.${c}` as never, '+', d.add[c] as never)])) as never))
+        .execute();
+    }
+    for (const [district, periods] of groupPeriods(deltas.map((d) => [d.key.district_code, d.period]))) {
+      await db.deleteFrom(table as 'dash_rollup_daily').where('district_code', '=', district).where(sql.ref(period), 'in', periods).where('received', '=', 0).execute();
+    }
+  },
+
   /** Every stored row of the read model (tests compare a rebuild with the incremental result). */
-  async dump(db: Executor): Promise<{ facts: FactRow[]; deputies: Array<{ case_id: string; deputy_id: string }>; daily: Array<Record<string, unknown>>; monthly: Array<Record<string, unknown>> }> {
+  async dump(db: Executor): Promise<{ facts: FactRow[]; deputies: Array<{ case_id: string; deputy_id: string }>; daily: Array<Record<string, unknown>>; monthly: Array<Record<string, unknown>>; rollups: Array<Record<string, unknown>> }> {
     const facts = await db.selectFrom('dash_case_facts').selectAll().orderBy('case_id').execute();
     const deputies = await db.selectFrom('dash_case_deputies').selectAll().orderBy('case_id').orderBy('deputy_id').execute();
     let daily = db.selectFrom('dash_case_daily').selectAll().orderBy('day');
@@ -224,7 +310,11 @@ export const dashboardRepository = {
       daily = daily.orderBy(k);
       monthly = monthly.orderBy(k);
     }
-    return { facts: facts.map((r) => ({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) })), deputies, daily: await daily.execute(), monthly: await monthly.execute() };
+    const rollups = [
+      ...(await db.selectFrom('dash_rollup_daily').selectAll().orderBy(['district_code', 'dim', 'level', 'day', 'station_id', 'department_id', 'value']).execute()),
+      ...(await db.selectFrom('dash_rollup_monthly').selectAll().orderBy(['district_code', 'dim', 'level', 'month', 'station_id', 'department_id', 'value']).execute()),
+    ];
+    return { facts: facts.map((r) => ({ ...r, reply_days: r.reply_days === null ? null : Number(r.reply_days) })), deputies, daily: await daily.execute(), monthly: await monthly.execute(), rollups };
   },
 
   /** Empties the read model (a rebuild replays every case event afterwards). */
@@ -233,6 +323,8 @@ export const dashboardRepository = {
     await db.deleteFrom('dash_case_deputies').execute();
     await db.deleteFrom('dash_case_daily').execute();
     await db.deleteFrom('dash_case_monthly').execute();
+    await db.deleteFrom('dash_rollup_daily').execute();
+    await db.deleteFrom('dash_rollup_monthly').execute();
   },
 };
 

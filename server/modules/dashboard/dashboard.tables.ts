@@ -1,7 +1,8 @@
 /**
  * The dashboard's read model (decision 0006): one row of facts per case, copied from the cases
  * module's public query after each case event, and counters per (day, station, department,
- * category, channel, region, status) and per month, kept by adding the difference between a
+ * category, channel, region, status) and per month, with rollups of the same sums at a coarser
+ * grain (per station, department and one dimension), kept by adding the difference between a
  * case's old and new facts (a case whose status or department changes moves from one counter
  * row to another). Written only by the dashboard's projection.
  */
@@ -38,7 +39,18 @@ export interface DashboardTables {
   dash_case_deputies: { case_id: string; deputy_id: string };
   dash_case_daily: DashboardCounterRow & { day: string };
   dash_case_monthly: DashboardCounterRow & { month: string };
+  /** The same sums per (station, department, one dimension): case-deltas.ts `ROLLUP_DIMS`. */
+  dash_rollup_daily: DashboardRollupRow & { day: string };
+  dash_rollup_monthly: DashboardRollupRow & { month: string };
 }
+
+/** Rollup rows: the district, which dimension (`dim`: all, category, channel, status) and its value ('' for all), the station and department, and the sums. */
+export type DashboardRollupRow = Pick<DashboardCounterRow, 'district_code' | 'station_id' | 'department_id' | 'received' | 'accepted' | 'assigned' | 'resolved' | 'closed' | 'on_time' | 'late' | 'rated' | 'satisfied' | 'unsatisfied' | 'reply_days_sum' | 'reply_days_n'> & {
+  dim: string;
+  /** 'station+department' | 'station' | 'district' (case-deltas.ts ROLLUP_LEVELS): the coarser levels hold '*' for the station or department. */
+  level: string;
+  value: string;
+};
 
 /** Counter rows: the key columns ('' for none, never null) and the sums of the cases' facts. */
 export interface DashboardCounterRow {

@@ -13,7 +13,9 @@ import { resetProjection, runProjection } from '../../platform/events/projector.
 import { apiCalls, expectError, walkPages, type ApiCall } from '../../testing/expect.ts';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness.ts';
 import { caseScopeFor, countsAs } from '../cases/index.ts';
-import { dashboardRepository } from './dashboard.repository.ts';
+import { dashboardRepository, rollupDimFor, rollupLevelFor } from './dashboard.repository.ts';
+import { dashboardRollups } from './migrations/20261224_10_dashboard_rollups.ts';
+import { resolveStatsQuery } from './stats-query.ts';
 import { casesProjection, rebuildDashboard } from './dashboard.projection.ts';
 
 type Figures = Record<CaseMeasure, number> & { onTimeRate: number | null; satisfactionRate: number | null; avgReplyWorkingDays: number | null };
@@ -245,5 +247,52 @@ describe('dashboard: figures equal the case list and a recount of the raw cases'
     assert.deepEqual(await dashboardRepository.dump(t.deps.db), built, 'replay: same facts and counters');
     await rebuildDashboard(t.deps);
     assert.deepEqual(await dashboardRepository.dump(t.deps.db), built, 'rebuild: same facts and counters');
+    // The migration that added the rollups fills them from the counters: the same rows the projection keeps.
+    assert.ok(built.rollups.length > 0);
+    await t.deps.db.schema.dropTable('dash_rollup_daily').execute();
+    await t.deps.db.schema.dropTable('dash_rollup_monthly').execute();
+    await dashboardRollups.up(t.deps.db as never);
+    assert.deepEqual(await dashboardRepository.dump(t.deps.db), built, 'rollups filled by the migration');
+  });
+
+  test('the rollups give the sums the counters give, for every jurisdiction, filter and breakdown they answer', async () => {
+    const categories = [...new Set((await caseRows()).map((c) => c.category).filter((c): c is string => !!c))];
+    const filters: Filters[] = [
+      {}, { category: categories[0]! }, { category: categories[1]! }, { channel: 'online' }, { channel: 'phone' }, { stationId: ids.majiahe }, { departmentId: ids.chengguan },
+      { from: '2026-01-01', to: '2026-11-20' }, { from: '2025-12-15', to: '2026-10-31' }, { from: '2026-03-01', to: '2026-03-31' }, { from: '2026-11-02', to: '2026-11-19' },
+      { stationId: ids.majiahe, category: categories[0]!, from: '2026-02-10', to: '2026-09-03' }, { departmentId: ids.chengguan, channel: 'online' },
+      // Two of the dims, or a region: the counters answer (rollupDimFor null); included to keep both paths equal.
+      { category: categories[0]!, channel: 'online' }, { regionCode: ids.region },
+    ];
+    let fromRollups = 0;
+    let compared = 0;
+    for (const u of USERS) {
+      const principal = { ...s[u].user, userId: s[u].user.id, districtCode: '430211', displayName: u, sessionId: '', csrfToken: '' } as unknown as Principal;
+      for (const f of filters) {
+        const resolved = await resolveStatsQuery(t.deps.db, principal, '430211', f).catch(() => null);
+        if (!resolved) continue; // a station or department outside the caller's jurisdiction
+        for (const by of [null, ...STAT_DIMENSIONS]) {
+          const rollup = await dashboardRepository.sumCounters(t.deps.db, resolved.counters, by);
+          const counters = await dashboardRepository.sumCounters(t.deps.db, resolved.counters, by, { counters: true });
+          assert.deepEqual(new Map([...rollup].sort()), new Map([...counters].sort()), `${u} ${qs(f)} by ${by}`);
+          compared++;
+          if (rollupDimFor(resolved.counters, by)) fromRollups++;
+        }
+      }
+    }
+    assert.ok(compared > 400 && fromRollups > compared * 0.7, `${fromRollups} of ${compared} reads from the rollups`);
+    assert.equal(rollupDimFor({ category: 'x', channel: 'online' }, null), null);
+    assert.equal(rollupDimFor({ category: 'x' }, 'category'), 'category');
+    assert.equal(rollupDimFor({ category: 'x' }, 'status'), null);
+    assert.equal(rollupDimFor({}, 'month'), 'all');
+    assert.equal(rollupDimFor({ regionCode: '430211004' }, null), null);
+    const all = { all: true, stationIds: [], departmentId: null, deputyId: null };
+    assert.equal(rollupLevelFor({ scope: all }, 'category'), 'district');
+    assert.equal(rollupLevelFor({ scope: null }, 'month'), 'district');
+    assert.equal(rollupLevelFor({ scope: all }, 'station'), 'station');
+    assert.equal(rollupLevelFor({ scope: all, stationId: 's' }, null), 'station');
+    assert.equal(rollupLevelFor({ scope: { ...all, all: false, stationIds: ['s'] } }, 'category'), 'station');
+    assert.equal(rollupLevelFor({ scope: all }, 'department'), 'station+department');
+    assert.equal(rollupLevelFor({ scope: { ...all, all: false, departmentId: 'd' } }, null), 'station+department');
   });
 });
