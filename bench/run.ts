@@ -11,6 +11,7 @@
  *                                    server/bench-smoke.test.ts); the results go to --out or a temp dir
  *   npm run bench -- --db postgres   the benchmarks that run on both databases: only this one (sqlite|postgres|both)
  *   npm run bench -- --out DIR       write the results file into DIR instead of bench/results/
+ *   npm run bench -- --keep          keep the databases the benchmarks build (they print where)
  *
  * At the end, a table: every figure with its target (../shared/design/QUALITY.md), the database,
  * the number of cases it was measured at, and met / missed.
@@ -29,6 +30,8 @@ if (casesAt >= 0 && !(Number.isInteger(cases) && cases! > 0)) {
   process.exit(2);
 }
 const smoke = args.includes('--smoke');
+/** Keep the generated databases (the benchmarks that build one print where), to measure them again later. */
+const keep = args.includes('--keep');
 const db = valueOf('--db');
 if (db !== undefined && !['sqlite', 'postgres', 'both'].includes(db)) {
   console.error('--db 应为 sqlite、postgres 或 both（--db must be sqlite, postgres or both）');
@@ -54,10 +57,10 @@ for (const f of files) {
   const name = f.replace(/\.bench\.ts$/, '');
   const t0 = performance.now();
   try {
-    const mod = (await import(join(dir, f))) as { run(opts?: { cases?: number; smoke?: boolean; db?: string }): Promise<Record<string, unknown>> };
+    const mod = (await import(join(dir, f))) as { run(opts?: { cases?: number; smoke?: boolean; db?: string; keep?: boolean }): Promise<Record<string, unknown>> };
     // Smoke: small sizes for every benchmark that takes one (the others already run in seconds).
     const size = cases ?? (smoke ? 2000 : undefined);
-    const figures = await mod.run(size || smoke || db ? { ...(size ? { cases: size } : {}), ...(smoke ? { smoke } : {}), ...(db ? { db } : {}) } : undefined);
+    const figures = await mod.run(size || smoke || db || keep ? { ...(size ? { cases: size } : {}), ...(smoke ? { smoke } : {}), ...(db ? { db } : {}), ...(keep ? { keep } : {}) } : undefined);
     results[name] = { ...figures, benchSeconds: Math.round((performance.now() - t0) / 100) / 10 };
   } catch (err) {
     failed++;
