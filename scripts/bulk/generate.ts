@@ -133,7 +133,7 @@ export async function generateHistory(deps: AppDeps, opts: GenerateOptions): Pro
   }
   if (deps.dialect === 'postgres') {
     const t = performance.now();
-    await bulkRepository.analyze(deps.db, ['cases', 'case_events', 'case_deputies', 'dash_case_facts', 'dash_case_daily', 'dash_case_monthly']);
+    await bulkRepository.analyze(deps.db, ['cases', 'case_events', 'case_deputies', 'dash_case_facts', 'dash_case_daily', 'dash_case_monthly', 'dash_rollup_daily', 'dash_rollup_monthly']);
     report.seconds.analyze = round((performance.now() - t) / 1000);
   }
   report.seconds.total = round((performance.now() - t0) / 1000);

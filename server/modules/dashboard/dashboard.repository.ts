@@ -257,29 +257,17 @@ export const dashboardRepository = {
 
   /**
    * Adds each delta to its daily row (created when missing); rows left with nothing received are
-   * removed. The update names the table's column (PostgreSQL finds a bare name ambiguous with `excluded`).
+   * removed. Many rows per statement: the stored sums plus the offered row's (`excluded`).
    */
   async addDaily(db: Executor, deltas: readonly CounterDelta[]): Promise<void> {
-    for (const d of deltas) {
-      await db
-        .insertInto('dash_case_daily')
-        .values({ ...d.key, day: d.day, ...d.add })
-        .onConflict((oc) => oc.columns(['day', ...COUNTER_KEYS]).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`dash_case_daily.${c}`, '+', d.add[c])])) as never))
-        .execute();
-    }
+    await addRows(db, 'dash_case_daily', ['day', ...COUNTER_KEYS], deltas.map((d) => ({ ...d.key, day: d.day, ...d.add })));
     for (const [district, days] of groupPeriods(deltas.map((d) => [d.key.district_code, d.day]))) {
       await db.deleteFrom('dash_case_daily').where('district_code', '=', district).where('day', 'in', days).where('received', '=', 0).execute();
     }
   },
 
   async addMonthly(db: Executor, deltas: ReadonlyArray<{ month: string; key: CounterKey; add: CounterSums }>): Promise<void> {
-    for (const d of deltas) {
-      await db
-        .insertInto('dash_case_monthly')
-        .values({ ...d.key, month: d.month, ...d.add })
-        .onConflict((oc) => oc.columns(['month', ...COUNTER_KEYS]).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`dash_case_monthly.${c}`, '+', d.add[c])])) as never))
-        .execute();
-    }
+    await addRows(db, 'dash_case_monthly', ['month', ...COUNTER_KEYS], deltas.map((d) => ({ ...d.key, month: d.month, ...d.add })));
     for (const [district, months] of groupPeriods(deltas.map((d) => [d.key.district_code, d.month]))) {
       await db.deleteFrom('dash_case_monthly').where('district_code', '=', district).where('month', 'in', months).where('received', '=', 0).execute();
     }
@@ -288,13 +276,7 @@ export const dashboardRepository = {
   /** Adds each rollup delta to its row (created when missing); rows left with nothing received are removed. */
   async addRollups(db: Executor, table: RollupTable, deltas: readonly RollupDelta[]): Promise<void> {
     const period = table === 'dash_rollup_daily' ? 'day' : 'month';
-    for (const d of deltas) {
-      await db
-        .insertInto(table as 'dash_rollup_daily')
-        .values({ ...d.key, [period]: d.period, ...d.add } as never)
-        .onConflict((oc) => oc.columns(['district_code', 'dim', 'level', period, 'station_id', 'department_id', 'value'] as never).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`${table}.${c}` as never, '+', d.add[c] as never)])) as never))
-        .execute();
-    }
+    await addRows(db, table, ['district_code', 'dim', 'level', period, 'station_id', 'department_id', 'value'], deltas.map((d) => ({ ...d.key, [period]: d.period, ...d.add })));
     for (const [district, periods] of groupPeriods(deltas.map((d) => [d.key.district_code, d.period]))) {
       await db.deleteFrom(table as 'dash_rollup_daily').where('district_code', '=', district).where(sql.ref(period), 'in', periods).where('received', '=', 0).execute();
     }
@@ -327,6 +309,25 @@ export const dashboardRepository = {
     await db.deleteFrom('dash_rollup_monthly').execute();
   },
 };
+
+/** Rows per upsert statement: ~21 columns each, well under both databases' bound-parameter limits. */
+const UPSERT_CHUNK = 200;
+
+/**
+ * Inserts counter or rollup rows, adding each one's sums to the stored row with the same key
+ * (`excluded` is the row offered). The rows' keys are distinct (the deltas are merged per row
+ * first): PostgreSQL refuses to update one row twice in a statement. The update names the table's
+ * column (PostgreSQL finds a bare name ambiguous with `excluded`).
+ */
+async function addRows(db: Executor, table: CounterTable | RollupTable, keys: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await db
+      .insertInto(table as 'dash_case_daily')
+      .values(rows.slice(i, i + UPSERT_CHUNK) as never)
+      .onConflict((oc) => oc.columns(keys as never).doUpdateSet((eb) => Object.fromEntries(COUNTER_SUMS.map((c) => [c, eb(`${table}.${c}` as never, '+', eb.ref(`excluded.${c}` as never))])) as never))
+      .execute();
+  }
+}
 
 function groupPeriods(pairs: Array<[string, string]>): Map<string, string[]> {
   const out = new Map<string, Set<string>>();
