@@ -16,6 +16,7 @@ import { eventsMigrations } from './platform/events/events.migrations.ts';
 import { runProjection } from './platform/events/projector.ts';
 import { createPiiCipher, loadOrCreatePiiKey } from './platform/crypto/pii.ts';
 import { localFileStore } from './platform/files/file-store.ts';
+import { s3Config, s3FileStore } from './platform/files/s3-store.ts';
 
 export interface Booted {
   deps: AppDeps;
@@ -43,7 +44,7 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
   const clock = opts.clock ?? (config.LIANXIN_NOW ? pinnedClock(config.LIANXIN_NOW) : systemClock());
   const handle = await openDatabase(config.DATABASE_URL);
   const pii = createPiiCipher(loadOrCreatePiiKey(config, log));
-  const files = localFileStore(join(config.LIANXIN_DATA_DIR, 'files'));
+  const files = config.LIANXIN_FILES === 's3' ? s3FileStore(s3Config(config)) : localFileStore(join(config.LIANXIN_DATA_DIR, 'files'));
   const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log, pii, files };
   try {
     const applied = await migrateToLatest(handle.db, [platformMigrations, notifyMigrations, eventsMigrations, ...modules.map((m) => m.migrations)]);

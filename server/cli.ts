@@ -71,6 +71,9 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
       const r = await createBackup(config, file, { progress });
       const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
       console.log(`已备份到 ${r.file}：${(r.bytes / 1048576).toFixed(1)} MiB，${Object.keys(r.manifest.tables).length} 张表 ${rows} 行，${r.manifest.files.count} 个文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 (backup written)`);
+      if (r.manifest.files.store === 's3') {
+        console.warn('⚠️  照片和附件保存在对象存储中（LIANXIN_FILES=s3），不在本备份内：请在存储桶上开启版本控制和复制 (attachments are in the S3 bucket, not in this backup: keep the bucket versioned and replicated; docs/deploy.md)');
+      }
       return 0;
     }
     const r = await restoreBackup(config, file, { force, progress });

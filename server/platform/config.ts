@@ -67,6 +67,22 @@ export const configSchema = z
     /** 1: a well-formed `X-Request-ID` from the reverse proxy becomes the request's id (logs, response header); 0: the app makes every id. */
     LIANXIN_TRUST_REQUEST_ID: booleanFlag(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where photos and attachments are kept: `local` (LIANXIN_DATA_DIR/files) or `s3` (S3-compatible object storage, the LIANXIN_S3_* settings; docs/deploy.md). */
+    LIANXIN_FILES: z.enum(['local', 's3']).default('local'),
+    /** The object storage's address: https://oss-cn-beijing.aliyuncs.com, http://minio.internal:9000. */
+    LIANXIN_S3_ENDPOINT: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), { message: '必须是 http(s) 地址，不含路径 (an http(s) URL without a path)' }),
+    LIANXIN_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, '不是合法的存储桶名 (not a valid bucket name)').optional(),
+    /** The signing region: the bucket's (cn-beijing, ap-guangzhou…), or us-east-1 for MinIO. */
+    LIANXIN_S3_REGION: z.string().min(1).default('us-east-1'),
+    LIANXIN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    LIANXIN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** A folder in the bucket for Lianxin's files, ending in '/' (lianxin/); empty: the bucket's root. */
+    LIANXIN_S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, '由字母、数字和 ._- 组成的路径，以 / 结尾 (segments of letters, digits, ._- each ending in /)').default(''),
+    /** 1: https://endpoint/bucket/key (MinIO, most self-hosted services); 0: https://bucket.endpoint/key (AWS, OSS, COS). */
+    LIANXIN_S3_PATH_STYLE: booleanFlag(false),
   })
   .superRefine((c, ctx) => {
     if (c.LIANXIN_RATE_LIMITS === 'off' && c.NODE_ENV === 'production') {
@@ -75,6 +91,11 @@ export const configSchema = z
         path: ['LIANXIN_RATE_LIMITS'],
         message: '生产环境 (NODE_ENV=production) 不允许关闭限流 (rate limits cannot be switched off in production)',
       });
+    }
+    if (c.LIANXIN_FILES === 's3') {
+      for (const key of ['LIANXIN_S3_ENDPOINT', 'LIANXIN_S3_BUCKET', 'LIANXIN_S3_ACCESS_KEY_ID', 'LIANXIN_S3_SECRET_ACCESS_KEY'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'LIANXIN_FILES=s3 时必须设置 (required with LIANXIN_FILES=s3)' });
+      }
     }
     if (c.NODE_ENV === 'production' && !c.LIANXIN_PII_KEY) {
       ctx.addIssue({

@@ -45,7 +45,8 @@ export interface BackupManifest {
   /** Row count of every table, in the same snapshot as the copy. */
   tables: Record<string, number>;
   database: { entry: string; size: number; sha256: string };
-  files: { count: number; bytes: number; keys: Array<[key: string, size: number]> };
+  /** `store: 's3'`: the files are in object storage (LIANXIN_FILES=s3) and not in this backup (count 0; docs/deploy.md). */
+  files: { count: number; bytes: number; keys: Array<[key: string, size: number]>; store?: 'local' | 's3' };
   /** sha256 of the PII key (shortened), so a restore can tell whether it can read the personal data; null without a key. */
   piiKey: string | null;
 }
@@ -267,7 +268,8 @@ export async function createBackup(config: Config, file: string, opts: { progres
     // so every file the copied rows refer to is already in the store when it is listed.
     const snap = dialect === 'sqlite' ? await snapshotSqlite(config, staging, progress) : await snapshotPostgres(config, staging, progress);
     const fileRoot = join(config.LIANXIN_DATA_DIR, 'files');
-    const files = await listStoreFiles(fileRoot);
+    // Files in object storage stay there (the bucket's versioning and replication keep them): the backup holds the database.
+    const files = config.LIANXIN_FILES === 's3' ? [] : await listStoreFiles(fileRoot);
     const dbSize = (await stat(snap.path)).size;
     const total = dbSize + files.reduce((n, [, s]) => n + s, 0);
     let written = 0;
@@ -293,7 +295,7 @@ export async function createBackup(config: Config, file: string, opts: { progres
         migrations: snap.migrations,
         tables: snap.tables,
         database: { entry: snap.entry, size: dbSize, sha256: dbSha },
-        files: { count: files.length, bytes: total - dbSize, keys: files },
+        files: { count: files.length, bytes: total - dbSize, keys: files, store: config.LIANXIN_FILES },
         piiKey: piiKey ? piiFingerprint(piiKey) : null,
       };
       const json = Buffer.from(JSON.stringify(manifest, null, 1));
