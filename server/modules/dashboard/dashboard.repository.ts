@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { StatDimension } from '../../../shared/stats.ts';
 import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { COUNTER_KEYS, COUNTER_SUMS, contribution, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow, type RollupDelta, type RollupDim, type RollupLevel } from './case-deltas.ts';
+import { COUNTER_KEYS, COUNTER_SUMS, contribution, ROLLUP_DIMS, ROLLUP_LEVELS, zeroSums, type CounterDelta, type CounterKey, type CounterSums, type FactRow, type RollupDelta, type RollupDim, type RollupLevel } from './case-deltas.ts';
 import { splitRange } from './range-split.ts';
 import { addSums } from './stat-rates.ts';
 
@@ -277,8 +277,14 @@ export const dashboardRepository = {
   async addRollups(db: Executor, table: RollupTable, deltas: readonly RollupDelta[]): Promise<void> {
     const period = table === 'dash_rollup_daily' ? 'day' : 'month';
     await addRows(db, table, ['district_code', 'dim', 'level', period, 'station_id', 'department_id', 'value'], deltas.map((d) => ({ ...d.key, [period]: d.period, ...d.add })));
+    // Every dim and level named, so that the delete is a set of ranges of the primary key
+    // (district, dim, level, period, …) rather than a scan of the district's rows.
     for (const [district, periods] of groupPeriods(deltas.map((d) => [d.key.district_code, d.period]))) {
-      await db.deleteFrom(table as 'dash_rollup_daily').where('district_code', '=', district).where(sql.ref(period), 'in', periods).where('received', '=', 0).execute();
+      await db
+        .deleteFrom(table as 'dash_rollup_daily')
+        .where('district_code', '=', district).where('dim', 'in', [...ROLLUP_DIMS]).where('level', 'in', [...ROLLUP_LEVELS]).where(sql.ref(period), 'in', periods)
+        .where('received', '=', 0)
+        .execute();
     }
   },
 
