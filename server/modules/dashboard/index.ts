@@ -3,6 +3,7 @@ import { dashboardRoutes } from './dashboard.routes.ts';
 import { casesProjection } from './dashboard.projection.ts';
 import { dashboardInit } from './migrations/20261201_10_dashboard_init.ts';
 import { dashboardRollups } from './migrations/20261224_10_dashboard_rollups.ts';
+import { dashboardOverdueIndex } from './migrations/20261224_20_dashboard_overdue_idx.ts';
 
 export type { DashboardTables } from './dashboard.tables.ts';
 // The portal's statistics and monthly-report pages (docs/plans/reporting.md §3, §7): shapes documented in reports.ts.
@@ -17,7 +18,7 @@ export { casesProjection } from './dashboard.projection.ts';
 /** Dashboards and statistics (read side): counters kept from case events, /api/v1/stats/*. */
 export const dashboardModule: ModuleManifest = {
   name: 'dashboard',
-  migrations: { '20261201_10_dashboard_init': dashboardInit, '20261224_10_dashboard_rollups': dashboardRollups },
+  migrations: { '20261201_10_dashboard_init': dashboardInit, '20261224_10_dashboard_rollups': dashboardRollups, '20261224_20_dashboard_overdue_idx': dashboardOverdueIndex },
   routes: (app, deps) => dashboardRoutes(app, deps),
   projections: [casesProjection],
 };
