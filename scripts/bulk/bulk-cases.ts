@@ -111,11 +111,8 @@ export function uuidv7At(ms: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The smallest UUIDv7 of an instant: `id >= uuidv7Floor(ms)` finds the first case created at or after it. */
-export function uuidv7Floor(ms: number): string {
-  const h = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7000-8000-000000000000`;
-}
+/** The smallest UUIDv7 of an instant (the platform's, re-exported for the benchmarks). */
+export { uuidv7Floor } from '../../server/platform/ids.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 /** End of the Shanghai day `days` calendar days after `ms` (due dates end at 23:59:59.999 in Beijing). */

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { uuidv7Floor } from '../../../platform/ids.ts';
 import { ftsMatch, pgTsquery, pgTsvector } from './search-text.ts';
 
 /** Where a walk through the matches goes on from: an FTS5 rowid (SQLite) or a case id (PostgreSQL). */
@@ -19,6 +20,16 @@ export interface SearchRow {
 }
 
 const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+const DAY = 86_400_000;
+/**
+ * PostgreSQL walks the matches newest first in windows of the ids' time (ids are UUIDv7 of the
+ * moment a case was made): the last 30 days, the last year, then everything older. A phrase's GIN
+ * lookup finds candidate rows that must each be rechecked against their stored tsvector (GIN keeps
+ * no positions); bounded by a window of the primary key, only the window's candidates are (a
+ * BitmapAnd of both indexes). A page that the newest window fills never reads older ones; the last
+ * window has no bound, so what is found does not depend on the windows, only how fast.
+ */
+const PG_WINDOWS_DAYS = [30, 365, null] as const;
 const CHUNK = 500;
 
 function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
@@ -85,11 +96,20 @@ export const searchRepository = {
   async newest(db: Executor, districtCode: string, phrases: readonly string[][], size: number, after: Position | null, withBody: boolean): Promise<{ rows: Match[]; after: Position | null }> {
     if (isPg(db)) {
       const q = pgTsquery(phrases);
-      const older = after === null ? sql`` : sql` and case_id < ${String(after)}`;
-      const r = await sql<{ case_id: string; body: string }>`select case_id, ${withBody ? sql`body` : sql`'' as body`} from insight_search
-        where district_code = ${districtCode} and tsv @@ ${q}::tsquery${older}
-        order by case_id desc limit ${size}`.execute(db);
-      const rows = r.rows.map((x) => ({ caseId: x.case_id, body: x.body }));
+      const rows: Match[] = [];
+      let upper = after === null ? null : String(after);
+      for (const days of PG_WINDOWS_DAYS) {
+        const lower = days === null ? null : uuidv7Floor(Date.now() - days * DAY);
+        if (lower !== null && upper !== null && lower >= upper) continue; // the page starts before this window
+        const below = upper === null ? sql`` : sql` and case_id < ${upper}`;
+        const above = lower === null ? sql`` : sql` and case_id >= ${lower}`;
+        const r = await sql<{ case_id: string; body: string }>`select case_id, ${withBody ? sql`body` : sql`'' as body`} from insight_search
+          where district_code = ${districtCode} and tsv @@ ${q}::tsquery${below}${above}
+          order by case_id desc limit ${size - rows.length}`.execute(db);
+        rows.push(...r.rows.map((x) => ({ caseId: x.case_id, body: x.body })));
+        if (rows.length === size || lower === null) break;
+        upper = lower;
+      }
       return { rows, after: rows.length === size ? rows[rows.length - 1]!.caseId : null };
     }
     const older = after === null ? sql`` : sql` and rowid < ${Number(after)}`;
