@@ -42,7 +42,7 @@ import { duplicateTuning, findSimilarCases, searchCases } from '../server/module
 import type { AppDeps } from '../server/platform/deps.ts';
 import { freePort, waitForHealth } from '../server/testing/process.ts';
 import { caseText, prng } from '../scripts/bulk/case-texts.ts';
-import { uuidv7Floor } from '../scripts/bulk/bulk-cases.ts';
+import { uuidv7Floor } from '../server/platform/ids.ts';
 import { bulkRepository } from '../scripts/bulk/bulk.repository.ts';
 import { generateHistory, type GenerateReport } from '../scripts/bulk/generate.ts';
 import { adminPrincipal, benchPgUrl, bootDistrict, numberArg, percentile, round, runAlone, say } from './support.ts';

@@ -111,9 +111,6 @@ export function uuidv7At(ms: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The smallest UUIDv7 of an instant (the platform's, re-exported for the benchmarks). */
-export { uuidv7Floor } from '../../server/platform/ids.ts';
-
 const iso = (ms: number) => new Date(ms).toISOString();
 /** End of the Shanghai day `days` calendar days after `ms` (due dates end at 23:59:59.999 in Beijing). */
 const dueAfter = (ms: number, days: number) => {

@@ -101,13 +101,8 @@ export async function toInProgress(t: TestApp, d: Demo, id: string, notes: { acc
   await act(t, d.s.dept, id, 'dept-accept');
 }
 
-/** A multipart/form-data body with one file part, built by hand. */
-export function multipart(field: string, filename: string, mime: string, bytes: Uint8Array): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----lianxin-test-${'x'.repeat(8)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+/** A multipart/form-data body with one file part (server/testing/multipart.ts). */
+export { multipart } from '../../testing/multipart.ts';
 
 /** Fails when any of `secrets` appears in `text` (also as JSON-escaped unicode). */
 export function assertNoLeak(text: string, secrets: readonly string[], where: string): void {

@@ -143,7 +143,7 @@ export function monthlyDeltas(deltas: readonly CounterDelta[]): Array<{ month: s
  */
 export const ROLLUP_DIMS = ['all', 'category', 'channel', 'status'] as const;
 export type RollupDim = (typeof ROLLUP_DIMS)[number];
-/** "Any station / department": the level's placeholder (never an id: ids are UUIDs, '' is "no department"). */
+/** What a coarser level stores for the station or department it does not keep: "any" (never an id: ids are UUIDs, '' is "no department"). */
 export const ANY = '*';
 /** The levels: which of station and department a row keeps (the others are ANY). */
 export const ROLLUP_LEVELS = ['station+department', 'station', 'district'] as const;

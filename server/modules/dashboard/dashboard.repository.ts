@@ -103,17 +103,23 @@ function groupExpr(by: StatDimension, period: 'day' | 'month' | 'created_day'): 
 
 const sumSelections = () => COUNTER_SUMS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
 
-async function sumTable(db: Executor, table: CounterTable, q: CounterQuery, span: { from: string | null; to: string | null }, by: StatDimension | null): Promise<Array<{ key: string; sums: CounterSums }>> {
-  const period = table === 'dash_case_daily' ? 'day' : 'month';
-  let query = db.selectFrom(table as 'dash_case_daily').where(keyFilters(q) as never).select(sumSelections());
+type Span = { from: string | null; to: string | null };
+
+/** The sums of a counter or rollup table's rows selected by `filters` within the span of periods, per `group` (one row when null). */
+async function sumRows(db: Executor, table: CounterTable | RollupTable, filters: unknown, span: Span, group: RawBuilder<string> | null): Promise<Array<{ key: string; sums: CounterSums }>> {
+  const period = table.endsWith('daily') ? 'day' : 'month';
+  let query = db.selectFrom(table as 'dash_case_daily').where(filters as never).select(sumSelections());
   if (span.from !== null) query = query.where(sql.ref(period), '>=', span.from);
   if (span.to !== null) query = query.where(sql.ref(period), '<=', span.to);
-  const rows = by ? await query.select(groupExpr(by, period).as('k')).groupBy(groupExpr(by, period)).execute() : await query.execute();
+  const rows = group ? await query.select(group.as('k')).groupBy(group).execute() : await query.execute();
   return rows.map((r) => {
     const row = r as unknown as Record<string, unknown>;
     return { key: String(row.k ?? ''), sums: addSums(zeroSums(), row as Partial<CounterSums>) };
   });
 }
+
+const sumTable = (db: Executor, table: CounterTable, q: CounterQuery, span: Span, by: StatDimension | null) =>
+  sumRows(db, table, keyFilters(q), span, by ? groupExpr(by, table === 'dash_case_daily' ? 'day' : 'month') : null);
 
 /**
  * The rollup dim that answers a read, or null when none does: the one of category / channel /
@@ -160,18 +166,10 @@ function rollupFilters(q: CounterQuery, dim: RollupDim, level: RollupLevel) {
   };
 }
 
-async function sumRollup(db: Executor, table: RollupTable, q: CounterQuery, dim: RollupDim, span: { from: string | null; to: string | null }, by: StatDimension | null): Promise<Array<{ key: string; sums: CounterSums }>> {
-  const period = table === 'dash_rollup_daily' ? 'day' : 'month';
-  let query = db.selectFrom(table as 'dash_rollup_daily').where(rollupFilters(q, dim, rollupLevelFor(q, by)) as never).select(sumSelections());
-  if (span.from !== null) query = query.where(sql.ref(period), '>=', span.from);
-  if (span.to !== null) query = query.where(sql.ref(period), '<=', span.to);
-  const group = by === 'category' || by === 'channel' || by === 'status' ? sql<string>`value` : by ? groupExpr(by, period) : null;
-  const rows = group ? await query.select(group.as('k')).groupBy(group).execute() : await query.execute();
-  return rows.map((r) => {
-    const row = r as unknown as Record<string, unknown>;
-    return { key: String(row.k ?? ''), sums: addSums(zeroSums(), row as Partial<CounterSums>) };
-  });
-}
+/** A rollup row's dim value is `value`; station, department and month are columns as in the counters. */
+const sumRollup = (db: Executor, table: RollupTable, q: CounterQuery, dim: RollupDim, span: Span, by: StatDimension | null) =>
+  sumRows(db, table, rollupFilters(q, dim, rollupLevelFor(q, by)), span,
+    by === 'category' || by === 'channel' || by === 'status' ? sql<string>`value` : by ? groupExpr(by, table === 'dash_rollup_daily' ? 'day' : 'month') : null);
 
 export const dashboardRepository = {
   /**

@@ -16,19 +16,13 @@ import S3rver from 's3rver';
 import { createBackup } from '../backup/backup.ts';
 import { ConfigError, loadConfig, testConfig } from '../config.ts';
 import { createTestApp } from '../../testing/harness.ts';
+import { multipart } from '../../testing/multipart.ts';
 import { jpegWithGps } from './test-images.ts';
 import { S3StoreError, s3Config, s3FileStore, type S3StoreConfig } from './s3-store.ts';
 
 const BUCKET = 'lianxin-files';
 const KEY_ID = 'S3RVER';
 const SECRET = 'S3RVER';
-
-/** A multipart/form-data body with one file. */
-function multipart(field: string, filename: string, mime: string, bytes: Uint8Array): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----lianxin-s3-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** Every object under `dir` (s3rver keeps `<bucket>/<key>._S3rver_object`). */
 function objectsIn(dir: string): string[] {
