@@ -12,6 +12,9 @@ import { open311Errors } from './open311.errors.ts';
 import type { Open311Value } from './open311.format.ts';
 import type { Open311PostInput, Open311RequestsQuery } from './open311.schemas.ts';
 
+/** An unknown service code or request id is not repeated back: it is whatever the caller typed (a phone number, a name), and the answer is public. */
+const NO_SUCH_SERVICE = 'service_code：找不到该服务类别（可用的类别见 GET services）';
+
 type Row = Record<string, Open311Value>;
 
 /** The spec's closed states: nothing more will happen (rejected and merged cases included). */
@@ -50,7 +53,7 @@ export async function listServices(deps: AppDeps): Promise<Row[]> {
 /** A service definition: no extra attributes (metadata is false), so an empty list; unknown codes are 404. */
 export async function serviceDefinition(deps: AppDeps, code: string): Promise<Row> {
   const cat = (await districtCategories(deps.db, deps.config.LIANXIN_DISTRICT)).find((c) => c.active && c.id === code);
-  if (!cat) throw open311Errors.SERVICE_NOT_FOUND(`service_code：找不到服务类别“${code}”`, { field: 'service_code' });
+  if (!cat) throw open311Errors.SERVICE_NOT_FOUND(NO_SUCH_SERVICE, { field: 'service_code' });
   return { service_code: cat.id, attributes: [] };
 }
 
@@ -129,7 +132,7 @@ const PARAM_OF: Record<string, string> = {
  */
 export async function createRequest(deps: AppDeps, ctx: ActionContext, p: Open311PostInput, idempotencyKey: string | undefined): Promise<Row[]> {
   const cat = (await districtCategories(deps.db, deps.config.LIANXIN_DISTRICT)).find((c) => c.active && c.id === p.service_code);
-  if (!cat) throw open311Errors.SERVICE_NOT_FOUND(`service_code：找不到服务类别“${p.service_code}”`, { field: 'service_code' });
+  if (!cat) throw open311Errors.SERVICE_NOT_FOUND(NO_SUCH_SERVICE, { field: 'service_code' });
   const stationId = await chooseStation(deps, p);
   const name = `${p.last_name ?? ''}${p.first_name ?? ''}`.trim();
   const contact = { ...(name ? { name } : {}), ...(p.phone ? { phone: p.phone } : {}), ...(p.email ? { email: p.email } : {}) };
@@ -228,7 +231,7 @@ async function categoryCodes(deps: AppDeps): Promise<Map<string, string>> {
 /** GET /requests/{id}: a tracking code (the submitter's) or a published result's id; 404 otherwise. */
 export async function getRequest(deps: AppDeps, id: string): Promise<Row[]> {
   const row = await oneRequest(deps, id, await categoryCodes(deps));
-  if (!row) throw open311Errors.REQUEST_NOT_FOUND(`service_request_id：找不到诉求“${id}”（查询码或公开结果编号）`, { field: 'service_request_id' });
+  if (!row) throw open311Errors.REQUEST_NOT_FOUND('service_request_id：找不到该诉求（应为查询码或公开结果编号）', { field: 'service_request_id' });
   return [row];
 }
 
@@ -257,7 +260,7 @@ export async function listRequests(deps: AppDeps, q: Open311RequestsQuery): Prom
   let category: string | undefined;
   if (q.service_code) {
     const cat = (await districtCategories(deps.db, deps.config.LIANXIN_DISTRICT)).find((c) => c.id === q.service_code);
-    if (!cat) throw open311Errors.SERVICE_NOT_FOUND(`service_code：找不到服务类别“${q.service_code}”`, { field: 'service_code' });
+    if (!cat) throw open311Errors.SERVICE_NOT_FOUND(NO_SUCH_SERVICE, { field: 'service_code' });
     category = cat.name;
   }
   if (q.status && !q.status.includes('closed')) return [];

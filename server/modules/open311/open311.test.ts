@@ -167,6 +167,10 @@ describe('Open311 GeoReport v2', () => {
     await refused(() => post('xml', form({ description: '路灯不亮', lat: '27.79', long: '113.03' })), 400, 'service_code', 'xml');
     await refused(() => post('json', form({ service_code: code, lat: '27.79', long: '113.03' })), 400, 'description');
     await refused(() => post('json', form({ service_code: 'no-such-service', description: '路灯不亮', lat: '27.79', long: '113.03' })), 404, 'service_code');
+    // What the caller typed is not repeated in the public answer (a phone number typed as the code, found by the fuzz).
+    const typed = await post('json', form({ service_code: '13800000000', description: '路灯不亮', lat: '27.79', long: '113.03' }));
+    assert.equal(typed.statusCode, 404);
+    assert.ok(!typed.body.includes('13800000000'), typed.body);
     await refused(() => post('json', form(ok)), 400, 'station_id');
     await refused(() => post('json', form({ ...ok, lat: '27.79' })), 400, 'lat');
     await refused(() => post('json', form({ ...ok, lat: 'north', long: '113.03' })), 400, 'lat');
