@@ -88,6 +88,31 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
     assert.deepEqual(await listed(`regionCode=${region}`), rows.filter((r) => r.region_code.startsWith(region)).map((r) => r.id).sort());
   });
 
+  test('within a created-day range the list is newest first by creation time, and small pages list each case once', async () => {
+    // Cases recorded with the clock set back (above) have later ids than their creation time.
+    const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'created_at']).execute();
+    const byIdOrder = [...rows].sort((a, b) => (a.id < b.id ? 1 : -1)).map((r) => r.id);
+    const expected = [...rows].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1)).map((r) => r.id);
+    assert.notDeepEqual(expected, byIdOrder, 'the fixture has cases whose id order is not their creation order');
+    const pages = async (who: 'admin' | 'station', qs: string): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api(f, who, 'GET', `/cases?${qs}${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.statusCode, 200, res.body);
+        ids.push(...res.json().items.map((i: { id: string }) => i.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    for (const who of ['admin', 'station'] as const) {
+      const seen = await pages(who, 'limit=2&from=2026-01-01&to=2026-12-31');
+      const visible = new Set(await pages(who, 'limit=100'));
+      assert.deepEqual(seen, expected.filter((id) => visible.has(id)), who);
+      assert.ok(seen.length > 2, `${who} pages through several pages`);
+    }
+  });
+
   test('bad ranges name the field', async () => {
     await expectError(await api(f, 'admin', 'GET', '/cases?from=2026-11-02&to=2026-11-01'), 400, 'VALIDATION_FAILED', 'query.from');
     await expectError(await api(f, 'admin', 'GET', '/cases?to=2026-02-30'), 400, 'VALIDATION_FAILED', 'query.to');

@@ -106,53 +106,83 @@ const named = (db: Executor) =>
     .select(['s.name as station_name', 'd.name as department_name']);
 
 function scoped(db: Executor, scope: CaseScope) {
-  let q = named(db).where('c.district_code', '=', scope.districtCode);
-  if (!scope.all) {
+  return named(db).where(inScope(scope));
+}
+
+/** The jurisdiction, as a condition on `cases as c`. */
+function inScope(scope: CaseScope) {
+  return (eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) => {
+    const district = eb('c.district_code', '=', scope.districtCode);
+    if (scope.all) return district;
     const { stationIds, departmentId, deputyId, alsoCaseIds } = scope;
-    q = q.where((eb) => {
-      const ors = [];
-      if (stationIds.length) ors.push(eb('c.station_id', 'in', stationIds));
-      if (departmentId) ors.push(eb('c.department_id', '=', departmentId));
-      if (deputyId) ors.push(eb.exists(eb.selectFrom('case_deputies as sd').select('sd.case_id').whereRef('sd.case_id', '=', 'c.id').where('sd.deputy_id', '=', deputyId)));
-      if (alsoCaseIds?.length) ors.push(eb('c.id', 'in', alsoCaseIds));
-      return ors.length ? eb.or(ors) : eb.val(false);
-    });
+    const ors = [];
+    if (stationIds.length) ors.push(eb('c.station_id', 'in', stationIds));
+    if (departmentId) ors.push(eb('c.department_id', '=', departmentId));
+    if (deputyId) ors.push(eb.exists(eb.selectFrom('case_deputies as sd').select('sd.case_id').whereRef('sd.case_id', '=', 'c.id').where('sd.deputy_id', '=', deputyId)));
+    if (alsoCaseIds?.length) ors.push(eb('c.id', 'in', alsoCaseIds));
+    return eb.and([district, ors.length ? eb.or(ors) : eb.val(false)]);
+  };
+}
+const bare = (db: Executor) => db.selectFrom('cases as c').select('c.id');
+
+/**
+ * The list's order, in one place (the cursor is made of the same columns, list-cases.ts):
+ * by due instant; by creation time when the list is limited to a creation period (its index
+ * serves the range in that order; sorting the period's cases by id did not scale: 126 ms for
+ * 27k cases at 1M); otherwise newest first by id (time-ordered, every filter's index ends with it).
+ */
+export function listOrder(f: Pick<CaseFilters, 'sort' | 'createdFrom' | 'createdBefore'>): 'due_at' | 'created_at' | 'id' {
+  if (f.sort === 'due') return 'due_at';
+  return f.createdFrom || f.createdBefore ? 'created_at' : 'id';
+}
+
+/** The ids of one page of the list, in its order (`limit` rows from after the cursor). */
+async function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null): Promise<{ id: string }[]> {
+  let q = bare(db).where(inScope(scope));
+  if (f.statuses) q = q.where('c.status', 'in', f.statuses);
+  if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
+  if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
+  if (f.category) q = q.where('c.category', '=', f.category);
+  if (f.channel) q = q.where('c.channel', '=', f.channel);
+  if (f.receptionId) q = q.where('c.reception_id', '=', f.receptionId);
+  if (f.deputyId) {
+    const deputyId = f.deputyId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('case_deputies as cd').select('cd.case_id').whereRef('cd.case_id', '=', 'c.id').where('cd.deputy_id', '=', deputyId)));
   }
-  return q;
+  // A running clock has a due instant; ended cases have none, so "overdue" needs no status list.
+  if (f.overdue === true) q = q.where('c.due_at', '<', f.now);
+  if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', f.now)]));
+  if (f.dueBefore) q = q.where('c.due_at', '>=', f.now).where('c.due_at', '<=', f.dueBefore);
+  if (f.dueAfter) q = q.where('c.due_at', '>', f.dueAfter);
+  if (f.supervised) q = q.where('c.supervision_level', '>', 0);
+  if (f.measure) q = q.where(measureWhere(f.measure, f.now));
+  if (f.createdFrom) q = q.where('c.created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('c.created_at', '<', f.createdBefore);
+  if (f.regionCode) q = q.where('c.region_code', 'like', `${f.regionCode}%`);
+  if (f.ids) q = f.ids.length ? q.where('c.id', 'in', [...f.ids]) : q.where((eb) => eb.val(false));
+  if (f.q) {
+    const text = f.q;
+    // A tracking code as people read it out (dashes, lower case) finds its case.
+    const code = normaliseTrackingCode(text) ?? text.toUpperCase();
+    q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', code)]));
+  }
+  const order = listOrder(f);
+  if (order === 'due_at') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit).execute();
+  return keyset(q, `c.${order}`, 'c.id', 'desc', after).limit(limit).execute();
 }
 
 export const casesRepository = {
+  /**
+   * One page of the list: first the ids of the page (the filters on the cases table alone, so a
+   * range's matches are sorted as bare ids, often straight from a covering index), then those
+   * cases with their names. Sorting whole rows of 8,500 overdue cases took 32 ms at 1M cases.
+   */
   async list(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null): Promise<CaseListRow[]> {
-    let q = scoped(db, scope);
-    if (f.statuses) q = q.where('c.status', 'in', f.statuses);
-    if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
-    if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
-    if (f.category) q = q.where('c.category', '=', f.category);
-    if (f.channel) q = q.where('c.channel', '=', f.channel);
-    if (f.receptionId) q = q.where('c.reception_id', '=', f.receptionId);
-    if (f.deputyId) {
-      const deputyId = f.deputyId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('case_deputies as cd').select('cd.case_id').whereRef('cd.case_id', '=', 'c.id').where('cd.deputy_id', '=', deputyId)));
-    }
-    // A running clock has a due instant; ended cases have none, so "overdue" needs no status list.
-    if (f.overdue === true) q = q.where('c.due_at', '<', f.now);
-    if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.due_at', 'is', null), eb('c.due_at', '>=', f.now)]));
-    if (f.dueBefore) q = q.where('c.due_at', '>=', f.now).where('c.due_at', '<=', f.dueBefore);
-    if (f.dueAfter) q = q.where('c.due_at', '>', f.dueAfter);
-    if (f.supervised) q = q.where('c.supervision_level', '>', 0);
-    if (f.measure) q = q.where(measureWhere(f.measure, f.now));
-    if (f.createdFrom) q = q.where('c.created_at', '>=', f.createdFrom);
-    if (f.createdBefore) q = q.where('c.created_at', '<', f.createdBefore);
-    if (f.regionCode) q = q.where('c.region_code', 'like', `${f.regionCode}%`);
-    if (f.ids) q = f.ids.length ? q.where('c.id', 'in', [...f.ids]) : q.where((eb) => eb.val(false));
-    if (f.q) {
-      const text = f.q;
-      // A tracking code as people read it out (dashes, lower case) finds its case.
-      const code = normaliseTrackingCode(text) ?? text.toUpperCase();
-      q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', code)]));
-    }
-    if (f.sort === 'due') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit + 1).execute();
-    return keyset(q, 'c.id', 'c.id', 'desc', after).limit(limit + 1).execute();
+    const ids = (await pageIds(db, scope, f, limit + 1, after)).map((r) => r.id);
+    if (!ids.length) return [];
+    const rows = await named(db).where('c.id', 'in', ids).execute();
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
   },
   async getScoped(db: Executor, scope: CaseScope, id: string): Promise<CaseListRow | undefined> {
     return scoped(db, scope).where('c.id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 
 /** Collects the migrations of the platform and of every module into one ordered set. */
@@ -11,6 +11,10 @@ export async function migrateToLatest(db: Db, sets: Array<Record<string, Migrati
       all[name] = m;
     }
   }
+  // The common start: every known migration is recorded. One query instead of the migrator's
+  // table checks and lock (about 0.1 s of a PostgreSQL start). A new database, or any pending
+  // migration, goes through the migrator.
+  if (await allRecorded(db, Object.keys(all))) return [];
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Unordered: a database that already ran a later-named migration (modules add theirs in parallel) still gets an earlier-named new one.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
@@ -20,4 +24,14 @@ export async function migrateToLatest(db: Db, sets: Array<Record<string, Migrati
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function allRecorded(db: Db, names: string[]): Promise<boolean> {
+  try {
+    const rows = await db.selectFrom(DEFAULT_MIGRATION_TABLE as never).select('name' as never).execute();
+    const recorded = new Set(rows.map((r) => (r as { name: string }).name));
+    return names.every((n) => recorded.has(n));
+  } catch {
+    return false; // no migration table yet
+  }
 }

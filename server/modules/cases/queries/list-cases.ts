@@ -5,7 +5,7 @@ import { decodeCursor, toPage, type Page } from '../../../platform/http/paginati
 import { statusesFor } from '../case-status.ts';
 import { caseScopeFor } from '../cases.policy.ts';
 import { presentCaseListItem } from '../cases.presenter.ts';
-import { casesRepository, type CaseFilters } from '../cases.repository.ts';
+import { casesRepository, listOrder, type CaseFilters } from '../cases.repository.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts';
 import { parseDayRange } from '../../../platform/calendar/day-range.ts';
@@ -63,7 +63,7 @@ export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery):
   const scope = await caseScopeFor(db, p);
   const cal = await loadWorkingCalendar(db, p.districtCode);
   const filters = caseFiltersFor(f, now, cal);
-  const sort = filters.sort;
+  const order = listOrder(filters);
   const rows = await casesRepository.list(db, scope, filters, f.limit, decodeCursor(f.cursor, 2));
-  return toPage(rows, f.limit, (r) => [sort === 'due' ? r.due_at : r.id, r.id], (r) => presentCaseListItem(r, cal, now));
+  return toPage(rows, f.limit, (r) => [r[order], r.id], (r) => presentCaseListItem(r, cal, now));
 }
