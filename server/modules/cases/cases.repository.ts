@@ -136,8 +136,8 @@ export function listOrder(f: Pick<CaseFilters, 'sort' | 'createdFrom' | 'created
   return f.createdFrom || f.createdBefore ? 'created_at' : 'id';
 }
 
-/** The ids of one page of the list, in its order (`limit` rows from after the cursor). */
-async function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null): Promise<{ id: string }[]> {
+/** The ids of one page of the list, in its order (`limit` rows from after the cursor), as a subquery. */
+function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null) {
   let q = bare(db).where(inScope(scope));
   if (f.statuses) q = q.where('c.status', 'in', f.statuses);
   if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
@@ -167,22 +167,24 @@ async function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: nu
     q = q.where((eb) => eb.or([likeContains('c.title', text), likeContains('c.content', text), eb('c.tracking_code', '=', code)]));
   }
   const order = listOrder(f);
-  if (order === 'due_at') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit).execute();
-  return keyset(q, `c.${order}`, 'c.id', 'desc', after).limit(limit).execute();
+  if (order === 'due_at') return keyset(q.where('c.due_at', 'is not', null), 'c.due_at', 'c.id', 'asc', after).limit(limit);
+  return keyset(q, `c.${order}`, 'c.id', 'desc', after).limit(limit);
 }
 
 export const casesRepository = {
   /**
-   * One page of the list: first the ids of the page (the filters on the cases table alone, so a
-   * range's matches are sorted as bare ids, often straight from a covering index), then those
-   * cases with their names. Sorting whole rows of 8,500 overdue cases took 32 ms at 1M cases.
+   * One page of the list, in one statement: the ids of the page (the filters on the cases table
+   * alone, so a range's matches are sorted as bare ids, often straight from a covering index),
+   * then those cases with their names. Sorting whole rows of 8,500 overdue cases took 32 ms at 1M.
    */
   async list(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null): Promise<CaseListRow[]> {
-    const ids = (await pageIds(db, scope, f, limit + 1, after)).map((r) => r.id);
-    if (!ids.length) return [];
-    const rows = await named(db).where('c.id', 'in', ids).execute();
-    const at = new Map(ids.map((id, i) => [id, i]));
-    return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+    const order = listOrder(f);
+    const direction = order === 'due_at' ? 'asc' : 'desc';
+    return named(db)
+      .where('c.id', 'in', pageIds(db, scope, f, limit + 1, after))
+      .orderBy(`c.${order}`, direction)
+      .orderBy('c.id', direction)
+      .execute();
   },
   async getScoped(db: Executor, scope: CaseScope, id: string): Promise<CaseListRow | undefined> {
     return scoped(db, scope).where('c.id', '=', id).executeTakeFirst();
