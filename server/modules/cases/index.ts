@@ -9,6 +9,7 @@ import { casesReplyDue } from './migrations/20261201_01_cases_reply_due.ts';
 import { casePublications } from './migrations/20261201_30_case_publications.ts';
 import { casesScaleIndexes } from './migrations/20261220_20_scale_indexes.ts';
 import { casesDueScopeIndex } from './migrations/20261225_01_due_scope_index.ts';
+import { casesRatingIndex } from './migrations/20261225_02_rating_index.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { caseExportRoutes } from './exports/cases-export.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
@@ -79,7 +80,7 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex, '20261225_02_rating_index': casesRatingIndex },
   routes(app, deps) {
     caseExportRoutes(app, deps);
     caseRoutes(app, deps);
