@@ -104,10 +104,12 @@ function groupExpr(by: StatDimension, period: 'day' | 'month' | 'created_day'): 
 const sumSelections = () => COUNTER_SUMS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
 
 type Span = { from: string | null; to: string | null };
+/** A counter or rollup table's period column: daily tables by day, the others by month. */
+const periodOf = (table: CounterTable | RollupTable): 'day' | 'month' => (table.endsWith('daily') ? 'day' : 'month');
 
 /** The sums of a counter or rollup table's rows selected by `filters` within the span of periods, per `group` (one row when null). */
 async function sumRows(db: Executor, table: CounterTable | RollupTable, filters: unknown, span: Span, group: RawBuilder<string> | null): Promise<Array<{ key: string; sums: CounterSums }>> {
-  const period = table.endsWith('daily') ? 'day' : 'month';
+  const period = periodOf(table);
   let query = db.selectFrom(table as 'dash_case_daily').where(filters as never).select(sumSelections());
   if (span.from !== null) query = query.where(sql.ref(period), '>=', span.from);
   if (span.to !== null) query = query.where(sql.ref(period), '<=', span.to);
@@ -119,7 +121,7 @@ async function sumRows(db: Executor, table: CounterTable | RollupTable, filters:
 }
 
 const sumTable = (db: Executor, table: CounterTable, q: CounterQuery, span: Span, by: StatDimension | null) =>
-  sumRows(db, table, keyFilters(q), span, by ? groupExpr(by, table === 'dash_case_daily' ? 'day' : 'month') : null);
+  sumRows(db, table, keyFilters(q), span, by ? groupExpr(by, periodOf(table)) : null);
 
 /**
  * The rollup dim that answers a read, or null when none does: the one of category / channel /
@@ -169,7 +171,7 @@ function rollupFilters(q: CounterQuery, dim: RollupDim, level: RollupLevel) {
 /** A rollup row's dim value is `value`; station, department and month are columns as in the counters. */
 const sumRollup = (db: Executor, table: RollupTable, q: CounterQuery, dim: RollupDim, span: Span, by: StatDimension | null) =>
   sumRows(db, table, rollupFilters(q, dim, rollupLevelFor(q, by)), span,
-    by === 'category' || by === 'channel' || by === 'status' ? sql<string>`value` : by ? groupExpr(by, table === 'dash_rollup_daily' ? 'day' : 'month') : null);
+    by === 'category' || by === 'channel' || by === 'status' ? sql<string>`value` : by ? groupExpr(by, periodOf(table)) : null);
 
 export const dashboardRepository = {
   /**
@@ -273,7 +275,7 @@ export const dashboardRepository = {
 
   /** Adds each rollup delta to its row (created when missing); rows left with nothing received are removed. */
   async addRollups(db: Executor, table: RollupTable, deltas: readonly RollupDelta[]): Promise<void> {
-    const period = table === 'dash_rollup_daily' ? 'day' : 'month';
+    const period = periodOf(table);
     await addRows(db, table, ['district_code', 'dim', 'level', period, 'station_id', 'department_id', 'value'], deltas.map((d) => ({ ...d.key, [period]: d.period, ...d.add })));
     // Every dim and level named, so that the delete is a set of ranges of the primary key
     // (district, dim, level, period, …) rather than a scan of the district's rows.

@@ -63,7 +63,7 @@ export async function listCases(deps: AppDeps, p: Principal, f: ListCasesQuery):
   const scope = await caseScopeFor(db, p);
   const cal = await loadWorkingCalendar(db, p.districtCode);
   const filters = caseFiltersFor(f, now, cal);
-  const order = listOrder(filters);
+  const { column } = listOrder(filters);
   const rows = await casesRepository.list(db, scope, filters, f.limit, decodeCursor(f.cursor, 2));
-  return toPage(rows, f.limit, (r) => [r[order], r.id], (r) => presentCaseListItem(r, cal, now));
+  return toPage(rows, f.limit, (r) => [r[column], r.id], (r) => presentCaseListItem(r, cal, now));
 }
