@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 
 import { insightSearch } from './search/migrations/20261210_20_insight_search.ts';
+import { insightSearchPairs } from './search/migrations/20261226_10_insight_search_pairs.ts';
 import { searchProjection } from './search/search.projection.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { insightDuplicates } from './duplicates/migrations/20261210_30_insight_duplicates.ts';
@@ -37,7 +38,7 @@ export { computeHotIssues } from './hot/hot.job.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact },
+  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs },
   routes: async (app, deps) => {
     repliesRoutes(app, deps);
     searchRoutes(app, deps);

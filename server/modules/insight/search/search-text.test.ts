@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { normalise, tokens } from '../text/normalise.ts';
 import {
-  BREAK, MAX_BODY_TOKENS, MAX_POSITIONS_PER_TOKEN, escapeHtml, findHits, ftsMatch, highlight, highlightPhrases, parseQuery, pgTsquery, pgTsvector, rankByRelevance, relevance, scan, searchBody, snippet,
+  BREAK, MAX_BODY_TOKENS, MAX_POSITIONS_PER_TOKEN, escapeHtml, findHits, ftsMatch, highlight, highlightPhrases, parseQuery, bodyHasPhrases, needsBodyCheck, PERIOD_MS, periodOf, periodStart, pgPeriods, pgTsquery, pgTsvector, rankByRelevance, relevance, scan, searchBody, snippet,
 } from './search-text.ts';
 
 /** The reference the index must agree with: a phrase of the query occurs in one normalised text (Han phrases: as a substring). */
 const bodyHas = (body: string, phrase: string[]): boolean => ` ${body} `.includes(` ${phrase.join(' ')} `);
+// (search-text's bodyHasPhrases is this rule; a test below holds the two equal.)
 const matches = (texts: string[], q: string): boolean => parseQuery(q).every((p) => bodyHas(searchBody(texts), p));
 
 describe('search text (pure)', () => {
@@ -69,10 +70,44 @@ describe('search text (pure)', () => {
   test('query texts for each database escape everything', () => {
     assert.equal(ftsMatch([['路', '灯'], ['led']]), '"路 灯" AND "led"');
     assert.equal(ftsMatch([['a"b']]), '"a""b"');
-    assert.equal(pgTsquery([['路', '灯'], ['led']]), "('路' <-> '灯') & 'led'");
+    assert.equal(pgTsquery([['路', '灯'], ['led']]), "'路 灯' & 'led'");
+    assert.equal(pgTsquery([['东', '门', '行', '人'], ['哈', '哈', '哈']]), "'东 门' & '门 行' & '行 人' & '哈 哈'");
     assert.equal(pgTsquery([["it's\\"]]), "'it''s\\\\'");
-    assert.equal(pgTsvector('路 灯 路'), "'路':1,3 '灯':2");
+    assert.equal(pgTsvector('路 灯 路'), "'路' '路 灯' '灯' '灯 路'");
+    assert.equal(pgTsvector(`led 灯 ${BREAK} 路 灯`), `'led' 'led 灯' '灯' '路' '路 灯'`, 'no pair across a break, no break');
+    assert.equal(pgTsvector('路 灯', 2077), "'路' '路 灯' '灯' '~02077'", 'the period');
     assert.throws(() => ftsMatch([]));
+  });
+
+  test('bodyHasPhrases is the reference rule; only phrases of three tokens or more need it after the index', () => {
+    const bodies = ['东 门 行 人 道', `东 门 ${BREAK} 门 行 ${BREAK} 行 人`, 'led 灯 不 亮', '哈 哈 哈', ''];
+    for (const body of bodies) {
+      for (const q of ['东门行人', '门行', '东', 'led灯', '灯不亮', '哈哈哈哈', '哈哈哈', '东门 行人', '道']) {
+        const phrases = parseQuery(q);
+        assert.equal(bodyHasPhrases(body, phrases), phrases.every((p) => bodyHas(body, p)), `${q} in ${body}`);
+      }
+    }
+    assert.equal(needsBodyCheck(parseQuery('路灯')), false);
+    assert.equal(needsBodyCheck(parseQuery('路 灯 led')), false);
+    assert.equal(needsBodyCheck(parseQuery('灯 路灯坏')), true);
+  });
+
+  test('periods: ten days of time; a period query matches exactly its periods', () => {
+    assert.equal(periodOf(0), 0);
+    assert.equal(periodOf(PERIOD_MS - 1), 0);
+    assert.equal(periodOf(PERIOD_MS), 1);
+    assert.equal(periodOf(periodStart(2077)), 2077);
+    assert.equal(periodOf(Date.parse('2026-11-22T00:00:00Z')), 2077);
+    assert.equal(periodOf(-5), 0);
+    assert.equal(periodOf(1e20), 99_999, 'clamped to five digits');
+    const lexeme = (period: number) => pgTsvector('x', period).split(' ').pop()!;
+    assert.equal(lexeme(7), "'~00007'");
+    assert.equal(pgPeriods(2074, 2078), "'~02074' | '~02075' | '~02076' | '~02077' | '~02078'");
+    for (const [from, to] of [[2074, 2078], [2077, 2077], [2040, 2073], [0, 3], [99_990, 99_999]] as const) {
+      const terms = pgPeriods(from, to).split(' | ');
+      for (let p = Math.max(0, from - 2); p <= Math.min(99_999, to + 2); p++) assert.equal(terms.includes(lexeme(p)), p >= from && p <= to, `${from}..${to} at ${p}`);
+    }
+    assert.throws(() => pgPeriods(5, 4), /no period/);
   });
 
   test('relevance: a title hit beats a content hit, more hits beat fewer, shorter beats longer; ties keep their order', () => {

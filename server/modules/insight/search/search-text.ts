@@ -2,8 +2,9 @@
  * Chinese full-text search, the pure part (docs/plans/insight.md, Search): what the index holds
  * for a case, what a query asks for, and the highlighted title and snippet. No database here.
  *
- * Matching rule (the same on SQLite and PostgreSQL, because both index the same token list and
- * run the same phrases):
+ * Matching rule (the same on SQLite and PostgreSQL: both index the same body; SQLite runs the
+ * phrases on FTS5, PostgreSQL asks its GIN index for the phrases' tokens and adjacent pairs and
+ * checks a longer phrase on the body, `pgTsquery`):
  * - a text is normalised (../text/normalise.ts: NFKC, traditional → simplified, lower case,
  *   emoji and controls out) and cut into tokens: each Han character alone, each run of other
  *   letters and digits as one word (`tokens()`);
@@ -22,7 +23,7 @@ import { normalise } from '../text/normalise.ts';
 
 /** Stands for a gap or a text boundary in the body; never a query token. */
 export const BREAK = 'zzsepzz';
-/** PostgreSQL keeps positions up to 16 383 and 255 positions per lexeme: bodies stop before either, on both databases alike. */
+/** A body stops at 16 000 tokens and before any token's 256th occurrence, on both databases alike (PostgreSQL's limits on positions, from when its index kept them; they bound a body's size). */
 export const MAX_BODY_TOKENS = 16_000;
 export const MAX_POSITIONS_PER_TOKEN = 255;
 /** A longer run of letters (a pasted code, base64) is cut: PostgreSQL refuses lexemes over 2 KB. */
@@ -138,26 +139,93 @@ export function ftsMatch(phrases: readonly string[][]): string {
 
 const pgLexeme = (t: string) => `'${t.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
-/** PostgreSQL tsquery text (cast with ::tsquery, no parser involved): tokens of a phrase joined by <->, phrases by &. */
+/**
+ * A pair of adjacent tokens as one PostgreSQL lexeme (`路 灯`: tokens hold no spaces, so a pair
+ * never equals a token). See pgTsvector for why.
+ */
+const pairLexeme = (a: string, b: string) => `${a} ${b}`;
+
+/**
+ * PostgreSQL tsquery text (cast with ::tsquery, no parser involved) of the candidates for the
+ * phrases: a one-token phrase is its token, a longer one all its adjacent pairs (`路灯` → `'路 灯'`;
+ * `东门行人` → `'东 门' & '门 行' & '行 人'`); phrases are joined by &. For phrases of up to two
+ * tokens that is exactly the phrase; a longer phrase's candidates are checked on their bodies
+ * (`bodyHasPhrases`, where `needsBodyCheck`), which gives the same matches as the FTS5 phrase on
+ * SQLite.
+ */
 export function pgTsquery(phrases: readonly string[][]): string {
   if (!phrases.length) throw new Error('empty query');
-  return phrases.map((p) => (p.length === 1 ? pgLexeme(p[0]!) : `(${p.map(pgLexeme).join(' <-> ')})`)).join(' & ');
+  const terms = new Set<string>();
+  for (const p of phrases) {
+    if (p.length === 1) terms.add(pgLexeme(p[0]!));
+    for (let i = 1; i < p.length; i++) terms.add(pgLexeme(pairLexeme(p[i - 1]!, p[i]!)));
+  }
+  return [...terms].join(' & ');
+}
+
+/** Whether pgTsquery's candidates must be checked with bodyHasPhrases (a phrase of three tokens or more). */
+export const needsBodyCheck = (phrases: readonly string[][]): boolean => phrases.some((p) => p.length > 2);
+
+/** Whether an index body has every phrase (its tokens adjacent, as FTS5 phrases match). */
+export function bodyHasPhrases(body: string, phrases: readonly string[][]): boolean {
+  const s = ` ${body} `;
+  return phrases.every((p) => s.includes(` ${p.join(' ')} `));
 }
 
 /**
- * PostgreSQL tsvector text of a body (cast with ::tsvector): every token with its positions,
- * exactly as FTS5 numbers them, so phrases match the same on both databases whatever the
- * server's locale and text-search parser would have made of Chinese.
+ * PostgreSQL tsvector text of a body (cast with ::tsvector), with no positions: every token,
+ * every adjacent pair of tokens (BREAK in neither) as a lexeme of its own, and, when given, the
+ * case's time period (below). Built from the body's own tokens, not by a parser, so it is the
+ * same whatever the server's locale and text-search parser would have made of Chinese.
+ *
+ * Why pairs and no positions (decision 0007, measured at 1M cases): with single characters and
+ * their positions, a phrase was found by intersecting each character's posting list over the
+ * whole table (a common character is in hundreds of thousands of cases) and rechecking every
+ * row that had them all against its stored positions (GIN keeps none), reading and
+ * decompressing each row's tsvector. A pair's posting list is short; a one- or two-token phrase
+ * is one lexeme that GIN answers exactly; a longer one is its pairs, which GIN also answers
+ * exactly, and whether they are adjacent is checked on the body, which a search reads anyway.
  */
-export function pgTsvector(body: string): string {
+export function pgTsvector(body: string, period?: number): string {
   if (!body) return '';
-  const positions = new Map<string, number[]>();
-  body.split(' ').forEach((t, i) => {
-    const list = positions.get(t);
-    if (list) list.push(i + 1);
-    else positions.set(t, [i + 1]);
+  const lexemes = new Set<string>();
+  const toks = body.split(' ');
+  toks.forEach((t, i) => {
+    lexemes.add(t);
+    const next = toks[i + 1];
+    if (next !== undefined && t !== BREAK && next !== BREAK) lexemes.add(pairLexeme(t, next));
   });
-  return [...positions].map(([t, ps]) => `${pgLexeme(t)}:${ps.join(',')}`).join(' ');
+  lexemes.delete(BREAK);
+  if (period !== undefined) lexemes.add(periodLexeme(period));
+  return [...lexemes].map(pgLexeme).join(' ');
+}
+
+// ─── PostgreSQL: time periods in the index ─────────────────────────────────────────────────
+
+/**
+ * A search shows the newest matches first, so it reads recent cases first (search.repository.ts
+ * `newest`). A phrase's rows must be rechecked one by one in the table (GIN keeps no positions),
+ * and PostgreSQL's planner, which multiplies the pairs' frequencies, expects a handful of rows
+ * and rechecks every match of all time before it looks at the time. So each entry carries its
+ * case's period (ten days of the case id's time) as a lexeme, and a search asks the GIN index
+ * itself for the phrase in the recent periods: only those rows are rechecked.
+ */
+export const PERIOD_MS = 10 * 86_400_000;
+const PERIOD_DIGITS = 5;
+const LAST_PERIOD = 10 ** PERIOD_DIGITS - 1;
+/** The period of an instant (ms since 1970; 0 to 99 999, i.e. up to the year 4707). */
+export const periodOf = (ms: number): number => Math.min(LAST_PERIOD, Math.max(0, Math.floor(ms / PERIOD_MS)));
+/** When a period starts (ms). */
+export const periodStart = (period: number): number => period * PERIOD_MS;
+/** `~02077`: no token has `~`, so it never matches a word. */
+const periodLexeme = (period: number) => `~${String(periodOf(periodStart(period))).padStart(PERIOD_DIGITS, '0')}`;
+
+/** tsquery text (cast with ::tsquery) matching the lexemes of the periods `from` to `to`, inclusive. */
+export function pgPeriods(from: number, to: number): string {
+  const terms: string[] = [];
+  for (let p = Math.max(0, from); p <= Math.min(to, LAST_PERIOD); p++) terms.push(pgLexeme(periodLexeme(p)));
+  if (!terms.length) throw new Error('no period');
+  return terms.join(' | ');
 }
 
 // ─── Relevance ─────────────────────────────────────────────────────────────────────────────

@@ -275,9 +275,11 @@ describe(`case search (${testDialect()})`, () => {
     await get('admin', `/cases/search?${q('灯')}`);
     assert.equal(await searchRepository.count(t.deps.db), Number(cases.n));
     if (testDialect() === 'postgres') {
-      // The tsvector holds the body's own tokens (no parser): 路 and 灯 next to each other.
-      const r = await sql<{ ok: boolean }>`select bool_or(tsv @@ '''路'' <-> ''灯'''::tsquery) as ok from insight_search`.execute(t.deps.db);
-      assert.equal(r.rows[0]?.ok, true);
+      // The tsvector holds the body's own tokens and pairs (no parser), no positions, and the case's period.
+      const r = await sql<{ ok: boolean; pair: boolean; positions: boolean; periods: boolean }>`select bool_or(tsv @@ '路'::tsquery) as ok,
+        bool_or(tsv @@ '''路 灯'''::tsquery) as pair, bool_or(tsv::text ~ ':[0-9]') as positions,
+        bool_and(exists (select 1 from unnest(tsv) u where u.lexeme ~ '^~[0-9]{5}$')) as periods from insight_search`.execute(t.deps.db);
+      assert.deepEqual({ ...r.rows[0] }, { ok: true, pair: true, positions: false, periods: true });
     }
   });
 });
