@@ -5,7 +5,7 @@ import { resetProjection, runProjection, type Projection } from '../../../platfo
 import { caseTextsFor, openCaseTextsAfter, type CaseText } from '../../cases/index.ts';
 import { decodeSignature, encodeSignature } from '../text/minhash.ts';
 import { duplicatesRepository, type BandRow, type DuplicateRow, type StoredKeys } from './duplicates.repository.ts';
-import { caseText, fingerprintOf, placedBandKeys, placeKey, textHash } from './fingerprint.ts';
+import { caseText, encodeShingles, fingerprintOf, placedBandKeys, placeKey, textHash } from './fingerprint.ts';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
 
@@ -18,7 +18,7 @@ export function rowsFor(c: CaseText, seq: number): { row: DuplicateRow; bands: B
   return {
     row: {
       case_id: c.id, district_code: c.districtCode, station_id: c.stationId, region_code: c.regionCode, created_at: c.createdAt, status: c.status,
-      signature: encodeSignature(f.signature), text_hash: textHash(text), updated_seq: seq,
+      signature: encodeSignature(f.signature), shingles: encodeShingles(f.shingles), text_hash: textHash(text), updated_seq: seq,
     },
     bands: placedBandKeys(place, f.signature).map((band_key) => ({ band_key, created_at: c.createdAt, case_id: c.id })),
   };

@@ -69,14 +69,14 @@ export const duplicatesRepository = {
    * keys (expected 21·J³ of them for similarity J). Each key is one range of the table's primary
    * key (band_key, created_at, case_id); at most `scan` entries are read, so a problem reported by
    * hundreds of people in one street costs no more than that; only the best-placed candidates are
-   * joined to their signatures.
+   * joined to their signatures and shingles.
    */
-  async candidates(db: Executor, q: CandidateQuery, o: { scan?: number; limit?: number } = {}): Promise<Array<{ case_id: string; station_id: string; signature: string; shared: number }>> {
+  async candidates(db: Executor, q: CandidateQuery, o: { scan?: number; limit?: number } = {}): Promise<Array<{ case_id: string; station_id: string; signature: string; shingles: string | null; shared: number }>> {
     const keys = [...new Set(q.keys)];
     if (!keys.length) return [];
     // Raw SQL (portable): the query builder cost more to compile than this query takes to run.
-    const { rows } = await sql<{ case_id: string; station_id: string; signature: string; shared: number | string }>`
-      select d.case_id, d.station_id, d.signature, h.shared
+    const { rows } = await sql<{ case_id: string; station_id: string; signature: string; shingles: string | null; shared: number | string }>`
+      select d.case_id, d.station_id, d.signature, d.shingles, h.shared
       from (
         select b.case_id, count(*) as shared
         from (select case_id from insight_case_bands where band_key in (${sql.join(keys)}) and created_at >= ${q.since} limit ${o.scan ?? 1000}) as b

@@ -9,7 +9,7 @@ import { decodeSignature } from '../text/minhash.ts';
 import { duplicatesErrors } from './duplicates.errors.ts';
 import { duplicatesProjection } from './duplicates.projection.ts';
 import { duplicatesRepository } from './duplicates.repository.ts';
-import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placedBandKeys, placeKey, round2, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
+import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placedBandKeys, placeKey, round2, storedSimilarity, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
 const DAY = 86_400_000;
@@ -52,15 +52,18 @@ async function similarTo(deps: AppDeps, station: Station, title: string | undefi
   const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, since, keys: placedBandKeys(placeKey(station.regionCode), f.signature) });
   const likely = candidates
     .filter((c) => !o.stationOnly || c.station_id === station.id)
-    .map((c) => ({ id: c.case_id, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
+    .map((c) => ({ id: c.case_id, shingles: c.shingles, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
     .filter((c) => c.estimate >= THRESHOLD - ESTIMATE_MARGIN)
     .sort((a, b) => b.estimate - a.estimate)
     .slice(0, EXACT_CHECKS);
-  if (!likely.length) return [];
-  const texts = await caseTextsFor(deps.db, likely.map((c) => c.id));
+  // The exact similarity from the stored shingles; a row stored without them is compared by its text.
+  const stored = new Map(likely.flatMap((c) => (c.shingles === null ? [] : [[c.id, storedSimilarity(f, c.shingles)] as const])));
+  const read = likely.filter((c) => !stored.has(c.id) || stored.get(c.id)! >= THRESHOLD).map((c) => c.id);
+  if (!read.length) return [];
+  const texts = await caseTextsFor(deps.db, read);
   return texts
     .filter((c) => OPEN.includes(c.status) && c.districtCode === station.districtCode && c.createdAt >= since)
-    .map((c) => ({ c, similarity: exactSimilarity(f, c.title, c.content) }))
+    .map((c) => ({ c, similarity: stored.get(c.id) ?? exactSimilarity(f, c.title, c.content) }))
     .filter((x) => x.similarity >= THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || (a.c.stationId === station.id ? 0 : 1) - (b.c.stationId === station.id ? 0 : 1) || b.c.createdAt.localeCompare(a.c.createdAt));
 }

@@ -13,6 +13,8 @@ export interface InsightDuplicatesTables {
     status: string;
     /** 64 MinHash values, base64 (minhash.ts encodeSignature). */
     signature: string;
+    /** The text's shingles (fingerprint.ts `encodeShingles`), for the exact comparison; null in rows stored before 20261226_20. */
+    shingles: string | null;
     /** fingerprint.ts `textHash` of the text the signature was computed from. */
     text_hash: string;
     /** The last case event applied (audit sequence). */

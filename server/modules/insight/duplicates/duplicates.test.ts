@@ -12,7 +12,7 @@ import { createTestApp, TEST_NOW, type Session, type TestApp } from '../../../te
 import { runProjection } from '../../../platform/events/projector.ts';
 import { duplicatesProjection, rebuildDuplicates } from './duplicates.projection.ts';
 import { insightBandsCompact } from './migrations/20261223_10_insight_bands_compact.ts';
-import { BAND_COUNT, THRESHOLD } from './fingerprint.ts';
+import { BAND_COUNT, encodeShingles, THRESHOLD } from './fingerprint.ts';
 
 interface Item { id: string; trackingCode: string; title: string; status: string; stationName: string; createdAt: string; similarity: number; sameStation: boolean }
 
@@ -185,9 +185,27 @@ describe('POST /cases/similar', () => {
     assert.ok(!(await items(s.station, { stationId: st.ma, ...copy })).some((i) => i.id === b));
   });
 
+  test('the exact comparison uses the stored shingles; a row stored without them (before 20261226_20) is compared by its text, with the same result', async () => {
+    const target = await demoCase('新马路口早高峰拥堵，建议增设信号灯');
+    const row = await t.deps.db.selectFrom('insight_duplicates').select(['shingles']).where('case_id', '=', target.id).executeTakeFirstOrThrow();
+    assert.ok(row.shingles && row.shingles.length > 100, 'the projection stores the shingles');
+    const withShingles = (await items(s.station, { stationId: st.ma, ...crossingCopy })).find((i) => i.id === target.id);
+    await t.deps.db.updateTable('insight_duplicates').set({ shingles: null }).where('case_id', '=', target.id).execute();
+    try {
+      const withoutShingles = (await items(s.station, { stationId: st.ma, ...crossingCopy })).find((i) => i.id === target.id);
+      assert.ok(withShingles && withoutShingles);
+      assert.deepEqual(withoutShingles, withShingles);
+      // Stored shingles that say "not similar" keep a case out, whatever its text: the stored figure is the one used.
+      await t.deps.db.updateTable('insight_duplicates').set({ shingles: encodeShingles(new Set([1, 2, 3])) }).where('case_id', '=', target.id).execute();
+      assert.ok(!(await items(s.station, { stationId: st.ma, ...crossingCopy })).some((i) => i.id === target.id));
+    } finally {
+      await t.deps.db.updateTable('insight_duplicates').set({ shingles: row.shingles }).where('case_id', '=', target.id).execute();
+    }
+  });
+
   test('the read model: replaying every event changes nothing; a rebuild gives the same rows', async () => {
     const rows = async () => ({
-      cases: await t.deps.db.selectFrom('insight_duplicates').select(['case_id', 'status', 'signature', 'station_id', 'district_code']).orderBy('case_id').execute(),
+      cases: await t.deps.db.selectFrom('insight_duplicates').select(['case_id', 'status', 'signature', 'shingles', 'station_id', 'district_code']).orderBy('case_id').execute(),
       bands: await t.deps.db.selectFrom('insight_case_bands').select(['band_key', 'case_id', 'created_at']).orderBy('case_id').orderBy('band_key').execute(),
     });
     const now = await rows();

@@ -21,7 +21,7 @@
  *   against 0.64 and 0.88 with 16 × 4, which missed one near copy in five between 0.5 and 0.6
  *   (short texts: 69 of 86 found, 82 with 21 × 3; candidates per check 1.2 → 2.8 among 6,550).
  */
-import { jaccard, shingles, signature, similarity } from '../text/minhash.ts';
+import { decodeSignature, encodeSignature, jaccard, shingles, signature, similarity } from '../text/minhash.ts';
 import { normalise, tokens } from '../text/normalise.ts';
 
 /** Tokens per shingle (see above). */
@@ -95,6 +95,18 @@ export const fingerprint = (title: string | null | undefined, content: string | 
 /** The exact similarity of a fingerprint and another case's text (0 when that text is too short). */
 export function exactSimilarity(f: Fingerprint, title: string, content: string): number {
   return jaccard(f.shingles, shingles(caseText(title, content), SHINGLE_SIZE));
+}
+
+/** A text's shingles as the read model stores them (base64 of the 32-bit hashes), so a check compares them without normalising the text again. */
+export const encodeShingles = (set: ReadonlySet<number>): string => encodeSignature(Uint32Array.from(set));
+
+/** exactSimilarity against stored shingles (encodeShingles): the same figure, without the other case's text. */
+export function storedSimilarity(f: Fingerprint, stored: string): number {
+  const other = decodeSignature(stored);
+  if (!f.shingles.size && !other.length) return 0;
+  let inter = 0;
+  for (const x of other) if (f.shingles.has(x)) inter++;
+  return inter / (f.shingles.size + other.length - inter);
 }
 
 export const estimatedSimilarity = similarity;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { BAND_COUNT, exactSimilarity, fingerprint, MIN_TOKENS, placedBandKeys, placeKey, THRESHOLD } from './fingerprint.ts';
+import { BAND_COUNT, caseText, encodeShingles, exactSimilarity, fingerprint, MIN_TOKENS, placedBandKeys, placeKey, storedSimilarity, THRESHOLD } from './fingerprint.ts';
+import { shingles } from '../text/minhash.ts';
 import { evaluate, nearCopy, parseMessages, prng, shapeOf } from './tune.ts';
 
 const DEV = fileURLToPath(new URL('../../../../../shared/data/teddy2020c/labelled_dev.jsonl', import.meta.url));
@@ -39,6 +40,17 @@ test('our own near copies reach the threshold; different problems in the same wo
   }
   // Identical texts: 1; the title counts with the content.
   assert.equal(exactSimilarity(fingerprint('标题', SAME[0]![1])!, '标题', SAME[0]![1]), 1);
+});
+
+test('the similarity from stored shingles is the similarity from the text, to the last digit', () => {
+  const texts = [...SAME, ...OTHER].flat();
+  for (const a of texts) {
+    const f = fingerprint('', a)!;
+    for (const b of [...texts, '短', '😀😀😀', '']) {
+      const stored = encodeShingles(shingles(caseText('', b), 2));
+      assert.equal(storedSimilarity(f, stored), exactSimilarity(f, '', b), `${a} / ${b}`);
+    }
+  }
 });
 
 test('texts too short or without words are not compared; the place is the street', () => {
