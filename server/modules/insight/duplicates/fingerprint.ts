@@ -101,13 +101,7 @@ export function exactSimilarity(f: Fingerprint, title: string, content: string):
 export const encodeShingles = (set: ReadonlySet<number>): string => encodeSignature(Uint32Array.from(set));
 
 /** exactSimilarity against stored shingles (encodeShingles): the same figure, without the other case's text. */
-export function storedSimilarity(f: Fingerprint, stored: string): number {
-  const other = decodeSignature(stored);
-  if (!f.shingles.size && !other.length) return 0;
-  let inter = 0;
-  for (const x of other) if (f.shingles.has(x)) inter++;
-  return inter / (f.shingles.size + other.length - inter);
-}
+export const storedSimilarity = (f: Fingerprint, stored: string): number => jaccard(f.shingles, decodeSignature(stored));
 
 export const estimatedSimilarity = similarity;
 

@@ -157,12 +157,13 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / HASHES;
 }
 
-/** The exact Jaccard similarity of two shingle sets. */
-export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  if (!a.size && !b.size) return 0;
+/** The exact Jaccard similarity of two shingle sets (the second may be a stored one: its distinct values). */
+export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number> | Uint32Array): number {
+  const bSize = b instanceof Uint32Array ? b.length : b.size;
+  if (!a.size && !bSize) return 0;
   let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
+  for (const x of b) if (a.has(x)) inter++;
+  return inter / (a.size + bSize - inter);
 }
 
 /** The BANDS band keys of a signature (`band:hash`), for an index lookup of candidates. */
