@@ -204,11 +204,12 @@ export function pgTsvector(body: string, period?: number): string {
 
 /**
  * A search shows the newest matches first, so it reads recent cases first (search.repository.ts
- * `newest`). A phrase's rows must be rechecked one by one in the table (GIN keeps no positions),
- * and PostgreSQL's planner, which multiplies the pairs' frequencies, expects a handful of rows
- * and rechecks every match of all time before it looks at the time. So each entry carries its
- * case's period (ten days of the case id's time) as a lexeme, and a search asks the GIN index
- * itself for the phrase in the recent periods: only those rows are rechecked.
+ * `newest`). GIN gives a phrase's candidates in no useful order and each must be read from the
+ * table (its id; for a long phrase its body); PostgreSQL's planner, which multiplies the pairs'
+ * frequencies, expects a handful of rows and does not bound them by the primary key's range, so
+ * it read every candidate of all time. So each entry carries its case's period (ten days of the
+ * case id's time) as a lexeme, and a search asks the GIN index itself for the phrase in the
+ * recent periods: only those rows are read.
  */
 export const PERIOD_MS = 10 * 86_400_000;
 const PERIOD_DIGITS = 5;
