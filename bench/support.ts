@@ -39,7 +39,7 @@ export interface BenchDistrict {
   dir: string;
   /** Closes the database connection (another process may then use the database); close() still cleans up. */
   release(): Promise<void>;
-  /** Stops the district; removes the directory (and a throwaway PostgreSQL database) unless it is kept (or was given). */
+  /** Stops the district; removes the directory (and a throwaway PostgreSQL database) unless it is kept, or holds a given SQLite file. */
   close(): Promise<void>;
 }
 
@@ -83,10 +83,10 @@ export async function bootDistrict(opts: { name: string; quiet?: boolean; keep?:
     release,
     async close() {
       await release();
-      if (!opts.keep && !opts.database) {
-        rmSync(dir, { recursive: true, force: true });
-        if (pgDb) await pgAdmin(pgDb.admin, `drop database if exists ${pgDb.name} with (force)`);
-      } else say(opts.quiet, `保留 (kept): ${url.startsWith('sqlite') ? dir : url.replace(/:[^:@/]*@/, ':***@')}`);
+      // The directory is ours unless it holds a given SQLite file (a given PostgreSQL database gets a new one each run).
+      if (!opts.keep && !reuse) rmSync(dir, { recursive: true, force: true });
+      if (!opts.keep && pgDb) await pgAdmin(pgDb.admin, `drop database if exists ${pgDb.name} with (force)`);
+      if (opts.keep || opts.database) say(opts.quiet, `保留 (kept): ${url.startsWith('sqlite') ? dir : url.replace(/:[^:@/]*@/, ':***@')}`);
     },
   };
 }
