@@ -30,7 +30,7 @@ export function caseColumns({ t, L, showDepartment, sortedByDue, en }: Options):
         <div className="case-cell">
           <div className="case-cell-title">
             {c.urgent ? <UrgentTag /> : null}
-            <Link to={`/cases/${c.id}`} className="cell-strong" title={c.title}>
+            <Link to={`/cases/${c.id}`} className={c.highlights?.title ? 'cell-strong case-title-marked' : 'cell-strong'} title={c.title}>
               {c.highlights?.title ? <Marked text={c.highlights.title} /> : c.title}
             </Link>
           </div>
