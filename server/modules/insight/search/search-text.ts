@@ -219,7 +219,7 @@ export const periodOf = (ms: number): number => Math.min(LAST_PERIOD, Math.max(0
 /** When a period starts (ms). */
 export const periodStart = (period: number): number => period * PERIOD_MS;
 /** `~02077`: no token has `~`, so it never matches a word. */
-const periodLexeme = (period: number) => `~${String(periodOf(periodStart(period))).padStart(PERIOD_DIGITS, '0')}`;
+const periodLexeme = (period: number) => `~${String(Math.min(LAST_PERIOD, Math.max(0, period))).padStart(PERIOD_DIGITS, '0')}`;
 
 /** tsquery text (cast with ::tsquery) matching the lexemes of the periods `from` to `to`, inclusive. */
 export function pgPeriods(from: number, to: number): string {

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
 import { uuidv7Floor, uuidv7Ms } from '../../../platform/ids.ts';
 import { bodyHasPhrases, ftsMatch, needsBodyCheck, periodOf, periodStart, pgPeriods, pgTsquery, pgTsvector } from './search-text.ts';
@@ -120,14 +120,13 @@ export const searchRepository = {
           const below = upper === null ? sql`` : sql` and case_id < ${upper}`;
           // With a body check, ask for a whole page each time: a statement reads the window's candidates whatever it keeps.
           const limit = check ? size : size - rows.length;
+          const select = (match: string, bound: RawBuilder<unknown>) =>
+            sql<Row>`select case_id, ${body} from insight_search where district_code = ${districtCode} and tsv @@ ${match}::tsquery${below}${bound} order by case_id desc limit ${limit}`;
           // The window's own rows by their periods (the ids' bounds follow from them).
-          let query = w === null
-            ? sql<Row>`select case_id, ${body} from insight_search where district_code = ${districtCode} and tsv @@ ${q}::tsquery${below} order by case_id desc limit ${limit}`
-            : sql<Row>`select case_id, ${body} from insight_search where district_code = ${districtCode} and tsv @@ ${`(${q}) & (${pgPeriods(now + w.from, now + w.to)})`}::tsquery${below} order by case_id desc limit ${limit}`;
+          let query = select(w === null ? q : `(${q}) & (${pgPeriods(now + w.from, now + w.to)})`, sql``);
           if (w === PG_WINDOWS[0] && (upper === null || upper > later)) {
             // Ids from after the newest period come first (none, unless a clock ran ahead): by the primary key.
-            query = sql<Row>`select * from ((select case_id, ${body} from insight_search where district_code = ${districtCode} and tsv @@ ${q}::tsquery${below} and case_id >= ${later} order by case_id desc limit ${limit})
-              union all (${query})) m order by case_id desc limit ${limit}`;
+            query = sql<Row>`select * from ((${select(q, sql` and case_id >= ${later}`)}) union all (${query})) m order by case_id desc limit ${limit}`;
           }
           const r = await query.execute(db);
           for (const x of r.rows) {
