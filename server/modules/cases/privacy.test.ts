@@ -75,7 +75,7 @@ describe('personal data and the public view', () => {
     });
 
     test('GET /cases/:id/contact: the full number for station staff and the office, audited each time', async () => {
-      const audits = () => t.deps.db.selectFrom('audit_log').select(['actor_id', 'action']).where('entity_id', '=', full.id).where('action', '=', 'case.view-contact').execute();
+      const audits = () => t.deps.db.selectFrom('audit_log').select(['actor_id', 'action']).where('entity_id', '=', full.id).where('action', '=', 'case.view-contact').orderBy('seq').execute();
       const before = (await audits()).length;
       for (const s of [d.s.station, d.s.admin]) {
         const res = await t.as(s, { method: 'GET', url: `/api/v1/cases/${full.id}/contact` });
