@@ -1,4 +1,5 @@
-import type { Executor } from '../../platform/db/database.ts';
+import { sql } from 'kysely';
+import { PREPARED, type Executor } from '../../platform/db/database.ts';
 
 /**
  * What other modules need to know about the organisation, without reading org's tables
@@ -7,7 +8,9 @@ import type { Executor } from '../../platform/db/database.ts';
  */
 export const orgLookups = {
   async station(db: Executor, id: string): Promise<{ id: string; name: string; parentId: string | null; districtCode: string; regionCode: string; active: boolean } | undefined> {
-    const r = await db.selectFrom('stations').select(['id', 'name', 'parent_id', 'district_code', 'region_code', 'active']).where('id', '=', id).executeTakeFirst();
+    // Asked by every intake and duplicate check: prepared once per PostgreSQL connection.
+    type Row = { id: string; name: string; parent_id: string | null; district_code: string; region_code: string; active: number };
+    const r = (await sql<Row>`${sql.raw(PREPARED)} select id, name, parent_id, district_code, region_code, active from stations where id = ${id}`.execute(db)).rows[0];
     return r && { id: r.id, name: r.name, parentId: r.parent_id, districtCode: r.district_code, regionCode: r.region_code, active: r.active === 1 };
   },
   async department(db: Executor, id: string, districtCode: string): Promise<{ id: string; name: string; active: boolean } | undefined> {

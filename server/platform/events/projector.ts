@@ -1,5 +1,5 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, Trx } from '../db/database.ts';
+import { PostgresAdapter, sql } from 'kysely';
+import { PREPARED, type Db, type Trx } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** One entry of the outbox, as a projection sees it. */
@@ -48,13 +48,10 @@ async function maxSeq(db: Db | Trx): Promise<number> {
  * about as much as the look-ups).
  */
 export async function isCaughtUp(db: Db, name: string): Promise<boolean> {
-  const r = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('projection_cursors').select('seq').where('name', '=', name).as('c'),
-      eb.selectFrom('events').select((e) => e.fn.max('seq').as('m')).as('m'),
-    ])
-    .executeTakeFirst();
-  return Number(r?.c ?? 0) >= Number(r?.m ?? 0);
+  // Asked before every search and duplicate check: prepared once per PostgreSQL connection.
+  const { rows } = await sql<{ c: number | string | null; m: number | string | null }>`${sql.raw(PREPARED)}
+    select (select seq from projection_cursors where name = ${name}) as c, (select max(seq) from events) as m`.execute(db);
+  return Number(rows[0]?.c ?? 0) >= Number(rows[0]?.m ?? 0);
 }
 
 /**
