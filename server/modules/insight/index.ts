@@ -7,6 +7,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { insightDuplicates } from './duplicates/migrations/20261210_30_insight_duplicates.ts';
 import { insightBandsCompact } from './duplicates/migrations/20261223_10_insight_bands_compact.ts';
 import { insightDuplicateShingles } from './duplicates/migrations/20261226_20_insight_duplicate_shingles.ts';
+import { insightDuplicateTitles } from './duplicates/migrations/20261227_10_insight_duplicate_titles.ts';
 import { duplicatesProjection } from './duplicates/duplicates.projection.ts';
 import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 import { insightHot } from './hot/migrations/20261210_40_insight_hot.ts';
@@ -39,7 +40,7 @@ export { computeHotIssues } from './hot/hot.job.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles },
+  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles, '20261227_10_insight_duplicate_titles': insightDuplicateTitles },
   routes: async (app, deps) => {
     repliesRoutes(app, deps);
     searchRoutes(app, deps);

@@ -18,7 +18,7 @@ export function rowsFor(c: CaseText, seq: number): { row: DuplicateRow; bands: B
   return {
     row: {
       case_id: c.id, district_code: c.districtCode, station_id: c.stationId, region_code: c.regionCode, created_at: c.createdAt, status: c.status,
-      signature: encodeSignature(f.signature), shingles: encodeShingles(f.shingles), text_hash: textHash(text), updated_seq: seq,
+      signature: encodeSignature(f.signature), shingles: encodeShingles(f.shingles), title: c.title, tracking_code: c.trackingCode, text_hash: textHash(text), updated_seq: seq,
     },
     bands: placedBandKeys(place, f.signature).map((band_key) => ({ band_key, created_at: c.createdAt, case_id: c.id })),
   };
@@ -38,7 +38,8 @@ async function refresh(db: Executor, texts: readonly CaseText[], ids: readonly s
       continue;
     }
     const before = stored.get(id);
-    if (before && before.text_hash === textHash(caseText(c.title, c.content)) && before.created_at === c.createdAt && before.region_code === c.regionCode) {
+    // a row stored before its title was kept (20261227_10) is written again whole
+    if (before && before.title !== null && before.text_hash === textHash(caseText(c.title, c.content)) && before.created_at === c.createdAt && before.region_code === c.regionCode) {
       await duplicatesRepository.setStatus(db, id, c.status, seqOf(id));
       continue;
     }

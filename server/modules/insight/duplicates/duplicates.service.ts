@@ -8,7 +8,7 @@ import { orgLookups } from '../../org/index.ts';
 import { decodeSignature } from '../text/minhash.ts';
 import { duplicatesErrors } from './duplicates.errors.ts';
 import { duplicatesProjection } from './duplicates.projection.ts';
-import { duplicatesRepository } from './duplicates.repository.ts';
+import { duplicatesRepository, type Candidate } from './duplicates.repository.ts';
 import { ESTIMATE_MARGIN, estimatedSimilarity, exactSimilarity, fingerprint, MAX_RESULTS, placedBandKeys, placeKey, round2, storedSimilarity, THRESHOLD, WINDOW_DAYS } from './fingerprint.ts';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
@@ -38,13 +38,19 @@ export interface SimilarCase {
 
 interface Station { id: string; districtCode: string; regionCode: string }
 
+/** What a check knows of a similar case: from the read model, or from the case itself (`noPublish` only then). */
+type Shown = Pick<CaseText, 'id' | 'trackingCode' | 'title' | 'status' | 'stationId' | 'stationName' | 'createdAt'> & { noPublish?: boolean };
+
 /**
  * The open cases of the station's district whose text is at least THRESHOLD similar to the new
  * one, received within WINDOW_DAYS in the same street or town (`stationOnly`: at the station),
  * most similar first (callers filter by who may see them, then keep MAX_RESULTS). A text too
- * short to compare has none.
+ * short to compare has none. What is shown of them comes with the candidates from the read model
+ * (one query); the cases themselves are read when a row lacks it (stored before 20261227_10 or
+ * 20261226_20) or when the caller needs what only the case has (`readCases`: the public check's
+ * consent to publication).
  */
-async function similarTo(deps: AppDeps, station: Station, title: string | undefined, content: string, o: { stationOnly?: boolean } = {}): Promise<Array<{ c: CaseText; similarity: number }>> {
+async function similarTo(deps: AppDeps, station: Station, title: string | undefined, content: string, o: { stationOnly?: boolean; readCases?: boolean } = {}): Promise<Array<{ c: Shown; similarity: number }>> {
   const f = fingerprint(title, content);
   if (!f) return [];
   await catchUp(deps, duplicatesProjection);
@@ -52,19 +58,26 @@ async function similarTo(deps: AppDeps, station: Station, title: string | undefi
   const candidates = await duplicatesRepository.candidates(deps.db, { districtCode: station.districtCode, since, keys: placedBandKeys(placeKey(station.regionCode), f.signature) });
   const likely = candidates
     .filter((c) => !o.stationOnly || c.station_id === station.id)
-    .map((c) => ({ id: c.case_id, shingles: c.shingles, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
+    .map((c) => ({ row: c, estimate: estimatedSimilarity(f.signature, decodeSignature(c.signature)) }))
     .filter((c) => c.estimate >= THRESHOLD - ESTIMATE_MARGIN)
     .sort((a, b) => b.estimate - a.estimate)
     .slice(0, EXACT_CHECKS);
   // The exact similarity from the stored shingles; a row stored without them is compared by its text.
-  const stored = new Map(likely.flatMap((c) => (c.shingles === null ? [] : [[c.id, storedSimilarity(f, c.shingles)] as const])));
-  const read = likely.filter((c) => !stored.has(c.id) || stored.get(c.id)! >= THRESHOLD).map((c) => c.id);
-  if (!read.length) return [];
-  const texts = await caseTextsFor(deps.db, read);
-  return texts
-    .filter((c) => OPEN.includes(c.status) && c.districtCode === station.districtCode && c.createdAt >= since)
-    .map((c) => ({ c, similarity: stored.get(c.id) ?? exactSimilarity(f, c.title, c.content) }))
-    .filter((x) => x.similarity >= THRESHOLD)
+  const stored = new Map(likely.flatMap(({ row }) => (row.shingles === null ? [] : [[row.case_id, storedSimilarity(f, row.shingles)] as const])));
+  const kept = likely.filter(({ row }) => !stored.has(row.case_id) || stored.get(row.case_id)! >= THRESHOLD).map((c) => c.row);
+  if (!kept.length) return [];
+  const whole = (r: Candidate) => stored.has(r.case_id) && r.title !== null && r.tracking_code !== null && r.station_name !== null;
+  const found: Array<{ c: Shown; similarity: number }> =
+    !o.readCases && kept.every(whole)
+      ? kept.map((r) => ({
+          c: { id: r.case_id, trackingCode: r.tracking_code!, title: r.title!, status: r.status, stationId: r.station_id, stationName: r.station_name!, createdAt: r.created_at },
+          similarity: stored.get(r.case_id)!,
+        }))
+      : (await caseTextsFor(deps.db, kept.map((r) => r.case_id)))
+          .filter((c) => c.districtCode === station.districtCode && c.createdAt >= since)
+          .map((c) => ({ c, similarity: stored.get(c.id) ?? exactSimilarity(f, c.title, c.content) }));
+  return found
+    .filter((x) => OPEN.includes(x.c.status) && x.similarity >= THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || (a.c.stationId === station.id ? 0 : 1) - (b.c.stationId === station.id ? 0 : 1) || b.c.createdAt.localeCompare(a.c.createdAt));
 }
 
@@ -116,7 +129,7 @@ export interface PublicSimilarCase {
 export async function findSimilarForPublic(deps: AppDeps, stationId: string, text: { title?: string; content: string }): Promise<PublicSimilarCase[]> {
   const station = await orgLookups.station(deps.db, stationId);
   if (!station || !station.active) return [];
-  const found = (await similarTo(deps, station, text.title, text.content, { stationOnly: true })).filter((x) => x.c.stationId === station.id && !x.c.noPublish).slice(0, MAX_RESULTS);
+  const found = (await similarTo(deps, station, text.title, text.content, { stationOnly: true, readCases: true })).filter((x) => x.c.stationId === station.id && !x.c.noPublish).slice(0, MAX_RESULTS);
   const titles = await maskedTitles(deps.db, deps.pii, found.map((x) => x.c.id));
   return found.map(({ c }) => ({
     title: titles.get(c.id) ?? '', status: c.status as CaseStatus, statusLabel: CASE_STATUS_LABELS[c.status as CaseStatus].zh, submittedAt: c.createdAt,

@@ -15,6 +15,9 @@ export interface InsightDuplicatesTables {
     signature: string;
     /** The text's shingles (fingerprint.ts `encodeShingles`), for the exact comparison; null in rows stored before 20261226_20. */
     shingles: string | null;
+    /** The case's title and tracking code, what a staff check shows (null in rows stored before 20261227_10: the check then reads the case). */
+    title: string | null;
+    tracking_code: string | null;
     /** fingerprint.ts `textHash` of the text the signature was computed from. */
     text_hash: string;
     /** The last case event applied (audit sequence). */

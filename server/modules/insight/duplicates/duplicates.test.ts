@@ -203,9 +203,35 @@ describe('POST /cases/similar', () => {
     }
   });
 
+  test('a staff check shows what the read model keeps of a case (title, tracking code, station, status); a row stored without it (before 20261227_10) is shown from the case, the same; replaying its events fills it', async () => {
+    const target = await demoCase('新马路口早高峰拥堵，建议增设信号灯');
+    const keep = await t.deps.db.selectFrom('insight_duplicates').select(['title', 'tracking_code', 'status']).where('case_id', '=', target.id).executeTakeFirstOrThrow();
+    assert.deepEqual({ ...keep }, { title: target.title, tracking_code: target.tracking_code, status: target.status });
+    const before = await items(s.station, { stationId: st.ma, ...crossingCopy });
+    const shown = before.find((i) => i.id === target.id);
+    assert.ok(shown);
+    assert.equal(shown.title, target.title);
+    assert.equal(shown.trackingCode, target.tracking_code);
+    assert.equal(shown.stationName, (await t.deps.db.selectFrom('stations').select('name').where('id', '=', target.station_id).executeTakeFirstOrThrow()).name);
+    try {
+      // what is shown comes from the read model, not from a second read of the case
+      await t.deps.db.updateTable('insight_duplicates').set({ title: '（读模型中的标题）' }).where('case_id', '=', target.id).execute();
+      assert.equal((await items(s.station, { stationId: st.ma, ...crossingCopy })).find((i) => i.id === target.id)?.title, '（读模型中的标题）');
+      // a row without it: the case is read, and the answer is the same as before
+      await t.deps.db.updateTable('insight_duplicates').set({ title: null, tracking_code: null }).where('case_id', '=', target.id).execute();
+      assert.deepEqual(await items(s.station, { stationId: st.ma, ...crossingCopy }), before);
+      await t.deps.db.deleteFrom('projection_cursors').where('name', '=', duplicatesProjection.name).execute();
+      await runProjection(t.deps, duplicatesProjection, { wait: true });
+      assert.deepEqual({ ...(await t.deps.db.selectFrom('insight_duplicates').select(['title', 'tracking_code', 'status']).where('case_id', '=', target.id).executeTakeFirstOrThrow()) }, { ...keep });
+    } finally {
+      await t.deps.db.updateTable('insight_duplicates').set({ title: keep.title, tracking_code: keep.tracking_code }).where('case_id', '=', target.id).execute();
+    }
+    assert.deepEqual(await items(s.station, { stationId: st.ma, ...crossingCopy }), before);
+  });
+
   test('the read model: replaying every event changes nothing; a rebuild gives the same rows', async () => {
     const rows = async () => ({
-      cases: await t.deps.db.selectFrom('insight_duplicates').select(['case_id', 'status', 'signature', 'shingles', 'station_id', 'district_code']).orderBy('case_id').execute(),
+      cases: await t.deps.db.selectFrom('insight_duplicates').select(['case_id', 'status', 'signature', 'shingles', 'title', 'tracking_code', 'station_id', 'district_code']).orderBy('case_id').execute(),
       bands: await t.deps.db.selectFrom('insight_case_bands').select(['band_key', 'case_id', 'created_at']).orderBy('case_id').orderBy('band_key').execute(),
     });
     const now = await rows();
