@@ -42,7 +42,7 @@ export async function boot(config: Config, opts: { log?: Logger; clock?: Clock }
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   setPasswordCost(config.NODE_ENV);
   const clock = opts.clock ?? (config.LIANXIN_NOW ? pinnedClock(config.LIANXIN_NOW) : systemClock());
-  const handle = await openDatabase(config.DATABASE_URL);
+  const handle = await openDatabase(config.DATABASE_URL, { prepared: config.LIANXIN_PG_PREPARED === 'on' });
   const pii = createPiiCipher(loadOrCreatePiiKey(config, log));
   const files = config.LIANXIN_FILES === 's3' ? s3FileStore(s3Config(config)) : localFileStore(join(config.LIANXIN_DATA_DIR, 'files'));
   const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, clock, log, pii, files };

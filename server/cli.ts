@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
   const config = { ...loadConfig(), LIANXIN_DEMO: false };
   if (group === 'audit' && command === 'verify') {
     // Read only: the database under examination is opened, not booted (no migrations, no projections).
-    const handle = await openDatabase(config.DATABASE_URL, { poolSize: 1 });
+    const handle = await openDatabase(config.DATABASE_URL, { poolSize: 1, prepared: config.LIANXIN_PG_PREPARED === 'on' });
     try {
       const r = await verifyAuditChain(handle.db);
       console.log(JSON.stringify(r));

@@ -28,6 +28,8 @@ export const configSchema = z
       .optional()
       .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), { message: '不是合法的 ISO 时间 (not an ISO instant)' }),
     LIANXIN_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    /** PostgreSQL: hot statements prepared once per connection (platform/db/database.ts PREPARED). `off` behind a pooler that cannot keep them (pgbouncer before 1.21 in transaction mode: docs/deploy.md). */
+    LIANXIN_PG_PREPARED: z.enum(['on', 'off']).default('on'),
     LIANXIN_DATA_DIR: z.string().default('./data'),
     LIANXIN_DISTRICT: z.string().regex(/^\d{6}$/, '必须是 6 位县级区划代码 (a 6-digit county code)').default('430211'),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),

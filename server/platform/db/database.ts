@@ -33,7 +33,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
  * a call (docs/decisions/0007-insight.md). SQLite reads it as a comment (node:sqlite statements are
  * cached by text anyway: sqlite-adapter.ts). A prepared statement names its columns (no `*`): a
  * migration adding a column then does not change its result, so processes of the release before
- * keep working during a rolling deploy.
+ * keep working during a rolling deploy. Behind pgbouncer in transaction mode, named statements
+ * need pgbouncer 1.21 or later (`max_prepared_statements`); with an older one, LIANXIN_PG_PREPARED=off
+ * sends every statement unnamed (docs/deploy.md).
  */
 export const PREPARED = '/* prepared */';
 
@@ -60,7 +62,7 @@ function prepareMarked(client: pg.PoolClient): void {
   };
 }
 
-export async function openDatabase(url: string, opts: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+export async function openDatabase(url: string, opts: { poolSize?: number; /** PostgreSQL: send PREPARED statements by name (default true; config LIANXIN_PG_PREPARED). */ prepared?: boolean } = {}): Promise<DatabaseHandle> {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length) || ':memory:';
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -75,7 +77,7 @@ export async function openDatabase(url: string, opts: { poolSize?: number } = {}
   pool.on('error', () => {
     /* idle client errors (server restart) surface on the next query instead */
   });
-  pool.on('connect', prepareMarked);
+  if (opts.prepared !== false) pool.on('connect', prepareMarked);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
 }

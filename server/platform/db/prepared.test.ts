@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, testDialect, type TestApp } from '../../testing/harness.ts';
-import { PREPARED } from './database.ts';
+import { openDatabase, PREPARED } from './database.ts';
 
 // Statements marked PREPARED (database.ts), on both databases: the same answers; on PostgreSQL
 // prepared once per connection and run by name, and only those.
@@ -34,5 +34,17 @@ describe('prepared statements', () => {
       assert.match(rows[0]!.name, /^lx_[0-9a-f]{24}$/);
       assert.ok(rows[0]!.statement.startsWith(PREPARED));
     });
+  });
+
+  test('PostgreSQL with LIANXIN_PG_PREPARED=off (a pooler that cannot keep named statements): a marked statement goes unnamed, with the same answer', { skip: testDialect() !== 'postgres' ? 'PostgreSQL only' : false }, async () => {
+    const h = await openDatabase(t.deps.config.DATABASE_URL, { poolSize: 1, prepared: false });
+    try {
+      await h.db.transaction().execute(async (trx) => {
+        assert.deepEqual((await marked(2).execute(trx)).rows.map((r) => r.id), ['b', 'c']);
+        assert.equal((await sql<{ n: number }>`select count(*) as n from pg_prepared_statements`.execute(trx)).rows[0]!.n, 0);
+      });
+    } finally {
+      await h.close();
+    }
   });
 });
