@@ -11,14 +11,15 @@ import { casesRepository, type CaseRow } from './cases.repository.ts';
  * email when given) through the outbox, so a message exists exactly when the change committed
  * and the dispatcher delivers it with retries.
  */
-type Audience = { stationId: string } | { departmentId: string } | { districtAdmins: string };
+/** A station's staff (with its parent station's when it is a room; `parentId` when the caller has the station at hand, else it is looked up), a department's handlers, or a district's office. */
+type Audience = { stationId: string; parentId?: string | null } | { departmentId: string } | { districtAdmins: string };
 
 async function staffIds(db: Executor, who: Audience): Promise<string[]> {
   let rows;
   if ('stationId' in who) {
     // A room's cases are its parent station's staff's work (they are who can see and handle them).
-    const s = await orgLookups.station(db, who.stationId);
-    rows = await casesRepository.staff(db, { stationIds: [who.stationId, ...(s?.parentId ? [s.parentId] : [])] });
+    const parentId = who.parentId !== undefined ? who.parentId : (await orgLookups.station(db, who.stationId))?.parentId;
+    rows = await casesRepository.staff(db, { stationIds: [who.stationId, ...(parentId ? [parentId] : [])] });
   } else rows = await casesRepository.staff(db, 'districtAdmins' in who ? { districtCode: who.districtAdmins } : who);
   const role = 'stationId' in who ? 'station' : 'departmentId' in who ? 'department' : 'admin';
   return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes(role)).map((r) => r.id);

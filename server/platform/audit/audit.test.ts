@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { verifyAuditChain } from './audit.ts';
+import { systemContext } from '../context.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../../testing/harness.ts';
+import { recordChange, verifyAuditChain } from './audit.ts';
 
 describe('hash-chained audit log', () => {
   let t: TestApp;
@@ -22,6 +23,36 @@ describe('hash-chained audit log', () => {
     const v = await verifyAuditChain(t.deps.db);
     assert.equal(v.ok, true);
     assert.ok(v.checked > 50);
+  });
+
+  test('several changes in one transaction chain one after the other (the head read once), as do changes outside one, and a rolled-back transaction leaves the head where it was', async () => {
+    const t2 = await createTestApp();
+    try {
+      const db = t2.deps.db;
+      const ctx = systemContext(new Date(TEST_NOW), 'audit-test');
+      const head = () => db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow().then((h) => ({ ...h }));
+      const before = await head();
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 3; i++) await recordChange(trx, ctx, { action: 'test.batch', entityType: 'test', entityId: `in-${i}` });
+      });
+      await recordChange(db, ctx, { action: 'test.single', entityType: 'test', entityId: 'out-0' });
+      await recordChange(db, ctx, { action: 'test.single', entityType: 'test', entityId: 'out-1' });
+      await db.transaction().execute((trx) => recordChange(trx, ctx, { action: 'test.batch', entityType: 'test', entityId: 'in-3' }));
+      await recordChange(db, ctx, { action: 'test.single', entityType: 'test', entityId: 'out-2' });
+      const rows = await db.selectFrom('audit_log').select(['seq', 'entity_id']).where('seq', '>', before.seq).orderBy('seq').execute();
+      assert.deepEqual(rows.map((r) => [r.seq, r.entity_id]), [[before.seq + 1, 'in-0'], [before.seq + 2, 'in-1'], [before.seq + 3, 'in-2'], [before.seq + 4, 'out-0'], [before.seq + 5, 'out-1'], [before.seq + 6, 'in-3'], [before.seq + 7, 'out-2']]);
+      const latest = await head();
+      await assert.rejects(db.transaction().execute(async (trx) => {
+        await recordChange(trx, ctx, { action: 'test.rollback', entityType: 'test', entityId: 'gone' });
+        throw new Error('rolled back');
+      }));
+      assert.deepEqual(await head(), latest);
+      await recordChange(db, ctx, { action: 'test.single', entityType: 'test', entityId: 'after-rollback' });
+      assert.equal((await head()).seq, before.seq + 8);
+      assert.deepEqual(await verifyAuditChain(db), { ok: true, checked: before.seq + 8 });
+    } finally {
+      await t2.close();
+    }
   });
 
   test('an edited row is detected', async () => {

@@ -38,16 +38,28 @@ export function auditHash(row: AuditRow): string {
 }
 
 /**
+ * The chain head as this transaction last wrote it. Within one transaction the head is this
+ * transaction's alone (locked on PostgreSQL, the only writer on SQLite) and nothing rolls back
+ * part of a transaction (no savepoints; group commit retries in a new one), so the entries after
+ * the first of a transaction (the cases of a group-commit batch) need not read it again: one
+ * statement less per case. Never kept for statements outside a transaction.
+ */
+const heads = new WeakMap<Executor, { seq: number; hash: string }>();
+
+async function readHead(trx: Executor): Promise<{ seq: number; hash: string }> {
+  let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  return (await q.executeTakeFirst()) ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
  * Records a write: one hash-chained audit entry and one outbox event, inside the caller's
  * transaction, so the change, its trace and its event commit or vanish together.
  * The chain head is a single row locked for the transaction (FOR UPDATE on PostgreSQL;
  * SQLite has one writer anyway).
  */
 export async function recordChange(trx: Executor, ctx: ActionContext, change: Change): Promise<void> {
-  const isPg = trx.getExecutor().adapter instanceof PostgresAdapter;
-  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  if (isPg) headQuery = headQuery.forUpdate();
-  const head = (await headQuery.executeTakeFirst()) ?? { seq: 0, hash: GENESIS_HASH };
+  const head = heads.get(trx) ?? (await readHead(trx));
   const at = ctx.now.toISOString();
   const row: AuditRow = {
     seq: head.seq + 1,
@@ -65,6 +77,7 @@ export async function recordChange(trx: Executor, ctx: ActionContext, change: Ch
   const hash = auditHash(row);
   await trx.insertInto('audit_log').values({ ...row, hash }).execute();
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+  if (trx.isTransaction) heads.set(trx, { seq: row.seq, hash });
   await trx
     .insertInto('events')
     .values({

@@ -174,7 +174,7 @@ export async function createCase(deps: AppDeps, ctx: ActionContext, input: Intak
         });
       }
       await recordChange(trx, ctx, { action: 'case.create', entityType: 'case', entityId: row.id, data: { channel: input.channel, stationId: station.id, photos: photos.length } });
-      await notifyStaff(trx, { stationId: station.id }, row, '新诉求待受理', `${p ? '工作人员登记' : '群众扫码提交'}了一件新诉求，请及时受理。`, ctx.now);
+      await notifyStaff(trx, { stationId: station.id, parentId: station.parentId }, row, '新诉求待受理', `${p ? '工作人员登记' : '群众扫码提交'}了一件新诉求，请及时受理。`, ctx.now);
       await notifyConstituent(trx, deps, row, '诉求已收到', '您的诉求已收到，我们将尽快受理。', ctx.now);
       return { id: row.id, trackingCode: row.tracking_code, status: 'submitted', replayed: false } satisfies IntakeResult;
     });
