@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { CASE_STATUS_GROUPS } from '../../../shared/cases.ts';
 import { CASE_MEASURES, type CaseMeasure } from '../../../shared/stats.ts';
 import { expectError } from '../../testing/expect.ts';
 import { TEST_NOW } from '../../testing/harness.ts';
@@ -110,6 +111,32 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
       const visible = new Set(await pages(who, 'limit=100'));
       assert.deepEqual(seen, expected.filter((id) => visible.has(id)), who);
       assert.ok(seen.length > 2, `${who} pages through several pages`);
+    }
+  });
+
+  test('a status group (one branch per status, newest first) pages in small pages to exactly its cases, in id order, each once; as the office and as station staff, with and without another filter', async () => {
+    const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'status', 'channel']).execute();
+    const pages = async (who: 'admin' | 'station', qs: string): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api(f, who, 'GET', `/cases?${qs}${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.statusCode, 200, res.body);
+        ids.push(...res.json().items.map((i: { id: string }) => i.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    for (const who of ['admin', 'station'] as const) {
+      const visible = new Set(await pages(who, 'limit=100'));
+      for (const group of ['open', 'handling', 'ended'] as const) {
+        const statuses: readonly string[] = CASE_STATUS_GROUPS[group];
+        const expected = rows.filter((r) => visible.has(r.id) && statuses.includes(r.status)).map((r) => r.id).sort().reverse();
+        assert.ok(new Set(rows.filter((r) => expected.includes(r.id)).map((r) => r.status)).size > 1 || group === 'handling', `${who} ${group}: several statuses are exercised`);
+        assert.deepEqual(await pages(who, `limit=2&status=${group}`), expected, `${who} ${group}`);
+        const phone = rows.filter((r) => expected.includes(r.id) && r.channel === 'phone').map((r) => r.id).sort().reverse();
+        assert.deepEqual(await pages(who, `limit=2&status=${group}&channel=phone`), phone, `${who} ${group} by phone`);
+      }
     }
   });
 

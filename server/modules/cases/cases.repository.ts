@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { CaseMeasure } from '../../../shared/stats.ts';
@@ -136,8 +136,31 @@ export function listOrder(f: Pick<CaseFilters, 'sort' | 'createdFrom' | 'created
   return { column: f.createdFrom || f.createdBefore ? 'created_at' : 'id', direction: 'desc' };
 }
 
-/** The ids of one page of the list, in its order (`limit` rows from after the cursor), as a subquery. */
+/**
+ * The ids of one page of the list, in its order (`limit` rows from after the cursor), as a subquery.
+ * A status group alone (待办 has six statuses), newest first, is read as one branch per status,
+ * each a range of the status index read newest first and stopped at `limit`, and only their union
+ * (a few dozen ids) is sorted: `status IN (…)` made both databases read every case of the group and sort
+ * it (the open group at 10M cases: 224,216 ids sorted for a page, 20 ms on SQLite).
+ */
 function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null) {
+  const statuses = f.statuses ? [...new Set(f.statuses)] : undefined;
+  const { column, direction } = listOrder(f);
+  // Only for the status group alone, newest first. By due instant or within a creation period the
+  // order's own index is read in order and the statuses filtered on the way (every running clock
+  // is an open case); with another filter too, a branch of a rare status would read its whole
+  // range: one statement stays best there (measured at 10M: 1.2 ms against 7.1 ms as branches).
+  const onlyStatuses = Object.entries(f).every(([k, v]) => v === undefined || k === 'statuses' || k === 'now' || k === 'sort');
+  if (!statuses || statuses.length < 2 || column !== 'id' || !onlyStatuses) return onePage(db, scope, f, limit, after);
+  const branch = (status: string, i: number) =>
+    db.selectFrom(onePage(db, scope, { ...f, statuses: [status] }, limit, after).as(`b${i}`)).select(sql<string>`${sql.ref(`b${i}.id`)}`.as('id'));
+  let union = branch(statuses[0]!, 0);
+  for (let i = 1; i < statuses.length; i++) union = union.unionAll(branch(statuses[i]!, i));
+  return db.selectFrom(union.as('u')).select('u.id').orderBy('u.id', direction).limit(limit);
+}
+
+/** One page's ids under the filters (at most one status, or none), from the cases table alone. */
+function onePage(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null) {
   let q = bare(db).where(inScope(scope));
   if (f.statuses) q = q.where('c.status', 'in', f.statuses);
   if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
