@@ -54,17 +54,19 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
   });
   after(() => f.t.close());
 
-  const listed = async (qs: string): Promise<string[]> => {
+  /** Every page of a list as `who` sees it, in the order given, following the cursor. */
+  const pages = async (who: 'admin' | 'station', qs: string): Promise<string[]> => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await api(f, 'admin', 'GET', `/cases?limit=100&${qs}${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await api(f, who, 'GET', `/cases?${qs}${cursor ? `&cursor=${cursor}` : ''}`);
       assert.equal(res.statusCode, 200, res.body);
       ids.push(...res.json().items.map((i: { id: string }) => i.id));
       cursor = res.json().nextCursor;
     } while (cursor);
-    return ids.sort();
+    return ids;
   };
+  const listed = async (qs: string): Promise<string[]> => (await pages('admin', `limit=100&${qs}`)).sort();
 
   test('for every measure, the list equals the predicate over the raw rows', async () => {
     const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'status', 'department_id', 'due_at', 'replied_at', 'reply_due_at', 'rating']).execute();
@@ -95,17 +97,6 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
     const byIdOrder = [...rows].sort((a, b) => (a.id < b.id ? 1 : -1)).map((r) => r.id);
     const expected = [...rows].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1)).map((r) => r.id);
     assert.notDeepEqual(expected, byIdOrder, 'the fixture has cases whose id order is not their creation order');
-    const pages = async (who: 'admin' | 'station', qs: string): Promise<string[]> => {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const res = await api(f, who, 'GET', `/cases?${qs}${cursor ? `&cursor=${cursor}` : ''}`);
-        assert.equal(res.statusCode, 200, res.body);
-        ids.push(...res.json().items.map((i: { id: string }) => i.id));
-        cursor = res.json().nextCursor;
-      } while (cursor);
-      return ids;
-    };
     for (const who of ['admin', 'station'] as const) {
       const seen = await pages(who, 'limit=2&from=2026-01-01&to=2026-12-31');
       const visible = new Set(await pages(who, 'limit=100'));
@@ -116,17 +107,6 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
 
   test('a status group (one branch per status, newest first) pages in small pages to exactly its cases, in id order, each once; as the office and as station staff, with and without another filter', async () => {
     const rows = await f.t.deps.db.selectFrom('cases').select(['id', 'status', 'channel']).execute();
-    const pages = async (who: 'admin' | 'station', qs: string): Promise<string[]> => {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const res = await api(f, who, 'GET', `/cases?${qs}${cursor ? `&cursor=${cursor}` : ''}`);
-        assert.equal(res.statusCode, 200, res.body);
-        ids.push(...res.json().items.map((i: { id: string }) => i.id));
-        cursor = res.json().nextCursor;
-      } while (cursor);
-      return ids;
-    };
     for (const who of ['admin', 'station'] as const) {
       const visible = new Set(await pages(who, 'limit=100'));
       for (const group of ['open', 'handling', 'ended'] as const) {
