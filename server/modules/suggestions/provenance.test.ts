@@ -73,7 +73,7 @@ test('case → suggestion → reply → evaluation, told to each constituent', a
   }
 
   // Three messages (submit, reply, close) for each case's phone.
-  const sms = await f.t.deps.db.selectFrom('messages').select(['entity_id', 'subject', 'body']).where('channel', '=', 'sms').where('id', 'not in', outboxBefore.map((m) => m.id).concat('-')).execute();
+  const sms = await f.t.deps.db.selectFrom('messages').select(['entity_id', 'subject', 'body']).where('channel', '=', 'sms').where('id', 'not in', outboxBefore.map((m) => m.id).concat('-')).orderBy('id').execute();
   for (const c of [a, b]) {
     const mine = sms.filter((m) => m.entity_id === c.id);
     assert.deepEqual(mine.map((m) => m.subject), ['您反映的问题已转为代表建议', '代表建议已答复', '代表建议已办结']);
