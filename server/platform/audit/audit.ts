@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { isPostgres, type Executor } from '../db/database.ts';
 import type { ActionContext } from '../context.ts';
 import { newId } from '../ids.ts';
 
@@ -48,7 +47,7 @@ const heads = new WeakMap<Executor, { seq: number; hash: string }>();
 
 async function readHead(trx: Executor): Promise<{ seq: number; hash: string }> {
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+  if (isPostgres(trx)) q = q.forUpdate();
   return (await q.executeTakeFirst()) ?? { seq: 0, hash: GENESIS_HASH };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.ts';
 import { NodeSqliteDatabase } from './sqlite-adapter.ts';
@@ -11,6 +11,9 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 /** Repositories take either the database or an open transaction. */
 export type Executor = Db | Trx;
+
+/** Whether this database (or transaction) is PostgreSQL: the few statements that differ between the two ask this. */
+export const isPostgres = (db: Executor): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface DatabaseHandle {
   db: Db;

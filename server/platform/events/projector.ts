@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import { PREPARED, type Db, type Trx } from '../db/database.ts';
+import { sql } from 'kysely';
+import { isPostgres, PREPARED, type Db, type Trx } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** One entry of the outbox, as a projection sees it. */
@@ -35,7 +35,6 @@ export interface RunOptions {
   maxBatches?: number;
 }
 
-const isPg = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 async function maxSeq(db: Db | Trx): Promise<number> {
   const r = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
@@ -63,7 +62,7 @@ export async function isCaughtUp(db: Db, name: string): Promise<boolean> {
 export async function runProjection(deps: AppDeps, projection: Projection, opts: RunOptions = {}): Promise<number> {
   const { db } = deps;
   const batchSize = opts.batchSize ?? 500;
-  const pg = isPg(db);
+  const pg = isPostgres(db);
   let applied = 0;
   for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
     if (await isCaughtUp(db, projection.name)) break;

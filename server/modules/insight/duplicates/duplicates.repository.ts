@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import { PREPARED, type Executor } from '../../../platform/db/database.ts';
+import { sql } from 'kysely';
+import { isPostgres, PREPARED, type Executor } from '../../../platform/db/database.ts';
 import type { InsightDuplicatesTables } from './duplicates.tables.ts';
 
 export type DuplicateRow = InsightDuplicatesTables['insight_duplicates'];
@@ -27,8 +27,6 @@ export interface StoredKeys {
 }
 
 type StoredRow = Pick<DuplicateRow, 'case_id' | 'text_hash' | 'created_at' | 'region_code' | 'signature' | 'title'>;
-
-const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Multi-row inserts stay well under both databases' bound-parameter limits. */
 const INSERT_CHUNK = 400;
@@ -86,7 +84,7 @@ export const duplicatesRepository = {
     if (!keys.length) return [];
     // Raw SQL: the query builder cost more to compile than this query takes to run. On PostgreSQL
     // one text for any number of keys, prepared once per connection: planning it cost twice its run.
-    const keyMatch = isPg(db) ? sql`band_key = any(${keys}::bigint[])` : sql`band_key in (${sql.join(keys)})`;
+    const keyMatch = isPostgres(db) ? sql`band_key = any(${keys}::bigint[])` : sql`band_key in (${sql.join(keys)})`;
     const { rows } = await sql<Omit<Candidate, 'shared'> & { shared: number | string }>`${sql.raw(PREPARED)}
       select d.case_id, d.station_id, d.signature, d.shingles, d.title, d.tracking_code, d.status, d.created_at, s.name as station_name, h.shared
       from (

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter } from 'kysely';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { isPostgres } from '../../../platform/db/database.ts';
 import { runProjection } from '../../../platform/events/projector.ts';
 import type { JobSpec } from '../../../platform/jobs/jobs.ts';
 import { decodeSignature } from '../text/minhash.ts';
@@ -99,7 +99,7 @@ async function computeDistrict(deps: AppDeps, districtCode: string, from: string
     // One writer at a time per district (PostgreSQL: the run row locked; SQLite has one connection): a newer run wins.
     await trx.insertInto('insight_hot_runs').values({ ...run, computed_at: '' }).onConflict((oc) => oc.column('district_code').doNothing()).execute();
     let q = trx.selectFrom('insight_hot_runs').select('computed_at').where('district_code', '=', districtCode);
-    if (trx.getExecutor().adapter instanceof PostgresAdapter) q = q.forUpdate();
+    if (isPostgres(trx)) q = q.forUpdate();
     const current = await q.executeTakeFirst();
     if (current && current.computed_at > computedAt) return false;
     await hotRepository.replaceClusters(trx, districtCode, rows, members, run);

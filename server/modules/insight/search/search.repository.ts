@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../../platform/db/database.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { isPostgres, type Executor } from '../../../platform/db/database.ts';
 import { uuidv7Floor, uuidv7Ms } from '../../../platform/ids.ts';
 import { bodyHasPhrases, ftsMatch, needsBodyCheck, periodOf, periodStart, pgPeriods, pgTsquery, pgTsvector } from './search-text.ts';
 
@@ -19,7 +19,6 @@ export interface SearchRow {
   body: string;
 }
 
-const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 /**
  * PostgreSQL walks the matches newest first in windows of the ids' time (ids are UUIDv7 of the
  * moment a case was made), in periods of ten days (search-text.ts `periodOf`; P is the current
@@ -58,7 +57,7 @@ export const searchRepository = {
     if (!rows.length) return;
     const empty = rows.filter((r) => !r.body).map((r) => r.caseId);
     const full = rows.filter((r) => r.body);
-    if (isPg(db)) {
+    if (isPostgres(db)) {
       await this.remove(db, empty);
       for (const part of chunks(full, 200)) {
         const values = sql.join(part.map((r) => sql`(${r.caseId}, ${r.districtCode}, ${r.body}, ${pgTsvector(r.body, periodOfCase(r.caseId))}::tsvector)`));
@@ -81,7 +80,7 @@ export const searchRepository = {
   /** Removes the entries of these cases (the SQLite rowids stay reserved for them). */
   async remove(db: Executor, caseIds: readonly string[]): Promise<void> {
     for (const part of chunks(caseIds)) {
-      if (isPg(db)) {
+      if (isPostgres(db)) {
         await db.deleteFrom('insight_search').where('case_id', 'in', part).execute();
         continue;
       }
@@ -93,7 +92,7 @@ export const searchRepository = {
   /** Empties the index (before a rebuild). */
   async clear(db: Executor): Promise<void> {
     await sql`delete from insight_search`.execute(db);
-    if (!isPg(db)) await db.deleteFrom('insight_search_docs').execute();
+    if (!isPostgres(db)) await db.deleteFrom('insight_search_docs').execute();
   },
 
   /**
@@ -104,7 +103,7 @@ export const searchRepository = {
    * Only the rows returned are read (SQLite walks the phrase's doclist backwards and stops).
    */
   async newest(db: Executor, districtCode: string, phrases: readonly string[][], size: number, after: Position | null, withBody: boolean): Promise<{ rows: Match[]; after: Position | null }> {
-    if (isPg(db)) {
+    if (isPostgres(db)) {
       const q = pgTsquery(phrases);
       // A phrase of three tokens or more: the index gives candidates with all its pairs, the body decides.
       const check = needsBodyCheck(phrases);
@@ -171,7 +170,7 @@ export const searchRepository = {
 
   /** The stored body of a case (tests, maintenance). */
   async bodyOf(db: Executor, caseId: string): Promise<string | null> {
-    const r = isPg(db)
+    const r = isPostgres(db)
       ? await sql<{ body: string }>`select body from insight_search where case_id = ${caseId}`.execute(db)
       : await sql<{ body: string }>`select s.body from insight_search_docs d join insight_search s on s.rowid = d.doc where d.case_id = ${caseId}`.execute(db);
     return r.rows[0]?.body ?? null;

@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Executor } from '../../../platform/db/database.ts';
+import { isPostgres, type Executor } from '../../../platform/db/database.ts';
 import type { ProjectsTables } from '../projects.tables.ts';
 
 export type SessionRow = ProjectsTables['voting_sessions'];
@@ -9,7 +8,6 @@ export type ProjectRow = ProjectsTables['projects'];
 export type CandidateRow = ProjectRow & { department_name: string | null };
 export type PaperEntryNamed = PaperEntryRow & { deputy_name: string; entered_by_name: string | null; confirmed_by_name: string | null };
 
-const isPg = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 const n = (v: unknown) => Number(v ?? 0);
 
 /** Voting sessions, their members, candidates, ballots and paper entries: the only SQL of the vote. */
@@ -37,7 +35,7 @@ export const votingRepository = {
    */
   async lock(db: Executor, districtCode: string, id: string): Promise<SessionRow | undefined> {
     let q = db.selectFrom('voting_sessions').selectAll().where('id', '=', id).where('district_code', '=', districtCode);
-    if (isPg(db)) q = q.forUpdate();
+    if (isPostgres(db)) q = q.forUpdate();
     return q.executeTakeFirst();
   },
   async insert(db: Executor, row: SessionRow): Promise<void> {
