@@ -25,5 +25,9 @@ export function keyset<DB, TB extends keyof DB, O>(
       return e.and([e(column, `${cmp}=` as '<=' | '>=', v), e.or([e(column, cmp, v), e(idColumn, cmp, id)])]) as never;
     });
   }
+  // Ordered by the id alone, the id once: SQLite's planner took `ORDER BY id DESC, id DESC` for an
+  // order no index gives and sorted the range of another index (the overdue list at 10M cases:
+  // 127 ms instead of reading a partial index newest first, 0.02 ms).
+  if (column === idColumn) return out.orderBy(idColumn as never, direction);
   return out.orderBy(column as never, direction).orderBy(idColumn as never, direction);
 }
