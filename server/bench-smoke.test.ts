@@ -29,7 +29,14 @@ describe(`history generator and benchmark smoke run (${testDialect()})`, () => {
 
   test('the generator writes cases, timelines and deputies, and read models equal to a recount', async () => {
     const before = await count(t, sql`select count(*) as n from cases`);
+    const now = t.deps.clock.now().toISOString();
+    const unmarked = () => count(t, sql`select count(*) as n from cases where due_at < ${now} and overdue_level = 0`);
+    const unmarkedBefore = await unmarked();
     const report = await generateHistory(t.deps, { cases: 2000, seed: 3, quiet: true });
+    // As the SLA sweep leaves a history: every clock that ran out is marked with its level.
+    assert.equal(await unmarked(), unmarkedBefore, 'generated clocks past due are marked');
+    assert.ok(await count(t, sql`select count(*) as n from cases where due_at < ${now} and overdue_level between 1 and 3`) > 0);
+    assert.equal(await count(t, sql`select count(*) as n from cases where supervision_level < overdue_level`), 0);
     const cases = await count(t, sql`select count(*) as n from cases`);
     assert.equal(cases, before + 2000);
     assert.equal(report.cases, 2000);

@@ -15,6 +15,9 @@ import type { PiiCipher } from '../../server/platform/crypto/pii.ts';
 import type { Database } from '../../server/database.ts';
 import { GIVEN, SURNAMES, caseText, pick, prng } from './case-texts.ts';
 import { bulkRepository, type BulkReference } from './bulk.repository.ts';
+import { loadWorkingCalendar } from '../../server/platform/calendar/office-days.ts';
+import { shanghaiDate } from '../../server/platform/calendar/working-days.ts';
+import { escalationLevel } from '../../server/modules/cases/index.ts';
 
 type CaseRow = Database['cases'];
 type EventRow = Database['case_events'];
@@ -135,7 +138,7 @@ function people(rnd: () => number, pii: PiiCipher, n = 500): Person[] {
   });
 }
 
-function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions, createdMs: number, earlierIds: string[], who: Person[]): { row: CaseRow; event: EventRow; deputyId: string | null } {
+function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions, createdMs: number, earlierIds: string[], who: Person[], lateLevel: (dueAt: string) => number): { row: CaseRow; event: EventRow; deputyId: string | null } {
   const nowMs = opts.now.getTime();
   const station = pick(rnd, ref.stations);
   const category = rnd() < 0.08 ? null : pick(rnd, ref.categories);
@@ -213,6 +216,13 @@ function makeCase(rnd: () => number, ref: BulkReference, opts: BulkCasesOptions,
     version++;
   }
   if ((status === 'assigned' || status === 'in_progress') && rnd() < 0.1) row.supervision_level = 1 + Math.floor(rnd() * 3);
+  // What the SLA sweep (督办, every minute) has done by `now`: a clock that ran out is at its
+  // escalation level, and supervision is at least that level.
+  if (row.due_at && Date.parse(row.due_at) < nowMs) {
+    row.overdue_level = lateLevel(row.due_at);
+    row.supervision_level = Math.max(row.supervision_level, row.overdue_level);
+    version++;
+  }
   row.version = version;
   row.updated_at = [row.closed_at, row.replied_at, row.assigned_at, row.accepted_at, row.created_at].find(Boolean)!;
   const event: EventRow = {
@@ -256,6 +266,9 @@ export async function bulkInsertCases(db: Db, opts: BulkCasesOptions): Promise<n
   if (!ref.stations.length) throw new Error(`区 ${opts.districtCode} 没有联络站：请先载入演示数据 (LIANXIN_DEMO=1)`);
   if (!ref.departments.length) throw new Error(`区 ${opts.districtCode} 没有承办部门`);
   const rnd = prng(opts.seed ?? 20261121);
+  const calendar = await loadWorkingCalendar(db, opts.districtCode);
+  const today = shanghaiDate(opts.now);
+  const lateLevel = (dueAt: string) => escalationLevel(calendar.workingDaysBetween(shanghaiDate(new Date(dueAt)), today));
   const who = opts.pii ? people(rnd, opts.pii) : [];
   const timeline = opts.timeline ?? true;
   const departmentNames = new Map(ref.departmentNames);
@@ -274,7 +287,7 @@ export async function bulkInsertCases(db: Db, opts: BulkCasesOptions): Promise<n
     for (let i = 0; i < n; i++) {
       const k = done + i;
       const createdMs = Math.floor(start + (span * (k + rnd())) / opts.count);
-      const { row, event, deputyId } = makeCase(rnd, ref, opts, Math.min(createdMs, opts.now.getTime() - 120_000), recent, who);
+      const { row, event, deputyId } = makeCase(rnd, ref, opts, Math.min(createdMs, opts.now.getTime() - 120_000), recent, who, lateLevel);
       rows.push(row);
       if (timeline) events.push(event);
       if (timeline === 'full') events.push(...laterEvents(rnd, row, departmentName));

@@ -5,6 +5,7 @@ import { CASE_MEASURES, type CaseMeasure } from '../../../shared/stats.ts';
 import { expectError } from '../../testing/expect.ts';
 import { TEST_NOW } from '../../testing/harness.ts';
 import { countsAs, type MeasuredCase } from './case-measures.ts';
+import { sweepOverdue } from './jobs/sla-sweep.ts';
 import { api, casesFixture, createPublicCase, step, type CasesFixture } from './testing.ts';
 
 const base: MeasuredCase = { status: 'submitted', department_id: null, due_at: null, replied_at: null, reply_due_at: null, rating: null };
@@ -117,6 +118,37 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
         const phone = rows.filter((r) => expected.includes(r.id) && r.channel === 'phone').map((r) => r.id).sort().reverse();
         assert.deepEqual(await pages(who, `limit=2&status=${group}&channel=phone`), phone, `${who} ${group} by phone`);
       }
+    }
+  });
+
+  test('overdue newest first (cases the SLA sweep has marked and those it has not yet) pages in small pages to exactly the cases due before now, each once; as the office and as station staff, with and without another filter', async () => {
+    // Two cases recorded with the clock set back: the newest ids, due long ago (marked in the first batch).
+    f.t.clock.set('2026-11-04T02:00:00.000Z');
+    for (let i = 0; i < 2; i++) await step(f, (await createPublicCase(f)).id, 'accept');
+    f.t.clock.set(TEST_NOW);
+    const now = f.t.clock.now().toISOString();
+    const overdue = () => f.t.deps.db.selectFrom('cases').select(['id', 'overdue_level', 'channel']).where('due_at', '<', now).execute();
+    const unmarked = await overdue();
+    assert.ok(unmarked.length >= 6 && unmarked.every((r) => r.overdue_level === 0), `${unmarked.length} overdue cases, none marked yet`);
+    // The sweep marks the oldest due first; a small batch leaves the others for its next run.
+    await sweepOverdue(f.t.deps, { batch: Math.floor(unmarked.length / 2) });
+    const rows = await overdue();
+    const marked = new Set(rows.filter((r) => r.overdue_level > 0).map((r) => r.id));
+    assert.ok(marked.size > 0 && marked.size < rows.length, `${marked.size} of ${rows.length} marked`);
+    const newest = rows.map((r) => r.id).sort().reverse();
+    const switches = newest.filter((id, i) => i > 0 && marked.has(id) !== marked.has(newest[i - 1]!)).length;
+    assert.ok(switches >= 2, `marked and unmarked cases alternate in the list's order (${switches} switches)`);
+    for (const who of ['admin', 'station'] as const) {
+      const visible = new Set(await pages(who, 'limit=100'));
+      const expected = newest.filter((id) => visible.has(id));
+      assert.ok(expected.some((id) => marked.has(id)) && expected.some((id) => !marked.has(id)), `${who} sees both kinds`);
+      assert.deepEqual(await pages(who, 'limit=2&overdue=true'), expected, `${who} overdue`);
+      assert.deepEqual(await pages(who, 'limit=2&measure=overdue'), expected, `${who} measure=overdue`);
+      const channel = rows.find((r) => visible.has(r.id))!.channel;
+      const byChannel = expected.filter((id) => rows.find((r) => r.id === id)!.channel === channel);
+      assert.deepEqual(await pages(who, `limit=2&overdue=true&channel=${channel}`), byChannel, `${who} overdue by ${channel}`);
+      // Not overdue is everything else.
+      assert.deepEqual((await pages(who, 'limit=100&overdue=false')).sort(), [...visible].filter((id) => !rows.some((r) => r.id === id)).sort(), `${who} not overdue`);
     }
   });
 

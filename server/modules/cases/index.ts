@@ -10,6 +10,7 @@ import { casePublications } from './migrations/20261201_30_case_publications.ts'
 import { casesScaleIndexes } from './migrations/20261220_20_scale_indexes.ts';
 import { casesDueScopeIndex } from './migrations/20261225_01_due_scope_index.ts';
 import { casesRatingIndex } from './migrations/20261225_02_rating_index.ts';
+import { casesOverdueIndexes } from './migrations/20261228_01_overdue_indexes.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { caseExportRoutes } from './exports/cases-export.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
@@ -39,6 +40,7 @@ export { formatTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { publicLimits } from './public/public-cases.routes.ts';
 export { MAX_PHOTOS, type IntakePhoto } from './commands/photos.ts';
 export { sweepOverdue } from './jobs/sla-sweep.ts';
+export { escalationLevel } from './sla.ts';
 // Provenance for deputies' suggestions: public steps on linked cases, their summaries, the names to mask.
 export { recordSuggestionStep, linkedCases, constituentNames, type SuggestionStep, type SuggestionStepType, type LinkedCase } from './suggestion-steps.ts';
 
@@ -80,7 +82,7 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex, '20261225_02_rating_index': casesRatingIndex },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex, '20261225_02_rating_index': casesRatingIndex, '20261228_01_overdue_indexes': casesOverdueIndexes },
   routes(app, deps) {
     caseExportRoutes(app, deps);
     caseRoutes(app, deps);

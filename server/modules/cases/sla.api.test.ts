@@ -213,6 +213,33 @@ describe('time limits over HTTP', () => {
       assert.equal((await getCase(f, c.id)).supervisionLevel, 2, 'supervision never goes down');
     });
 
+    test('a case that has just run out is marked first, and a case whose next level has come rises, however many marked cases wait at their level', async () => {
+      const waiting = [await assigned({ workingDays: 3 }), await assigned({ workingDays: 3 })]; // due 2026-11-25 end
+      const c = await assigned({ workingDays: 5 }); // due 2026-11-27 end
+      await sweepAt('2026-11-27T02:00:00.000Z');
+      for (const w of waiting) assert.deepEqual((await overdueEvents(w.id)).map((e) => e.level), [2], 'two working days late');
+      assert.deepEqual(await overdueEvents(c.id), []);
+      // Monday: the first two are three working days late and stay at 2; c is one day late.
+      f.t.clock.set('2026-11-30T02:00:00.000Z');
+      const now = f.t.clock.now().toISOString();
+      const unmarked = Number((await f.t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('due_at', '<', now).where('overdue_level', '=', 0).executeTakeFirstOrThrow()).n);
+      const marked = Number((await f.t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('due_at', '<', now).where('overdue_level', 'in', [1, 2]).executeTakeFirstOrThrow()).n);
+      assert.ok(unmarked >= 1 && marked >= 2, `${unmarked} unmarked, ${marked} marked below level 3`);
+      // Batches of one, as many as there are unmarked cases: older marked cases at their level come first by due date.
+      for (let i = 0; i < unmarked; i++) await sweepOverdue(f.t.deps, { batch: 1 });
+      assert.deepEqual((await overdueEvents(c.id)).map((e) => e.level), [1]);
+      for (const w of waiting) assert.deepEqual((await overdueEvents(w.id)).map((e) => e.level), [2]);
+      // Tuesday: c is two working days late and must rise to 2; the first two (four days late) stay at 2.
+      f.t.clock.set('2026-12-01T02:00:00.000Z');
+      const later = f.t.clock.now().toISOString();
+      const rising = Number((await f.t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('due_at', '<', later).where('overdue_level', '=', 0).executeTakeFirstOrThrow()).n) + 1;
+      for (let i = 0; i < rising; i++) await sweepOverdue(f.t.deps, { batch: 1 });
+      assert.deepEqual((await overdueEvents(c.id)).map((e) => e.level), [1, 2], 'reached behind cases that stay at their level');
+      for (const w of waiting) assert.deepEqual((await overdueEvents(w.id)).map((e) => e.level), [2]);
+      const again = await sweepOverdue(f.t.deps);
+      assert.equal(again.escalated, 0, 'nothing else had to rise');
+    });
+
     test('cases already at level 3 do not take up the batch: every overdue case is reached', async () => {
       const c = await assigned({ workingDays: 3 });
       f.t.clock.set('2027-06-01T02:00:00.000Z'); // everything open is more than five working days late

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CASE_ACTIONS, type CaseAction } from '../../../shared/cases.ts';
 import { matchRule, type RoutingRule } from './routing.ts';
-import { clockAfter, DEFAULT_SLA, escalationLevel, policyFor, type ClockChange, type SlaPolicy } from './sla.ts';
+import { clockAfter, DEFAULT_SLA, escalationLevel, mustReachBy, policyFor, type ClockChange, type SlaPolicy } from './sla.ts';
+import { createWorkingCalendar, shanghaiDate } from '../../platform/calendar/working-days.ts';
 
 const P: SlaPolicy = { assignDays: 2, handleDays: 15, urgentHandleDays: 3, followUpDays: 5 };
 const Q: SlaPolicy = { assignDays: 4, handleDays: 20, urgentHandleDays: 6, followUpDays: 7 };
@@ -103,6 +104,32 @@ describe('escalationLevel (督办)', () => {
   test('1 on the first day, 2 after two working days, 3 after five', () => {
     const levels = [0, 1, 2, 3, 4, 5, 6, 30, 1000].map(escalationLevel);
     assert.deepEqual(levels, [1, 1, 2, 2, 2, 3, 3, 3, 3]);
+  });
+
+  const cal = createWorkingCalendar([]);
+  test('mustReachBy: the last due instant at each level on a Monday, and across 国庆 2026', () => {
+    assert.equal(mustReachBy(cal, '2026-11-30', 2).toISOString(), '2026-11-26T15:59:59.999Z', 'Thursday: Friday and Monday are two working days');
+    assert.equal(mustReachBy(cal, '2026-11-30', 3).toISOString(), '2026-11-23T15:59:59.999Z', 'the Monday before: five working days');
+    // 10-01 to 10-07 are holidays; 10-08 and 10-09 are the first working days after them.
+    assert.equal(mustReachBy(cal, '2026-10-09', 2).toISOString(), '2026-10-07T15:59:59.999Z');
+    assert.equal(mustReachBy(createWorkingCalendar(Array.from({ length: 800 }, (_, i) => ({ date: new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10), kind: 'holiday' as const, name: '假' }))), '2026-11-30', 2).getTime(), 0, 'no working day: no case is that late');
+  });
+
+  test('mustReachBy agrees with escalationLevel for every due day and time of day, over a year of todays', () => {
+    let checked = 0;
+    for (let t = Date.UTC(2026, 0, 2); t < Date.UTC(2027, 0, 1); t += 3 * 86_400_000) {
+      const today = shanghaiDate(new Date(t));
+      const by = { 2: mustReachBy(cal, today, 2).getTime(), 3: mustReachBy(cal, today, 3).getTime() };
+      for (let back = 0; back <= 40; back++) {
+        for (const hour of [0, 9, 15.99]) {
+          const due = new Date(t - back * 86_400_000 + hour * 3600_000);
+          const level = escalationLevel(cal.workingDaysBetween(shanghaiDate(due), today));
+          for (const l of [2, 3] as const) assert.equal(due.getTime() <= by[l], level >= l, `${today}, due ${due.toISOString()}, level ${l}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 10_000);
   });
 });
 

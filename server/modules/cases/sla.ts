@@ -1,4 +1,6 @@
 import type { CaseAction, SlaStage } from '../../../shared/cases.ts';
+import { endOfShanghaiDayNumber, fromDayNumber, toDayNumber } from '../../platform/calendar/dates.ts';
+import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 
 /**
  * Time limits (交办及时、办理限时、回访定时): which clock runs after an action and for how
@@ -66,12 +68,31 @@ export function clockAfter(
   }
 }
 
+/** Working days late at which levels 2 and 3 begin (level 1 begins when the clock runs out). */
+const LEVEL_STARTS: ReadonlyArray<readonly [level: number, workingDaysLate: number]> = [[2, 2], [3, 5]];
+
 /**
  * Automatic escalation (督办) of an overdue case by how many working days it is late:
  * 1 reminder on the first day, 2 district supervision after 2 working days, 3 挂牌督办 after 5.
  */
 export function escalationLevel(workingDaysLate: number): number {
-  if (workingDaysLate >= 5) return 3;
-  if (workingDaysLate >= 2) return 2;
-  return 1;
+  let level = 1;
+  for (const [next, days] of LEVEL_STARTS) if (workingDaysLate >= days) level = next;
+  return level;
+}
+
+
+/**
+ * The latest due instant whose case must be at least at `level` on `today` (a Shanghai date): a
+ * case at a lower level due at or before it must rise. The SLA sweep asks the database for
+ * exactly those cases instead of reading every overdue case to find them. The end of the last
+ * Shanghai day that is that many working days before today (due instants are ends of days; any
+ * instant of that day counts as due that day, as `escalationLevel` counts).
+ */
+export function mustReachBy(cal: Pick<WorkingCalendar, 'workingDaysBetween'>, today: string, level: 2 | 3): Date {
+  const days = LEVEL_STARTS.find(([l]) => l === level)![1];
+  let day = toDayNumber(today);
+  // A year without that many working days (a calendar of holidays only) has no such case.
+  for (let back = 0; back <= 366 && cal.workingDaysBetween(fromDayNumber(day), today) < days; back++) day--;
+  return cal.workingDaysBetween(fromDayNumber(day), today) < days ? new Date(0) : endOfShanghaiDayNumber(day);
 }

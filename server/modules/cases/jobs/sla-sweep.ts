@@ -4,10 +4,10 @@ import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import { systemContext } from '../../../platform/context.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
-import { casesRepository } from '../cases.repository.ts';
+import { casesRepository, type CaseRow } from '../cases.repository.ts';
 import { notifyStaff } from '../case-notices.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
-import { escalationLevel } from '../sla.ts';
+import { escalationLevel, mustReachBy } from '../sla.ts';
 
 /**
  * 督办: marks cases whose time limit has passed, raises their supervision level as they stay
@@ -20,13 +20,29 @@ export async function sweepOverdue(deps: AppDeps, opts: { batch?: number } = {})
   const { db } = deps;
   const now = deps.clock.now();
   const ctx = systemContext(now, 'job:sla-sweep');
-  const rows = await casesRepository.overdue(db, now.toISOString(), opts.batch ?? 500);
+  // Cases that just ran out come first: their first notice must not wait behind marked cases that
+  // stay at their level for days. Then, district by district, only marked cases whose next level
+  // has come. (The case list's overdue page reads marked cases off their own index too,
+  // cases.repository.ts `pageIds`.)
+  const batch = opts.batch ?? 500;
+  const rows: CaseRow[] = [];
   const calendars = new Map<string, Awaited<ReturnType<typeof loadWorkingCalendar>>>();
+  const calendarOf = async (district: string) => calendars.get(district) ?? calendars.set(district, await loadWorkingCalendar(db, district)).get(district)!;
+  const districts = await casesRepository.districts(db);
+  for (const district of districts) {
+    if (rows.length < batch) rows.push(...(await casesRepository.newlyOverdue(db, district, now.toISOString(), batch - rows.length)));
+  }
+  for (const district of districts) {
+    for (const next of [2, 3] as const) {
+      if (rows.length >= batch) break;
+      const dueBy = mustReachBy(await calendarOf(district), shanghaiDate(now), next).toISOString();
+      rows.push(...(await casesRepository.dueToRise(db, district, next === 2 ? 1 : 2, dueBy, batch - rows.length)));
+    }
+  }
   let escalated = 0;
   for (const c of rows) {
     if (!c.due_at || c.overdue_level >= 3) continue;
-    let cal = calendars.get(c.district_code);
-    if (!cal) calendars.set(c.district_code, (cal = await loadWorkingCalendar(db, c.district_code)));
+    const cal = await calendarOf(c.district_code);
     const late = cal.workingDaysBetween(shanghaiDate(new Date(c.due_at)), shanghaiDate(now));
     const level = escalationLevel(late);
     if (level <= c.overdue_level) continue;
