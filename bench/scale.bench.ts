@@ -113,7 +113,7 @@ async function listRequests(deps: AppDeps): Promise<Array<{ who: 'admin' | 'stat
   const admin = [
     ['newest', ''], ['status=open', 'status=open'], ['status=handling', 'status=handling'], ['status=closed', 'status=closed'],
     ['stationId', `stationId=${station.id}`], ['departmentId', `departmentId=${dept.id}`], ['category', `category=${encodeURIComponent(category.name)}`],
-    ['channel=phone', 'channel=phone'], ['overdue', 'overdue=true'], ['dueState=yellow', 'dueState=yellow'], ['supervised', 'supervised=true'],
+    ['channel=phone', 'channel=phone'], ['overdue', 'overdue=true'], ['dueState=yellow', 'dueState=yellow'], ['dueState=green', 'dueState=green'], ['supervised', 'supervised=true'],
     ['last 30 days', `from=${monthAgo}&to=${day(now)}`], ['measure=unsatisfied', 'measure=unsatisfied'], ['sort=due', 'sort=due'],
     ['category+status+channel', `category=${encodeURIComponent(category.name)}&status=open&channel=online`],
   ] as const;

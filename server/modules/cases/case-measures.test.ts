@@ -6,6 +6,8 @@ import { expectError } from '../../testing/expect.ts';
 import { TEST_NOW } from '../../testing/harness.ts';
 import { countsAs, type MeasuredCase } from './case-measures.ts';
 import { sweepOverdue } from './jobs/sla-sweep.ts';
+import { casesRepository, type CaseScope, type DuePlan } from './cases.repository.ts';
+import { loadWorkingCalendar } from '../../platform/calendar/office-days.ts';
 import { api, casesFixture, createPublicCase, step, type CasesFixture } from './testing.ts';
 
 const base: MeasuredCase = { status: 'submitted', department_id: null, due_at: null, replied_at: null, reply_due_at: null, rating: null };
@@ -150,6 +152,53 @@ describe('the case list filter `measure` is the same rule in SQL', () => {
       // Not overdue is everything else.
       assert.deepEqual((await pages(who, 'limit=100&overdue=false')).sort(), [...visible].filter((id) => !rows.some((r) => r.id === id)).sort(), `${who} not overdue`);
     }
+  });
+
+  test('due soon and due later, newest first, page two at a time to exactly their cases, each once, by either plan (the due range sorted, or the running clocks walked newest first); as the office and as one station', async () => {
+    const { db } = f.t.deps;
+    // Accepted cases are due in two working days (soon); assigned with ten, later.
+    for (let i = 0; i < 3; i++) await step(f, (await createPublicCase(f)).id, 'accept');
+    for (let i = 0; i < 2; i++) {
+      const c = await createPublicCase(f);
+      await step(f, c.id, 'accept');
+      await step(f, c.id, 'assign', { workingDays: 10 });
+    }
+    const now = f.t.clock.now();
+    const district = f.t.deps.config.LIANXIN_DISTRICT;
+    // As list-cases.ts: due soon is due by the end of the second working day from today.
+    const until = (await loadWorkingCalendar(db, district)).dueAt(now, 2).toISOString();
+    const rows = await db.selectFrom('cases').select(['id', 'due_at', 'station_id']).where('due_at', 'is not', null).execute();
+    const soon = rows.filter((r) => r.due_at! >= now.toISOString() && r.due_at! <= until);
+    const later = rows.filter((r) => r.due_at! > until);
+    assert.ok(soon.length >= 3 && later.length >= 3, `${soon.length} due soon, ${later.length} due later`);
+    const station = soon[0]!.station_id; // where the cases above were received, so it has both
+    const scopes: Array<[string, CaseScope]> = [
+      ['office', { districtCode: district, all: true, stationIds: [], departmentId: null }],
+      ['station', { districtCode: district, all: false, stationIds: [station], departmentId: null }],
+    ];
+    const walk = async (scope: CaseScope, filters: { dueBefore?: string; dueAfter?: string }, plan: DuePlan) => {
+      const ids: string[] = [];
+      let after: string[] | null = null;
+      for (let n = 0; n <= rows.length; n++) {
+        const page = await casesRepository.list(db, scope, { now: now.toISOString(), sort: 'newest', ...filters }, 2, after, plan);
+        ids.push(...page.slice(0, 2).map((r) => r.id));
+        if (page.length <= 2) return ids;
+        after = [page[1]!.id, page[1]!.id];
+      }
+      throw new Error(`${plan}: more pages than cases`);
+    };
+    for (const [who, scope] of scopes) {
+      const inScope = (r: { station_id: string }) => scope.all || scope.stationIds.includes(r.station_id);
+      for (const [name, filters, expected] of [['soon', { dueBefore: until }, soon], ['later', { dueAfter: until }, later]] as const) {
+        const newest = expected.filter(inScope).map((r) => r.id).sort().reverse();
+        assert.ok(newest.length > 0, `${who} ${name}`);
+        for (const plan of ['sort', 'walk'] as const) assert.deepEqual(await walk(scope, filters, plan), newest, `${who} ${name} by ${plan}`);
+      }
+    }
+    // Over HTTP the list chooses its plan; the answer is the same.
+    const visible = new Set(await pages('admin', 'limit=100'));
+    assert.deepEqual(await pages('admin', 'limit=2&dueState=yellow'), soon.filter((r) => visible.has(r.id)).map((r) => r.id).sort().reverse());
+    assert.deepEqual(await pages('admin', 'limit=2&dueState=green'), later.filter((r) => visible.has(r.id)).map((r) => r.id).sort().reverse());
   });
 
   test('bad ranges name the field', async () => {

@@ -11,6 +11,7 @@ import { casesScaleIndexes } from './migrations/20261220_20_scale_indexes.ts';
 import { casesDueScopeIndex } from './migrations/20261225_01_due_scope_index.ts';
 import { casesRatingIndex } from './migrations/20261225_02_rating_index.ts';
 import { casesOverdueIndexes } from './migrations/20261228_01_overdue_indexes.ts';
+import { casesRunningClocksIndex } from './migrations/20261228_02_running_clocks_index.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { caseExportRoutes } from './exports/cases-export.routes.ts';
 import { publicCaseRoutes } from './public/public-cases.routes.ts';
@@ -82,7 +83,7 @@ export async function casesVisibleTo(db: Executor, p: Principal, ids: string[]):
 /** Case handling: intake from every channel, the workflow, routing, time limits, supervision, feedback. */
 export const casesModule: ModuleManifest = {
   name: 'cases',
-  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex, '20261225_02_rating_index': casesRatingIndex, '20261228_01_overdue_indexes': casesOverdueIndexes },
+  migrations: { '20261122_01_cases_init': casesInit, '20261122_02_cases_rating_attempts': casesRatingAttempts, '20261201_01_cases_reply_due': casesReplyDue, '20261201_30_case_publications': casePublications, '20261220_20_scale_indexes': casesScaleIndexes, '20261225_01_due_scope_index': casesDueScopeIndex, '20261225_02_rating_index': casesRatingIndex, '20261228_01_overdue_indexes': casesOverdueIndexes, '20261228_02_running_clocks_index': casesRunningClocksIndex },
   routes(app, deps) {
     caseExportRoutes(app, deps);
     caseRoutes(app, deps);
