@@ -172,8 +172,9 @@ function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, 
   // Overdue, newest first: the cases the SLA sweep has marked, read newest first off their own
   // index and stopped at `limit`, and those that became overdue since it last ran (a short range of
   // the unmarked running clocks' due index); together exactly `due_at < now` (also the dashboard's
-  // `measure=overdue`). As one statement
-  // both databases read the whole overdue range and sorted it (85,757 ids at 10M: 12–15 ms on SQLite).
+  // `measure=overdue`). As one statement both databases read the whole overdue range and sorted it
+  // (85,757 ids at 10M: 12–15 ms on SQLite).
+  // Due soon or due later alone: as `list` chose (DuePlan).
   if ((f.overdue === true || f.measure === 'overdue') && column === 'id') return union(db, [onePage(db, scope, f, limit, after, { overduePart: 'swept' }), onePage(db, scope, f, limit, after, { overduePart: 'unswept', sortRange: true })], limit, direction);
   if (duePlan) return onePage(db, scope, f, limit, after, duePlan === 'sort' ? { sortRange: true } : { walk: true });
   // Only for the status group alone, newest first. By due instant or within a creation period the
@@ -196,7 +197,8 @@ function union(db: Executor, pages: ReturnType<typeof onePage>[], limit: number,
 /**
  * One page's ids under the filters (at most one status, or none), from the cases table alone.
  * `overduePart` narrows "overdue" to the cases the SLA sweep has marked or to those it has not yet
- * (literal predicates, so that the partial indexes of `20261228_01_overdue_indexes` apply).
+ * (literal predicates, so that the partial indexes of `20261228_01_overdue_indexes` apply);
+ * `sortRange` reads a range and sorts it, `walk` walks the running clocks newest first (DuePlan).
  */
 function onePage(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, after: CursorValue[] | null, how: { overduePart?: 'swept' | 'unswept'; sortRange?: boolean; walk?: boolean } = {}) {
   let q = filtered(db, scope, f, how.overduePart, how.walk);
@@ -366,11 +368,11 @@ export const casesRepository = {
       .limit(limit);
     return db.selectFrom('cases').selectAll().where('id', 'in', ids).orderBy('due_at').orderBy('id').execute();
   },
-
   /**
    * The SLA sweep, then: a district's cases at `level` whose next level has come (due at or before
-   * `dueBy`, sla.ts `mustReachBy`), oldest due first, off `cases_escalation_idx`. Only cases that
-   * must rise: cases that stay at their level for days must not fill the batch (they starved the
+   * `dueBy`, sla.ts `mustReachBy`), oldest due first, off `cases_escalation_idx` (the statement
+   * names its literal predicate, as SQLite needs to use a partial index). Only cases that must
+   * rise: cases that stay at their level for days must not fill the batch (they starved the
    * others) nor be read again every minute.
    */
   async dueToRise(db: Executor, districtCode: string, level: 1 | 2, dueBy: string, limit: number): Promise<CaseRow[]> {
@@ -389,7 +391,6 @@ export const casesRepository = {
   async districts(db: Executor): Promise<string[]> {
     return (await db.selectFrom('stations').select('district_code').distinct().orderBy('district_code').execute()).map((r) => r.district_code);
   },
-
   /** /metrics: cases whose running time limit has passed (ended cases have no due_at), by district. */
   async overdueCounts(db: Executor, now: string): Promise<Array<{ district_code: string; n: number }>> {
     const rows = await db.selectFrom('cases').select((eb) => ['district_code', eb.fn.countAll<number>().as('n')]).where('due_at', '<', now).groupBy('district_code').execute();

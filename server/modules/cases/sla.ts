@@ -81,7 +81,6 @@ export function escalationLevel(workingDaysLate: number): number {
   return level;
 }
 
-
 /**
  * The latest due instant whose case must be at least at `level` on `today` (a Shanghai date): a
  * case at a lower level due at or before it must rise. The SLA sweep asks the database for
