@@ -33,7 +33,7 @@ import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { boot } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { freePort, waitForHealth } from '../server/testing/process.ts';
+import { freePort, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
 import { bulkInsertCases } from './bulk/bulk-cases.ts';
 import { bulkRepository } from './bulk/bulk.repository.ts';
 
@@ -65,13 +65,6 @@ const started = performance.now();
 const say = (quiet: boolean, line: string) => {
   if (!quiet) process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}\n`);
 };
-
-/** The Node flags `npm start` gives the server (package.json), so the child runs as production does. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)server\/main\.ts/.exec(pkg.scripts.start ?? '');
-  return m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
-}
 
 function procStatus(pid: number): { rssKB: number; hwmKB: number } | null {
   try {
@@ -188,7 +181,7 @@ async function main(): Promise<void> {
     // 3: the server as a child process.
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const flags = startFlags();
+    const flags = npmStartFlags();
     say(args.quiet, `启动服务器 (starting the server): node ${[...flags, 'server/main.ts'].join(' ')}`);
     child = spawn(process.execPath, [...flags, 'server/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitForHealth(base, child, { timeoutMs: 120_000 });

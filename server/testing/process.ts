@@ -4,7 +4,21 @@
  * one on, and waiting until it answers. One copy, so a fix to the start-up wait reaches every caller.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+
+/**
+ * The Node flags `npm start` gives the server (package.json's start script), so that a child
+ * started by a test, a script or a benchmark runs as production does. One place: the heap budget
+ * the memory figures are measured under is the one `npm start` sets.
+ */
+export function npmStartFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)server\/main\.ts/.exec(pkg.scripts.start ?? '');
+  const flags = m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  if (!flags.length) throw new Error('package.json: the start script runs no `node … server/main.ts` with flags');
+  return flags;
+}
 
 /** A TCP port nothing listens on at 127.0.0.1 (the OS picks it; free when this resolves). */
 export async function freePort(): Promise<number> {
