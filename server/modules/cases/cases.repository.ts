@@ -148,9 +148,19 @@ export function listOrder(f: Pick<CaseFilters, 'sort' | 'createdFrom' | 'created
 export type DuePlan = 'sort' | 'walk';
 const DENSE_DUE_RANGE = 2000;
 
+/** Whether no filter is set but these (`now` and `sort` are always there): the plans below are for a filter alone. */
+function onlyFilters(f: CaseFilters, ...keys: Array<keyof CaseFilters>): boolean {
+  return Object.entries(f).every(([k, v]) => v === undefined || k === 'now' || k === 'sort' || keys.includes(k as keyof CaseFilters));
+}
+
+/**
+ * The id or due instant as an expression no index serves (same order and comparison: both are text
+ * on both databases), so that a plan cannot use that column's index for it.
+ */
+const unindexed = (column: 'c.id' | 'c.due_at') => sql<string>`${sql.ref(column)} || ''`;
+
 function dueRangeAlone(f: CaseFilters): boolean {
-  const only = ['dueBefore', 'dueAfter', 'now', 'sort'];
-  return listOrder(f).column === 'id' && (f.dueBefore !== undefined || f.dueAfter !== undefined) && Object.entries(f).every(([k, v]) => v === undefined || only.includes(k));
+  return listOrder(f).column === 'id' && (f.dueBefore !== undefined || f.dueAfter !== undefined) && onlyFilters(f, 'dueBefore', 'dueAfter');
 }
 
 async function chooseDuePlan(db: Executor, scope: CaseScope, f: CaseFilters): Promise<DuePlan> {
@@ -181,8 +191,7 @@ function pageIds(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, 
   // order's own index is read in order and the statuses filtered on the way (every running clock
   // is an open case); with another filter too, a branch of a rare status would read its whole
   // range: one statement stays best there (measured at 10M: 1.2 ms against 7.1 ms as branches).
-  const onlyStatuses = Object.entries(f).every(([k, v]) => v === undefined || k === 'statuses' || k === 'now' || k === 'sort');
-  if (!statuses || statuses.length < 2 || column !== 'id' || !onlyStatuses) return onePage(db, scope, f, limit, after);
+  if (!statuses || statuses.length < 2 || column !== 'id' || !onlyFilters(f, 'statuses')) return onePage(db, scope, f, limit, after);
   return union(db, statuses.map((status) => onePage(db, scope, { ...f, statuses: [status] }, limit, after)), limit, direction);
 }
 
@@ -211,7 +220,7 @@ function onePage(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, 
     // read off its due index and sorted. For what became overdue since the sweep last ran, a
     // walk read every case of the district when there were none, as when the sweep keeps up
     // (PostgreSQL at 1M: 0.4–1.5 s; SQLite at 10M: 4–6 s for the second page).
-    const id = sql<string>`${sql.ref('c.id')} || ''`;
+    const id = unindexed('c.id');
     if (after) q = q.where(id, direction === 'asc' ? '>' : '<', String(after[1]));
     return q.orderBy(id, direction).limit(limit);
   }
@@ -228,7 +237,7 @@ function onePage(db: Executor, scope: CaseScope, f: CaseFilters, limit: number, 
  */
 function filtered(db: Executor, scope: CaseScope, f: CaseFilters, overduePart?: 'swept' | 'unswept', walk = false) {
   let q = bare(db).where(inScope(scope));
-  const due = walk ? sql<string>`${sql.ref('c.due_at')} || ''` : sql.ref<string>('c.due_at');
+  const due = walk ? unindexed('c.due_at') : sql.ref<string>('c.due_at');
   if (walk) q = q.where('c.due_at', 'is not', null);
   if (f.statuses) q = q.where('c.status', 'in', f.statuses);
   if (f.stationId) q = q.where('c.station_id', '=', f.stationId);
@@ -386,10 +395,6 @@ export const casesRepository = {
       .orderBy('due_at')
       .limit(limit)
       .execute();
-  },
-  /** The districts that have stations (and so may have cases), for the jobs that work district by district. */
-  async districts(db: Executor): Promise<string[]> {
-    return (await db.selectFrom('stations').select('district_code').distinct().orderBy('district_code').execute()).map((r) => r.district_code);
   },
   /** /metrics: cases whose running time limit has passed (ended cases have no due_at), by district. */
   async overdueCounts(db: Executor, now: string): Promise<Array<{ district_code: string; n: number }>> {

@@ -13,6 +13,10 @@ export const orgLookups = {
     const r = (await sql<Row>`${sql.raw(PREPARED)} select id, name, parent_id, district_code, region_code, active from stations where id = ${id}`.execute(db)).rows[0];
     return r && { id: r.id, name: r.name, parentId: r.parent_id, districtCode: r.district_code, regionCode: r.region_code, active: r.active === 1 };
   },
+  /** The districts that have stations (and so may have cases), for the jobs that work district by district. */
+  async districts(db: Executor): Promise<string[]> {
+    return (await db.selectFrom('stations').select('district_code').distinct().orderBy('district_code').execute()).map((r) => r.district_code);
+  },
   async department(db: Executor, id: string, districtCode: string): Promise<{ id: string; name: string; active: boolean } | undefined> {
     const r = await db.selectFrom('departments').select(['id', 'name', 'active']).where('id', '=', id).where('district_code', '=', districtCode).executeTakeFirst();
     return r && { id: r.id, name: r.name, active: r.active === 1 };

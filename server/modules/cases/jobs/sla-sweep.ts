@@ -6,6 +6,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { newId } from '../../../platform/ids.ts';
 import { casesRepository, type CaseRow } from '../cases.repository.ts';
 import { notifyStaff } from '../case-notices.ts';
+import { orgLookups } from '../../org/index.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/office-days.ts';
 import { escalationLevel, mustReachBy } from '../sla.ts';
 
@@ -28,7 +29,7 @@ export async function sweepOverdue(deps: AppDeps, opts: { batch?: number } = {})
   const rows: CaseRow[] = [];
   const calendars = new Map<string, Awaited<ReturnType<typeof loadWorkingCalendar>>>();
   const calendarOf = async (district: string) => calendars.get(district) ?? calendars.set(district, await loadWorkingCalendar(db, district)).get(district)!;
-  const districts = await casesRepository.districts(db);
+  const districts = await orgLookups.districts(db);
   for (const district of districts) {
     if (rows.length < batch) rows.push(...(await casesRepository.newlyOverdue(db, district, now.toISOString(), batch - rows.length)));
   }
