@@ -33,6 +33,25 @@ test('train/predict: learns categories from their words; confidences are probabi
   assert.ok(model.scale > 0);
 });
 
+test('confidence: a model that gets every held-out message right does not claim certainty', () => {
+  // The fixture's three categories never share a word: the held-out fifth is classified without a
+  // mistake, as a small office's first model on templated texts is. Fitting the softmax's scale to
+  // that set alone drove it to the search's bound (100) and every answer to 100 %, also for a text
+  // that mixes two categories' words or has none of them.
+  const model = train(fixtureSamples());
+  assert.equal(model.quality!.accuracy, 1, 'precondition: held-out set all right');
+  assert.ok(model.scale < 20, `scale ${model.scale}`);
+  const confidences = fixtureSamples().map((s) => predict(model, s).confidence);
+  const mean = confidences.reduce((a, b) => a + b, 0) / confidences.length;
+  assert.ok(mean < 0.99 && mean > 0.8, `mean confidence on the training texts ${mean}`);
+  for (const content of ['医院门口的路灯坏了', '今天天气不错']) {
+    const p = predict(model, { content });
+    assert.ok(p.confidence < 0.8, `${content}: ${p.label} ${p.confidence}`);
+  }
+  // A clear text still gets a clear answer.
+  assert.ok(predict(model, { title: '看病难', content: '医院挂号难，医生态度差，医保报销慢' }).confidence > 0.5);
+});
+
 test('predict: traditional characters, full-width text and emoji give the same answer as plain text', () => {
   const model = train(fixtureSamples());
   const plain = predict(model, { title: '医院挂号难', content: '医生态度差，药品价格高' });
@@ -126,6 +145,19 @@ test('real messages: macro-F1 ≥ 0.93 on the seed-42 held-out fifth of labelled
   const e = evaluate(test.map((r) => r.label), test.map((r) => predict(model, r).label));
   assert.ok(e.macroF1 >= 0.93, `macro-F1 ${e.macroF1}`);
   assert.ok(model.quality!.macroF1 > 0.9, `held-out quality ${model.quality!.macroF1}`);
+  // Calibrated: in each tenth of confidence, the share of right answers is close to the confidence
+  // (expected calibration error over the test fifth), and the confident answers are right.
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, right: 0 }));
+  for (const r of test) {
+    const p = predict(model, r);
+    const b = bins[Math.min(9, Math.floor(p.confidence * 10))]!;
+    b.n++;
+    b.confidence += p.confidence;
+    b.right += p.label === r.label ? 1 : 0;
+  }
+  const ece = bins.reduce((e, b) => e + (b.n ? (b.n / test.length) * Math.abs(b.confidence / b.n - b.right / b.n) : 0), 0);
+  assert.ok(ece < 0.05, `expected calibration error ${ece}`);
+  assert.ok(bins[9]!.right / bins[9]!.n > 0.95, `answers at ≥ 90 %: ${bins[9]!.right} right of ${bins[9]!.n}`);
   const json = serialise(model);
   assert.ok(json.length < 6_000_000, `stored model ${json.length} chars`);
 });
