@@ -262,7 +262,8 @@ export function CaseDetailPage() {
           <ContactCard c={c} />
           <SimilarCasesCard c={c} onMerged={(out) => (out ? setUpdated(out) : reload())} />
           <CaseSuggestionsCard caseId={c.id} />
-          <CasePublicationCard caseId={c.id} version={c.version} />
+          {/* Publishing results is for station staff and the office (the server's publication policy; others get 403). */}
+          {hasRole('admin', 'station') ? <CasePublicationCard caseId={c.id} version={c.version} /> : null}
           <Card variant="borderless" title={t('cases.sections.attachments', { count: c.attachments.length })} className="side-card">
             {c.attachments.length ? <AttachmentList items={c.attachments} /> : <Typography.Text type="secondary">{t('cases.noAttachments')}</Typography.Text>}
           </Card>

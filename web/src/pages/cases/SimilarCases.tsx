@@ -35,6 +35,9 @@ export interface SimilarQuery {
   content: string;
 }
 
+/** Who may ask for similar cases: those who record cases (the server's duplicates policy `mayCheck`; other roles get 403). */
+export const SIMILAR_CHECK_ROLES = ['admin', 'station', 'liaison', 'deputy'] as const;
+
 export const similarCasesApi = {
   /** A POST (the text can be long), cancelled when the next keystroke comes. */
   check: (q: SimilarQuery, signal?: AbortSignal) => request<{ items: SimilarCase[] }>('/cases/similar', { method: 'POST', body: q, signal }),

@@ -3,7 +3,8 @@
  * (`POST /cases/similar` with the case's own station, title and content; the case itself left
  * out), each with 合并到此诉求 (that case merged into this one) and 合并 (this one into that), one
  * click and a confirmation, through the workflow's `merge` action with the version each case has
- * now. Shown only for open cases, and only when there is something similar the user may see.
+ * now. Shown only for open cases, and only when there is something similar the user may see;
+ * never asked for by roles the server refuses (department handlers: SIMILAR_CHECK_ROLES).
  */
 import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,8 +12,9 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUS_GROUPS, type CaseOut } from '../../../../shared/cases.ts';
 import { casesApi } from '../../api/cases.ts';
 import { isApiError } from '../../api/client.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
-import { SimilarCaseItem, similarCasesApi, type SimilarCase } from './SimilarCases.tsx';
+import { SIMILAR_CHECK_ROLES, SimilarCaseItem, similarCasesApi, type SimilarCase } from './SimilarCases.tsx';
 
 const OPEN: readonly string[] = CASE_STATUS_GROUPS.open;
 
@@ -21,16 +23,18 @@ export function SimilarCasesCard({ c, onMerged }: { c: CaseOut; onMerged: (out?:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const { hasRole } = useAuth();
+  const mayCheck = hasRole(...SIMILAR_CHECK_ROLES);
   const open = OPEN.includes(c.status);
   const found = useAsync(
     (signal) =>
-      open
+      open && mayCheck
         ? similarCasesApi.check({ stationId: c.stationId, title: c.title, content: c.content }, signal).then((r) => r.items.filter((i) => i.id !== c.id)).catch(() => [])
         : Promise.resolve([] as SimilarCase[]),
-    [c.id, c.version, open],
+    [c.id, c.version, open, mayCheck],
   );
   const items = found.data ?? [];
-  if (!open || !items.length) return null;
+  if (!open || !mayCheck || !items.length) return null;
 
   const fail = (e: unknown) => void message.error(isApiError(e) ? e.message : String(e));
 
