@@ -47,6 +47,11 @@ export const hotRepository = {
     for (let i = 0; i < ids.length; i += CHUNK) await db.deleteFrom('insight_hot_docs').where('case_id', 'in', ids.slice(i, i + CHUNK)).execute();
   },
 
+  /** These cases leave the clusters they are members of (they no longer count: merged, rejected). */
+  async removeMembers(db: Executor, caseIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < caseIds.length; i += CHUNK) await db.deleteFrom('insight_hot_members').where('case_id', 'in', caseIds.slice(i, i + CHUNK)).execute();
+  },
+
   /** Docs of cases that came in before `before` (out of the window for good: it only moves on). */
   async pruneDocs(db: Executor, before: string): Promise<void> {
     await db.deleteFrom('insight_hot_docs').where('created_at', '<', before).execute();
@@ -97,6 +102,16 @@ export const hotRepository = {
     }
     for (let i = 0; i < clusters.length; i += INSERT_ROWS / 2) await db.insertInto('insight_hot_clusters').values(clusters.slice(i, i + INSERT_ROWS / 2)).execute();
     for (let i = 0; i < members.length; i += INSERT_ROWS) await db.insertInto('insight_hot_members').values(members.slice(i, i + INSERT_ROWS)).execute();
+    // A case merged or rejected while the run clustered (its doc removed by the projection since
+    // the run read it) is no member: the run must not bring it back until the next one. The
+    // clusters' stored size and stations are the run's; the API counts the member rows.
+    for (let i = 0; i < clusters.length; i += CHUNK) {
+      await db
+        .deleteFrom('insight_hot_members')
+        .where('cluster_id', 'in', clusters.slice(i, i + CHUNK).map((c) => c.id))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('insight_hot_docs as d').select('d.case_id').whereRef('d.case_id', '=', 'insight_hot_members.case_id'))))
+        .execute();
+    }
     await db.deleteFrom('insight_hot_runs').where('district_code', '=', districtCode).execute();
     await db.insertInto('insight_hot_runs').values(run).execute();
   },

@@ -1,9 +1,11 @@
 /**
  * Hot issues' read model (migrations/20261210_40_insight_hot.ts), written only by the
- * `insight.hot` projection (docs) and the `insight-hot` job (clusters, members, runs).
+ * `insight.hot` projection (docs; and members: a case merged or rejected leaves its cluster at
+ * once) and the `insight-hot` job (clusters, members, runs). Docs exist only for the cases that
+ * count as reports of their own (hot.projection.ts `COUNTED_STATUSES`).
  */
 export interface InsightHotTables {
-  /** What the clustering reads of a case: cluster.ts `clusterText` (≤ 600 characters) and its MinHash signature. */
+  /** What the clustering reads of a case (of the window, not merged or rejected): cluster.ts `clusterText` (≤ 600 characters) and its MinHash signature. */
   insight_hot_docs: {
     case_id: string;
     district_code: string;
