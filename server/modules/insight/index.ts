@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 
 import { insightSearch } from './search/migrations/20261210_20_insight_search.ts';
 import { insightSearchPairs } from './search/migrations/20261226_10_insight_search_pairs.ts';
+import { insightSearchTimeline } from './search/migrations/20261229_10_insight_search_timeline.ts';
 import { searchProjection } from './search/search.projection.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { insightDuplicates } from './duplicates/migrations/20261210_30_insight_duplicates.ts';
@@ -40,7 +41,7 @@ export { computeHotIssues } from './hot/hot.job.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles, '20261227_10_insight_duplicate_titles': insightDuplicateTitles },
+  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles, '20261227_10_insight_duplicate_titles': insightDuplicateTitles, '20261229_10_insight_search_timeline': insightSearchTimeline },
   routes: async (app, deps) => {
     repliesRoutes(app, deps);
     searchRoutes(app, deps);
