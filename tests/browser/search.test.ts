@@ -16,15 +16,16 @@ import { launchChromium, login, shotPath, startServer, type RunningServer } from
 const NOW = '2026-11-21T02:00:00Z';
 
 interface SearchPage {
-  items: Array<{ id: string; title: string; stationName: string; highlights: { title?: string; snippet?: string; snippetFrom?: string } }>;
+  items: Array<{ id: string; title: string; stationName: string; category: string | null; highlights: { title?: string; snippet?: string; snippetFrom?: string } }>;
   nextCursor: string | null;
   total: number | null;
 }
 
 /** Every page of a search as the signed-in page's user (the console's cookie and filters). */
-async function apiSearch(page: Page, query: Record<string, string>): Promise<{ ids: string[]; total: number | null }> {
+async function apiSearch(page: Page, query: Record<string, string>): Promise<{ ids: string[]; total: number | null; categories: string[] }> {
   return page.evaluate(async (q) => {
     const ids: string[] = [];
+    const categories: string[] = [];
     let cursor: string | null = null;
     let total: number | null;
     do {
@@ -33,18 +34,26 @@ async function apiSearch(page: Page, query: Record<string, string>): Promise<{ i
       if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
       const body = (await res.json()) as SearchPage;
       ids.push(...body.items.map((i) => i.id));
+      categories.push(...body.items.map((i) => i.category ?? ''));
       total = body.total;
       cursor = body.nextCursor;
     } while (cursor);
-    return { ids, total };
+    return { ids, total, categories };
   }, query);
 }
+
+/** The list's own search request (not the one-row count of every status) whose query passes `match`. */
+const listSearch = (page: Page, match: (params: URLSearchParams) => boolean) =>
+  page.waitForResponse((r) => {
+    const u = new URL(r.url());
+    return u.pathname === '/api/v1/cases/search' && u.searchParams.get('limit') !== '1' && match(u.searchParams);
+  });
 
 /** Types a keyword into the list's search box and waits for the search's answer and its rows. */
 async function searchFor(page: Page, text: string): Promise<SearchPage> {
   const box = page.getByRole('searchbox', { name: '搜索' }).or(page.locator('input[aria-label="搜索"]')).first();
   await box.fill(text);
-  const answer = page.waitForResponse((r) => r.url().includes('/api/v1/cases/search?') && r.request().method() === 'GET');
+  const answer = listSearch(page, () => true);
   await box.press('Enter');
   const res = await answer;
   assert.equal(res.status(), 200, await res.text());
@@ -157,6 +166,80 @@ describe('case search in the console', () => {
     assert.equal(none.total, 0);
     await page.locator('.ant-table-tbody .ant-empty').waitFor();
     assert.equal(await page.locator('.case-search-summary').textContent(), '找到 0 件相关诉求，按相关度排序');
+  });
+
+  test('admin on 全部在办: 路灯 says how many cases of every status match, one click shows them; the tabs keep the keyword and the other filters', async () => {
+    const page = await open('admin', 1280);
+    await page.goto(`${server.url}/console/cases`);
+    await page.waitForURL(/[?&]status=open/);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const box = page.locator('input[aria-label="搜索"]').first();
+    const activeTab = () => page.locator('.cases-card .ant-tabs-tab-active').textContent();
+    assert.equal(await activeTab(), '全部在办');
+
+    const inOpen = await searchFor(page, '路灯');
+    const inOpenApi = await apiSearch(page, { q: '路灯', status: 'open' });
+    const all = await apiSearch(page, { q: '路灯' });
+    assert.equal(inOpen.total, inOpenApi.total);
+    assert.ok(all.total !== null && inOpenApi.total !== null && all.total > inOpenApi.total, `open ${inOpenApi.total}, all ${all.total}`);
+    // Nothing (or few) here: the line says how many there are in every status, with a way to them.
+    const summary = page.locator('.case-search-summary');
+    const seeAll = summary.getByRole('button', { name: '查看全部' });
+    await seeAll.waitFor();
+    const here = inOpenApi.total === 0 ? '在办诉求中没有找到“路灯”' : `在办诉求中找到 ${inOpenApi.total} 件相关诉求`;
+    assert.equal(await summary.locator('.case-search-summary-text').textContent(), `${here}；全部诉求中有 ${all.total} 件`);
+    await page.screenshot({ path: shotPath('search-elsewhere-1280'), fullPage: true });
+
+    // 查看全部: the 全部 tab, the same keyword, every match.
+    let answer = listSearch(page, (params) => !params.has('status'));
+    await seeAll.click();
+    let body = (await (await answer).json()) as SearchPage;
+    assert.equal(body.total, all.total);
+    await page.waitForFunction((n) => document.querySelector('.case-search-summary')?.textContent === `找到 ${n} 件相关诉求，按相关度排序`, all.total);
+    assert.equal(await activeTab(), '全部');
+    assert.equal(await box.inputValue(), '路灯');
+    assert.equal(new URL(page.url()).searchParams.get('q'), '路灯');
+    assert.equal(new URL(page.url()).searchParams.get('status'), 'all');
+
+    // Another tab searches again there, the keyword kept (box and URL).
+    const ended = await apiSearch(page, { q: '路灯', status: 'ended' });
+    answer = listSearch(page, (params) => params.get('status') === 'ended');
+    await page.locator('.cases-card .ant-tabs-tab').getByText('已结束', { exact: true }).click();
+    body = (await (await answer).json()) as SearchPage;
+    assert.equal(body.total, ended.total);
+    assert.equal(await activeTab(), '已结束');
+    assert.equal(await box.inputValue(), '路灯');
+    assert.equal(new URL(page.url()).searchParams.get('q'), '路灯');
+
+    // A reload (or a shared link) keeps it.
+    answer = listSearch(page, (params) => params.get('status') === 'ended');
+    await page.reload();
+    await answer;
+    assert.equal(await box.inputValue(), '路灯');
+    assert.equal(await activeTab(), '已结束');
+
+    // The other filters stay too: a category chosen on 已结束 is kept on 全部.
+    const category = ended.categories.find(Boolean)!;
+    answer = listSearch(page, (params) => params.get('category') === category);
+    await page.goto(`${server.url}/console/cases?status=ended&q=${encodeURIComponent('路灯')}&category=${encodeURIComponent(category)}`);
+    await answer;
+    answer = listSearch(page, (params) => !params.has('status'));
+    await page.locator('.cases-card .ant-tabs-tab').getByText('全部', { exact: true }).click();
+    const params = new URL((await answer).url()).searchParams;
+    assert.equal(params.get('q'), '路灯');
+    assert.equal(params.get('category'), category);
+    assert.equal(await activeTab(), '全部');
+    assert.equal(await box.inputValue(), '路灯');
+  });
+
+  test('English: the same line in English', async () => {
+    const page = await open('admin', 1280);
+    await page.evaluate(() => localStorage.setItem('lianxin.console.lang', 'en'));
+    await page.goto(`${server.url}/console/cases?status=open&q=${encodeURIComponent('路灯')}`);
+    const summary = page.locator('.case-search-summary');
+    await summary.getByRole('button', { name: 'Show all' }).waitFor();
+    assert.match((await summary.locator('.case-search-summary-text').textContent()) ?? '', /^(No matches for “路灯” among open cases|\d+ matching cases among open cases); \d+ in all cases$/);
+    await page.screenshot({ path: shotPath('search-elsewhere-en'), fullPage: true });
   });
 
   test('no page errors', () => {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CASE_CHANNELS, CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS } from '../../../../shared/cases.ts';
 import { caseCategoriesApi } from '../../api/cases.ts';
+import { api } from '../../api/client.ts';
 import type { Department, Station } from '../../api/types.ts';
 import { useAuth, useUser } from '../../auth/AuthContext.tsx';
 import { CursorTable } from '../../components/CursorTable.tsx';
@@ -24,9 +25,9 @@ import { isEnglish } from '../../i18n/index.ts';
 import { useEnumOptions, useLabel } from '../../i18n/labels.ts';
 import { caseColumns } from './case-columns.tsx';
 import { CaseFilterTags } from './CaseFilterTags.tsx';
-import { ALL_STATUSES, presetsFor, sameFilters, toApiQuery, useCaseFilters, type CaseFilters } from './case-filters.ts';
+import { ALL_STATUSES, presetOf, presetsFor, toApiQuery, useCaseFilters, withoutPresetKeys, type CaseFilters } from './case-filters.ts';
 import { SavedFilters } from './SavedFilters.tsx';
-import { SearchSummary, type CaseRow } from './CaseSearch.tsx';
+import { SearchSummary, type CaseRow, type ElsewhereCount } from './CaseSearch.tsx';
 import './cases.css';
 
 /** Roles that record cases (intake); the others only read or handle them. */
@@ -58,7 +59,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
   const user = useUser();
   const { hasRole } = useAuth();
   const presets = useMemo(() => presetsFor(user.roles, mode), [user.roles, mode]);
-  const { filters, update, replace } = useCaseFilters(presets[0]?.query ?? {});
+  const { filters, update, replace, switchTo } = useCaseFilters(presets[0]?.query ?? {});
   const apiQuery = useMemo(() => toApiQuery(filters), [filters]);
   // A keyword searches (GET /cases/search: titles, contents, replies; by relevance, so no sort); none lists.
   const searching = !!filters.q;
@@ -66,12 +67,33 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
   const list = useCursorList<CaseRow>(searching ? '/cases/search' : '/cases', searching ? searchQuery : apiQuery);
   const categories = useAsync((signal) => caseCategoriesApi.list(signal), []);
 
+  // Searching in a tab narrower than 全部: how many cases of any status match (the other filters kept),
+  // so that "nothing here" can say where the matches are. Asked with the page's own search, one row.
+  const allPreset = presets.find((p) => p.key === 'all');
+  const elsewhereKey = useMemo(() => {
+    if (!searching || !allPreset) return null;
+    const everyStatus = withoutPresetKeys(searchQuery);
+    return Object.keys(everyStatus).length === Object.keys(searchQuery).length ? null : JSON.stringify({ ...everyStatus, limit: 1 });
+  }, [searching, allPreset, searchQuery]);
+  const elsewhere = useAsync(
+    (signal) =>
+      elsewhereKey
+        ? api.get<{ total: number | null }>('/cases/search', JSON.parse(elsewhereKey) as Record<string, string>, signal).then(
+            (r) => ({ key: elsewhereKey, total: r.total as ElsewhereCount }),
+            // the list itself shows what went wrong (a query with nothing to search)
+            () => ({ key: elsewhereKey, total: 'unknown' as ElsewhereCount }),
+          )
+        : Promise.resolve(null),
+    [elsewhereKey],
+  );
+  const elsewhereTotal: ElsewhereCount = elsewhere.data && elsewhere.data.key === elsewhereKey ? elsewhere.data.total : 'pending';
+
   const inbox = mode === 'inbox';
   const isDeptOnly = inbox || (hasRole('department') && !hasRole('admin', 'station'));
   const readOnly = !inbox && hasRole('deputy') && !hasRole('admin', 'station', 'liaison', 'department');
   const canCreate = !inbox && hasRole(...CREATE_ROLES);
   const sortedByDue = filters.sort === 'due' && !searching;
-  const activePreset = presets.find((p) => sameFilters(p.query, filters))?.key;
+  const activePreset = presetOf(presets, filters)?.key;
   // 转为代表建议: deputies and the office tick cases (across pages) and draft a suggestion from them
   const canSuggest = !inbox && hasRole('deputy', 'admin');
   const [picked, setPicked] = useState<string[]>([]);
@@ -157,7 +179,7 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
         activeTabKey={activePreset || CUSTOM_TAB}
         onTabChange={(key) => {
           const p = presets.find((x) => x.key === key);
-          if (p) replace(p.query);
+          if (p) switchTo(p);
         }}
         tabProps={{ size: 'middle' }}
       >
@@ -238,7 +260,22 @@ export function CasesPage({ mode = 'cases' }: { mode?: 'cases' | 'inbox' }) {
           </Checkbox>
         </ListToolbar>
         <CaseFilterTags filters={filters} onChange={update} stationSelect={stationSelect} departmentSelect={departmentSelect} />
-        {searching && !list.error ? <SearchSummary total={list.total} loading={list.loading} /> : null}
+        {searching && !list.error ? (
+          <SearchSummary
+            total={list.total}
+            loading={list.loading}
+            elsewhere={
+              elsewhereKey && allPreset
+                ? {
+                    scope: activePreset === 'open' ? t('caseSearch.scopeOpen') : activePreset ? t('caseSearch.scopeTab', { tab: t(`cases.presets.${presets.find((p) => p.key === activePreset)!.label}`) }) : t('caseSearch.scopeCustom'),
+                    q: filters.q ?? '',
+                    total: elsewhereTotal,
+                    onShow: () => switchTo(allPreset),
+                  }
+                : undefined
+            }
+          />
+        ) : null}
         <CursorTable
           list={list}
           columns={columns}

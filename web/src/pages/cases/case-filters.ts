@@ -3,7 +3,8 @@
  * reproduces the view. `status=all` is the console's "no status filter" (never sent): an
  * address without any filter opens the role's first preset instead. The statistics filters
  * (`measure`, `from`, `to`, `regionCode`) come from the dashboard's drill-down: the list then
- * shows exactly the cases a figure counted (docs/plans/reporting.md, section 2).
+ * shows exactly the cases a figure counted (docs/plans/reporting.md, section 2). The tabs (quick
+ * views) set only the status and due filters: switching tabs keeps the keyword and the rest.
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -84,6 +85,28 @@ function clean(f: CaseFilters): Record<string, string> {
   return out;
 }
 
+/**
+ * The filters a quick view (a tab) sets. Switching tabs replaces these and keeps the others —
+ * the keyword, station, department, category, channel, the statistics filters and the sort —
+ * so a search goes on in the new tab.
+ */
+export const PRESET_KEYS = ['status', 'overdue', 'dueState', 'supervised'] as const satisfies readonly FilterKey[];
+
+/** The status filter as the list applies it: none is every status. */
+const statusOf = (f: CaseFilters) => f.status ?? ALL_STATUSES;
+
+/** The quick view the filters are in: the one whose filters they have (whatever else they have too). */
+export function presetOf(presets: readonly CasePreset[], f: CaseFilters): CasePreset | undefined {
+  return presets.find((p) => PRESET_KEYS.every((k) => (k === 'status' ? statusOf(p.query) === statusOf(f) : (p.query[k] ?? '') === (f[k] ?? ''))));
+}
+
+/** The filters without those a quick view sets: the same list over every status (the 全部 tab). */
+export function withoutPresetKeys<T extends Record<string, unknown>>(q: T): T {
+  const out = { ...q };
+  for (const k of PRESET_KEYS) delete out[k];
+  return out;
+}
+
 /** Same filters, whatever the order and the sort. */
 export function sameFilters(a: CaseFilters, b: CaseFilters): boolean {
   const ka = FILTER_KEYS.filter((k) => k !== 'sort');
@@ -130,7 +153,10 @@ export function useCaseFilters(defaults: CaseFilters) {
     [filters.sort, setParams],
   );
 
-  return { filters, update, replace };
+  /** Opens a quick view: its filters replace those a view sets; the keyword and the other filters stay. */
+  const switchTo = useCallback((preset: CasePreset) => replace({ ...withoutPresetKeys(filters), ...preset.query }), [filters, replace]);
+
+  return { filters, update, replace, switchTo };
 }
 
 /** The filters worth saving (everything in the URL, sort included). */
