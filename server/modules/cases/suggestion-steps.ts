@@ -1,4 +1,6 @@
+import { recordChange } from '../../platform/audit/audit.ts';
 import type { Config } from '../../platform/config.ts';
+import type { ActionContext } from '../../platform/context.ts';
 import type { PiiCipher } from '../../platform/crypto/pii.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
@@ -32,8 +34,14 @@ export interface SuggestionStep {
   data?: Record<string, unknown>;
 }
 
-/** Adds the public step to every linked case (in the caller's transaction) and notifies its constituent; returns how many messages were queued. */
-export async function recordSuggestionStep(trx: Executor, deps: { pii: PiiCipher; config: Config }, step: SuggestionStep, now: Date): Promise<number> {
+/**
+ * Adds the public step to every linked case (in the caller's transaction) with its case event
+ * (`case.suggestion`, `case.suggestion-replied`, `case.suggestion-closed`: audited, and seen by
+ * the read models fed from case events, such as the search index of the case's timeline), and
+ * notifies its constituent; returns how many messages were queued.
+ */
+export async function recordSuggestionStep(trx: Executor, deps: { pii: PiiCipher; config: Config }, ctx: ActionContext, step: SuggestionStep): Promise<number> {
+  const now = ctx.now;
   let messages = 0;
   for (const caseId of new Set(step.caseIds)) {
     const c = await casesRepository.get(trx, caseId);
@@ -43,6 +51,7 @@ export async function recordSuggestionStep(trx: Executor, deps: { pii: PiiCipher
       actor_role: step.actor?.role ?? null, from_status: null, to_status: null, note: step.note, note_public: 1, internal_note: null,
       data: JSON.stringify(step.data ?? {}), public: 1,
     });
+    await recordChange(trx, ctx, { action: `case.${step.type}`, entityType: 'case', entityId: c.id, data: step.data ?? {} });
     messages += (await notifyConstituent(trx, deps, c, SUBJECTS[step.type], step.message ?? step.note, now)).length;
   }
   return messages;

@@ -9,18 +9,17 @@ import type { Executor } from '../../../platform/db/database.ts';
  * note of the timeline may be searched by anyone who finds the case, and the texts are:
  *
  * - the title and the content (the constituent's own words);
- * - the replies and reasons written by people, shown in the `note` of these entries:
- *   `reply` (the department's reply), `resolve` (answered on the spot), `feedback` (the answer
- *   given to the constituent), `reject` (why it was not accepted), `rating` (the constituent's
- *   comment with a rating);
- * - every internal note (`internal_note`: accepting, assigning, a department's return, an
- *   extension asked or decided, supervision, a follow-up visit, closing).
+ * - the `note` and the `internal_note` of every timeline entry, whoever wrote it: the replies and
+ *   reasons people write (`reply`, `resolve`, `feedback`, `reject`, `rating`, accepting, a
+ *   department's return, extensions, supervision, follow-up visits, closing) and the texts the
+ *   system writes (the assignment's “已交办至…”, the merge's “与同类诉求合并办理”, the SLA
+ *   sweep's overdue supervision, the steps of a deputy's suggestion, which come with a case event
+ *   of their own: suggestion-steps.ts).
  *
- * Left out: texts the system writes itself, which would make words like 超期 or 交办 match
- * almost every case — the overdue sweep's note (`overdue`), the notes of `assign`
- * (“已交办至…”) and `merge` (“与同类诉求合并办理”), notification records; and the steps of a
- * deputy's suggestion (`suggestion*`, written by the suggestions module without a case event,
- * so an index fed by case events would not see them change).
+ * Everything the timeline shows is searched (QUALITY.md: search finds every case a LIKE scan over
+ * these texts finds). An earlier rule left the system's texts out, so that 交办 or 超期 would not
+ * match nearly every case; but a user who reads “写入代表建议” or a department's name on the
+ * timeline expects to find the case by it, and ranking puts such common words' matches low.
  */
 export interface CaseSearchText {
   id: string;
@@ -32,11 +31,6 @@ export interface CaseSearchText {
   notes: string[];
 }
 
-/** Timeline entries whose `note` a person wrote (the other types' notes are generated). */
-export const SEARCHABLE_NOTE_TYPES: readonly string[] = ['reply', 'resolve', 'feedback', 'reject', 'rating'];
-/** Timeline entries whose `internal_note` the system writes. */
-const GENERATED_INTERNAL_NOTE_TYPES: readonly string[] = ['overdue'];
-
 /** The searchable texts of the given cases; ids that do not exist are absent. */
 export async function caseSearchTexts(db: Executor, ids: readonly string[]): Promise<CaseSearchText[]> {
   const unique = [...new Set(ids)];
@@ -46,7 +40,7 @@ export async function caseSearchTexts(db: Executor, ids: readonly string[]): Pro
     const rows = await db.selectFrom('cases').select(['id', 'district_code', 'tracking_code', 'title', 'content']).where('id', 'in', chunk).orderBy('id').execute();
     const events = await db
       .selectFrom('case_events')
-      .select(['case_id', 'type', 'note', 'internal_note'])
+      .select(['case_id', 'note', 'internal_note'])
       .where('case_id', 'in', chunk)
       .where((eb) => eb.or([eb('note', 'is not', null), eb('internal_note', 'is not', null)]))
       .orderBy('case_id')
@@ -55,8 +49,8 @@ export async function caseSearchTexts(db: Executor, ids: readonly string[]): Pro
     const notes = new Map<string, string[]>();
     for (const e of events) {
       const texts: string[] = [];
-      if (e.note && SEARCHABLE_NOTE_TYPES.includes(e.type)) texts.push(e.note);
-      if (e.internal_note && !GENERATED_INTERNAL_NOTE_TYPES.includes(e.type)) texts.push(e.internal_note);
+      if (e.note) texts.push(e.note);
+      if (e.internal_note) texts.push(e.internal_note);
       if (texts.length) notes.set(e.case_id, [...(notes.get(e.case_id) ?? []), ...texts]);
     }
     for (const r of rows) {

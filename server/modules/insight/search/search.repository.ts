@@ -89,51 +89,6 @@ export const searchRepository = {
     }
   },
 
-  /**
-   * Every text of these cases' timelines, oldest first: the `note` and the `internal_note` of
-   * each entry, whatever its type and whoever wrote it (a person, the SLA sweep, the suggestions
-   * module). The case page shows the whole timeline to everyone who may see the case (cases'
-   * presenter `presentTimeline` filters nothing by role), so everything it shows may be searched
-   * by whoever finds the case; the search keeps only the caller's cases (cases'
-   * `listCasesByIds`). Read here, from the timeline itself, because cases' `caseSearchTexts`
-   * leaves out the texts the system writes (assignment, merge, overdue, suggestion steps), which
-   * a LIKE scan over the timeline finds. Ids without entries are absent.
-   */
-  async timelineTexts(db: Executor, caseIds: readonly string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    for (const part of chunks([...new Set(caseIds)])) {
-      const rows = await db
-        .selectFrom('case_events')
-        .select(['case_id', 'note', 'internal_note'])
-        .where('case_id', 'in', part)
-        .where((eb) => eb.or([eb('note', 'is not', null), eb('internal_note', 'is not', null)]))
-        .orderBy('case_id')
-        .orderBy('id')
-        .execute();
-      for (const r of rows) {
-        const texts = out.get(r.case_id) ?? out.set(r.case_id, []).get(r.case_id)!;
-        if (r.note) texts.push(r.note);
-        if (r.internal_note) texts.push(r.internal_note);
-      }
-    }
-    return out;
-  },
-
-  /**
-   * The cases linked to these deputies' suggestions (the suggestions module's links, read as the
-   * duplicate check reads org's stations). The suggestions module writes its steps on these
-   * cases' timelines (cases' `recordSuggestionStep`) in the transaction of a suggestion event,
-   * with no case event of their own.
-   */
-  async casesOfSuggestions(db: Executor, suggestionIds: readonly string[]): Promise<string[]> {
-    const out: string[] = [];
-    for (const part of chunks([...new Set(suggestionIds)])) {
-      const rows = await db.selectFrom('suggestion_cases').select('case_id').where('suggestion_id', 'in', part).execute();
-      out.push(...rows.map((r) => r.case_id));
-    }
-    return out;
-  },
-
   /** Empties the index (before a rebuild). */
   async clear(db: Executor): Promise<void> {
     await sql`delete from insight_search`.execute(db);

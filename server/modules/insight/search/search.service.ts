@@ -5,10 +5,10 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { platformErrors } from '../../../platform/errors.ts';
 import { catchUp } from '../../../platform/events/projector.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/pagination.ts';
-import { listCasesByIds, normaliseTrackingCode, type CaseListFilters } from '../../cases/index.ts';
+import { caseSearchTexts, listCasesByIds, normaliseTrackingCode, type CaseListFilters } from '../../cases/index.ts';
 import { codeToken, highlight, highlightPhrases, parseQuery, rankByRelevance, snippet } from './search-text.ts';
 import { searchErrors } from './search.errors.ts';
-import { searchProjection, searchTexts } from './search.projection.ts';
+import { searchProjection } from './search.projection.ts';
 import { searchRepository } from './search.repository.ts';
 
 export interface SearchCasesQuery extends CaseListFilters {
@@ -136,7 +136,7 @@ export async function searchCases(deps: AppDeps, p: Principal, query: SearchCase
   const pageItems = hits.slice(offset, offset + limit);
   const more = hits.length > offset + limit;
   const marks = highlightPhrases(q);
-  const texts = new Map((await searchTexts(deps.db, pageItems.map((i) => i.id))).map((t) => [t.id, t]));
+  const texts = new Map((await caseSearchTexts(deps.db, pageItems.map((i) => i.id))).map((t) => [t.id, t]));
   const items = pageItems.map((item): SearchItem => {
     const t = texts.get(item.id);
     const highlights: SearchHighlights = {};

@@ -2,13 +2,14 @@
  * Search covers “title, content, replies, notes the user may see” and finds every case a LIKE
  * scan over those texts finds: every note of the timeline, whoever wrote it — the station's
  * assignment (“已交办至…”), a merge, the steps a deputy's suggestion writes on its cases (written
- * by the suggestions module, with a suggestion event and no case event), the SLA sweep's overdue
+ * by the suggestions module through cases' `recordSuggestionStep`, with a case event), the SLA sweep's overdue
  * supervision (挂牌督办, an internal note), and the notes people write. Internal notes are found
  * only by those who may see the case (the case page shows every viewer the whole timeline).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { caseIdsAfter, caseSearchTexts, sweepOverdue } from '../../cases/index.ts';
+import { caseIdsAfter, sweepOverdue } from '../../cases/index.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import { createTestApp, testDialect, type Session, type TestApp } from '../../../testing/harness.ts';
 import { insightSearchTimeline } from './migrations/20261229_10_insight_search_timeline.ts';
 import { codeToken, searchBody } from './search-text.ts';
@@ -19,6 +20,24 @@ const USERS = ['admin', 'station', 'station2', 'dept', 'dept2', 'deputy', 'liais
 type User = (typeof USERS)[number];
 const DAY = 86_400_000;
 const sorted = (s: Iterable<string>) => [...s].sort();
+
+/** The entries as the release before this one wrote them: the notes people write, and every internal note but the overdue sweep's. */
+async function entriesOfTheReleaseBefore(db: Executor, ids: readonly string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const cases = await db.selectFrom('cases').select(['id', 'district_code', 'tracking_code', 'title', 'content']).where('id', 'in', chunk).execute();
+    const events = await db.selectFrom('case_events').select(['case_id', 'type', 'note', 'internal_note']).where('case_id', 'in', chunk).orderBy('case_id').orderBy('id').execute();
+    for (const c of cases) {
+      const notes = events.filter((e) => e.case_id === c.id).flatMap((e) => [
+        ...(e.note && ['reply', 'resolve', 'feedback', 'reject', 'rating'].includes(e.type) ? [e.note] : []),
+        ...(e.internal_note && e.type !== 'overdue' ? [e.internal_note] : []),
+      ]);
+      out.push({ id: c.id, districtCode: c.district_code, trackingCode: c.tracking_code, title: c.title, content: c.content, notes });
+    }
+  }
+  return out;
+}
 
 describe(`search finds every timeline note, whoever wrote it (${testDialect()})`, () => {
   let t: TestApp;
@@ -190,7 +209,7 @@ describe(`search finds every timeline note, whoever wrote it (${testDialect()})`
     const expected = await Promise.all(terms.map((term) => found('admin', term)));
     // Every entry as the release before wrote it: cases' searchable notes (not the system's).
     const ids = await caseIdsAfter(db, null, 100_000);
-    const old = await caseSearchTexts(db, ids);
+    const old = await entriesOfTheReleaseBefore(db, ids);
     await searchRepository.upsert(db, old.map((x) => ({ caseId: x.id, districtCode: x.districtCode, body: searchBody([codeToken(x.trackingCode), x.title, x.content, ...x.notes]) })));
     for (const term of terms) assert.equal((await found('admin', term)).size, 0, `${term}: not found in the old entries`);
     // A case whose timeline has no text at all: the migration has nothing to add to it.

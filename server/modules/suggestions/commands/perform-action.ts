@@ -55,11 +55,11 @@ const EFFECTS: Record<SuggestionAction, (x: EffectArgs) => Promise<Effect>> = {
       after: async (trx) => {
         // Each linked case gets its public step once, on the first submission that includes it.
         const caseIds = await suggestionsRepository.takeUnannouncedCases(trx, s.id, now.toISOString());
-        await recordSuggestionStep(trx, deps, {
+        await recordSuggestionStep(trx, deps, ctx, {
           caseIds, type: 'suggestion',
           note: `您反映的问题已由${s.deputy_name}代表写入代表建议《${maskPersonalText(s.title, await namesToMask(trx, deps, s.id))}》，将按程序交有关部门办理。`,
           actor: { userId: ctx.principal?.userId ?? null, name: s.deputy_name, role: 'deputy' }, data: { suggestionId: s.id },
-        }, now);
+        });
         await notifyAccounts(trx, { districtAdmins: s.district_code }, s, '新的代表建议待立案', `${s.deputy_name}代表提交了一件代表建议，请审核立案。`, now);
       },
       data: { cases: s.case_count },
@@ -186,12 +186,12 @@ const EFFECTS: Record<SuggestionAction, (x: EffectArgs) => Promise<Effect>> = {
           id: newId(), suggestion_id: s.id, round: s.round, department_id: dep.id, category, content: input.content!, public_content: masked, by_user_id: p.userId, by_name: p.displayName, at,
         });
         const title = maskPersonalText(s.title, names);
-        await recordSuggestionStep(trx, deps, {
+        await recordSuggestionStep(trx, deps, ctx, {
           caseIds: await suggestionsRepository.caseIds(trx, s.id), type: 'suggestion-replied',
           note: `${dep.name}对代表建议《${title}》作出答复（${label}）：${masked}`,
           message: `您反映的问题所在的代表建议《${title}》已由${dep.name}答复：${label}。`,
           actor: { userId: p.userId, name: p.displayName, role: 'department' }, data: { suggestionId: s.id, category, round: s.round },
-        }, ctx.now);
+        });
         await notifyAccounts(trx, { deputyIds: [s.lead_deputy_id] }, s, '建议已答复，请评价', `${dep.name}答复了您的建议（${label}），请对办理结果作出评价。`, ctx.now);
         await notifyAccounts(trx, { districtAdmins: s.district_code }, s, '代表建议已答复', `${dep.name}答复了一件代表建议（${label}）。`, ctx.now);
       },
@@ -217,11 +217,11 @@ const EFFECTS: Record<SuggestionAction, (x: EffectArgs) => Promise<Effect>> = {
           return;
         }
         const title = maskPersonalText(s.title, await namesToMask(trx, deps, s.id));
-        await recordSuggestionStep(trx, deps, {
+        await recordSuggestionStep(trx, deps, ctx, {
           caseIds: await suggestionsRepository.caseIds(trx, s.id), type: 'suggestion-closed',
           note: `代表建议《${title}》已办结，${s.deputy_name}代表对办理结果的评价：${label}。`,
           actor: { userId: ctx.principal!.userId, name: s.deputy_name, role: 'deputy' }, data: { suggestionId: s.id, rating },
-        }, ctx.now);
+        });
         await notifyAccounts(trx, { departmentIds: departments.filter((d) => d.role === 'lead').map((d) => d.department_id) }, s, '代表已评价', `代表对办理结果的评价：${label}。`, ctx.now);
       },
     };

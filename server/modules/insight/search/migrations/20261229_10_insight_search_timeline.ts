@@ -6,8 +6,8 @@ import { indexCases } from '../search.projection.ts';
 const NOTES_INDEXED_BEFORE = ['reply', 'resolve', 'feedback', 'reject', 'rating'];
 
 /**
- * The index's entries hold every text of a case's timeline now (search.projection.ts
- * `searchTexts`), not only the notes people write: before, the notes of `assign`
+ * The index's entries hold every text of a case's timeline now (cases' `caseSearchTexts`), not
+ * only the notes people write: before, the notes of `assign`
  * (“已交办至…”), `merge`, the steps of a deputy's suggestion (“您反映的问题已由…写入代表建议《…》”,
  * its reply and evaluation) and the SLA sweep's `overdue` internal note (…挂牌督办) were left
  * out, so a search missed cases a LIKE scan over the texts they may read finds. The entries
