@@ -51,7 +51,7 @@ export type { CaseScope } from './cases.repository.ts';
 export { countsAs, TAKEN_STATUSES, ANSWERED_STATUSES } from './case-measures.ts';
 export { caseFactsFor, caseIdsAfter, type CaseFact } from './queries/case-facts.ts';
 // Hot issues (insight): cases' words, place and time to cluster; which cases of a cluster the caller may see.
-export { hotCaseTexts, visibleHotCases, type HotCaseText, type VisibleHotCase } from './queries/hot-cases.ts';
+export { visibleHotCases, type VisibleHotCase } from './queries/hot-cases.ts';
 // Duplicates (insight): a case's own words, place and time, by id or page by page over the open cases.
 export { caseTextsFor, openCaseTextsAfter, maskedTitles, type CaseText } from './queries/case-texts.ts';
 export { publicFormTokenUsed } from './queries/public-form-token.ts';

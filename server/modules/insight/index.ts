@@ -12,6 +12,7 @@ import { insightDuplicateTitles } from './duplicates/migrations/20261227_10_insi
 import { duplicatesProjection } from './duplicates/duplicates.projection.ts';
 import { duplicatesRoutes } from './duplicates/duplicates.routes.ts';
 import { insightHot } from './hot/migrations/20261210_40_insight_hot.ts';
+import { insightHotCounted } from './hot/migrations/20261229_20_insight_hot_counted.ts';
 import { hotProjection } from './hot/hot.projection.ts';
 import { hotRoutes } from './hot/hot.routes.ts';
 import { hotIssuesJob } from './hot/hot.job.ts';
@@ -41,7 +42,7 @@ export { computeHotIssues } from './hot/hot.job.ts';
  */
 export const insightModule: ModuleManifest = {
   name: 'insight',
-  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles, '20261227_10_insight_duplicate_titles': insightDuplicateTitles, '20261229_10_insight_search_timeline': insightSearchTimeline },
+  migrations: { '20261210_10_insight_models': insightModels, '20261210_20_insight_search': insightSearch, '20261210_30_insight_duplicates': insightDuplicates, '20261210_40_insight_hot': insightHot, '20261223_10_insight_bands_compact': insightBandsCompact, '20261226_10_insight_search_pairs': insightSearchPairs, '20261226_20_insight_duplicate_shingles': insightDuplicateShingles, '20261227_10_insight_duplicate_titles': insightDuplicateTitles, '20261229_10_insight_search_timeline': insightSearchTimeline, '20261229_20_insight_hot_counted': insightHotCounted },
   routes: async (app, deps) => {
     repliesRoutes(app, deps);
     searchRoutes(app, deps);

@@ -3,39 +3,10 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { caseScopeFor } from '../cases.policy.ts';
 import { casesRepository } from '../cases.repository.ts';
 
-/**
- * What hot issues (insight) read of cases: a case's own words with its place and time, to
- * cluster; and which cases of a cluster a caller may see, with what the cluster's page lists.
- */
-export interface HotCaseText {
-  id: string;
-  districtCode: string;
-  stationId: string;
-  regionCode: string;
-  title: string;
-  content: string;
-  createdAt: string;
-}
+/** What hot issues (insight) read of cases beside their texts (`caseTextsFor`): which cases of a cluster a caller may see, with what the cluster's page lists. */
 
 /** Ids asked of the database at a time (well under both databases' limits on bound parameters). */
 const CHUNK = 500;
-
-/** The texts of the given cases; ids that do not exist are absent. */
-export async function hotCaseTexts(db: Executor, ids: readonly string[]): Promise<HotCaseText[]> {
-  const unique = [...new Set(ids)];
-  const out: HotCaseText[] = [];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('cases')
-      .select(['id', 'district_code', 'station_id', 'region_code', 'title', 'content', 'created_at'])
-      .where('id', 'in', unique.slice(i, i + CHUNK))
-      .execute();
-    for (const r of rows) {
-      out.push({ id: r.id, districtCode: r.district_code, stationId: r.station_id, regionCode: r.region_code, title: r.title, content: r.content, createdAt: r.created_at });
-    }
-  }
-  return out;
-}
 
 /** A case of a hot issue as the caller may see it. */
 export interface VisibleHotCase {

@@ -14,6 +14,7 @@ import { createTestApp, TEST_NOW, testDialect, type Session, type TestApp } from
 import { computeHotIssues } from './hot.job.ts';
 import { hotProjection, rebuildHotDocs } from './hot.projection.ts';
 import { hotRepository } from './hot.repository.ts';
+import { insightHotCounted } from './migrations/20261229_20_insight_hot_counted.ts';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.parse(TEST_NOW) - n * DAY).toISOString();
@@ -163,5 +164,25 @@ describe(`hot issues count distinct reports, not merged or rejected cases (${tes
       assert.equal(one.cases.length, i.size, i.label);
       assert.ok(one.cases.every((c) => c.status !== 'merged' && c.status !== 'rejected' && !c.title.includes('重复反映')), `${i.label}: ${JSON.stringify(one.cases.map((c) => [c.title, c.status]))}`);
     }
+  });
+
+  test('the migration removes the docs and member rows of merged and rejected cases stored before this release, and nothing else', async () => {
+    await computeHotIssues(t.deps);
+    const db = t.deps.db;
+    const docsBefore = await db.selectFrom('insight_hot_docs').select('case_id').execute();
+    const [member] = await db.selectFrom('insight_hot_members').selectAll().limit(1).execute();
+    const [doc] = await db.selectFrom('insight_hot_docs').selectAll().limit(1).execute();
+    assert.ok(member && doc, 'a cluster and a doc to copy');
+    // As the release before stored them: the merged and the rejected case as docs and members.
+    for (const id of [ids.dup, ids.rej]) {
+      await db.insertInto('insight_hot_docs').values({ ...doc, case_id: id }).execute();
+      await db.insertInto('insight_hot_members').values({ ...member, case_id: id }).execute();
+    }
+    const membersBefore = await db.selectFrom('insight_hot_members').select('case_id').execute();
+    await insightHotCounted.up(db as never);
+    const docsAfter = await db.selectFrom('insight_hot_docs').select('case_id').execute();
+    const membersAfter = await db.selectFrom('insight_hot_members').select('case_id').execute();
+    assert.deepEqual(docsAfter.map((d) => d.case_id).sort(), docsBefore.map((d) => d.case_id).sort());
+    assert.deepEqual(membersAfter.map((m) => m.case_id).sort(), membersBefore.map((m) => m.case_id).filter((id) => id !== ids.dup && id !== ids.rej).sort());
   });
 });
