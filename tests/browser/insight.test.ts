@@ -138,10 +138,22 @@ describe('insight in the console', () => {
     await caseRows.first().waitFor();
     assert.equal(await caseRows.count(), size > 20 ? 20 : size, 'the page lists the cases (20 a page)');
     await page.screenshot({ path: shotPath('insight-hot-issue'), fullPage: true });
+    const closest = (await caseRows.first().locator('td').first().innerText()).trim();
     await page.getByRole('button', { name: '起草代表建议' }).click();
     await page.waitForURL(/\/console\/suggestions\/new\?cases=/);
     const linked = new URL(page.url()).searchParams.get('cases')!.split(',');
     assert.equal(linked.length, Math.min(size, 50), 'every case of the hot issue is linked (at most 50)');
+    // The draft starts from the hot issue: its title names the matter in the closest case's words,
+    // its content says how many reports came, where and when, and lists them.
+    const title = page.locator('#title');
+    await title.waitFor();
+    assert.match(await title.inputValue(), /^关于.+问题的建议$/);
+    const content = await page.locator('#content').inputValue();
+    assert.match(content, new RegExp(`共收到群众反映 ${size} 件`));
+    assert.match(content, /^1\. /m, 'the cases are listed');
+    assert.ok(content.includes(closest), `${closest} listed in the draft`);
+    assert.ok((await title.inputValue()).includes(closest.replace(/[（(][^（()）]*[）)]$/, '')), `${closest} names the matter in the title`);
+    await page.screenshot({ path: shotPath('insight-hot-draft'), fullPage: true });
     assert.deepEqual(errors, []);
   });
 

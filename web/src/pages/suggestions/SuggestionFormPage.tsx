@@ -63,7 +63,7 @@ function changesOf(s: SuggestionDetail, v: Values): SuggestionChanges {
   return changedFields(before, after as SuggestionChanges);
 }
 
-/** The ids in `?cases=a,b` (from the case list's 转为代表建议). */
+/** The ids in `?cases=a,b` (from the case list's 转为代表建议, or a hot issue's 起草代表建议 with `title` and `content` to start from). */
 function caseIdsFrom(params: URLSearchParams): string[] {
   return [...new Set((params.get('cases') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50);
 }
@@ -177,7 +177,13 @@ function SuggestionForm({ suggestion, crumbs }: { suggestion: SuggestionDetail |
         cosponsorIds: suggestion.cosponsors.map((c) => c.deputyId),
         caseIds: suggestion.cases.map((c) => c.id),
       }
-    : { cosponsorIds: [], caseIds: [] };
+    : {
+        cosponsorIds: [],
+        caseIds: [],
+        // a draft from a hot issue (?title=…&content=…): the deputy edits it before saving
+        ...(params.get('title') ? { title: params.get('title')!.slice(0, LIMITS.title) } : {}),
+        ...(params.get('content') ? { content: params.get('content')!.slice(0, LIMITS.content) } : {}),
+      };
 
   const canSubmit = !suggestion || suggestion.abilities.submit;
   const submitWith = (submit: boolean) => {

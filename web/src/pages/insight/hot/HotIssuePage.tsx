@@ -28,6 +28,8 @@ import { HotTrendChart, TREND_COLORS } from './HotTrend.tsx';
 
 /** Both draft forms link at most 50 cases. */
 const MAX_LINKED = 50;
+/** Cases a suggestion's draft lists by title (the rest are linked and counted). */
+const DRAFT_LISTED = 10;
 
 export function HotIssuePage() {
   const { id = '' } = useParams();
@@ -162,13 +164,26 @@ function Drafts({ issue }: { issue: HotIssueDetail }) {
   const mayPropose = hasRole('admin', 'deputy', 'station');
   const calls = useAsync((s) => (mayPropose ? projectCallsApi.list({ status: 'open', limit: 20 }, s).then((p) => p.items.filter((c) => c.accepting)) : Promise.resolve([] as CallOut[])), [mayPropose]);
   const ids = issue.cases.slice(0, MAX_LINKED).map((c) => c.id).join(',');
-  const proposeAt = (callId: string) => navigate(`/project-calls/${encodeURIComponent(callId)}?${new URLSearchParams({ propose: '1', cases: ids, title: issue.label.split('、')[0] ?? '' }).toString()}`);
+  // The matter in a case's own words: the case closest to the group's centre (the list's first),
+  // without a trailing remark in brackets (“（重复反映）”, “（二）”).
+  const subject = (issue.cases[0]?.title ?? issue.label).replace(/\s*[（(][^（()）]*[）)]\s*$/, '') || issue.label;
+  const proposeAt = (callId: string) => navigate(`/project-calls/${encodeURIComponent(callId)}?${new URLSearchParams({ propose: '1', cases: ids, title: subject }).toString()}`);
+  // A draft the deputy edits: what people reported, where and when, and the cases (the closest first).
+  const draft = () => {
+    const listed = issue.cases.slice(0, DRAFT_LISTED);
+    const content = t('hotIssues.detail.draftContent', {
+      from: formatDate(issue.firstAt), to: formatDate(issue.lastAt), count: issue.size,
+      stations: issue.stations.map((st) => st.name).join(t('hotIssues.detail.draftSeparator')),
+      cases: listed.map((c, i) => `${i + 1}. ${c.title}（${c.trackingCode}）`).join('\n') + (issue.cases.length > listed.length ? `\n${t('hotIssues.detail.draftMore', { count: issue.cases.length - listed.length })}` : ''),
+    });
+    navigate(`/suggestions/new?${new URLSearchParams({ cases: ids, title: t('hotIssues.detail.draftTitle', { subject }), content }).toString()}`);
+  };
   const open = calls.data ?? [];
   return (
     <Space wrap>
       {mayDraft ? (
         <Tooltip title={t('hotIssues.detail.draftSuggestionHelp')}>
-          <Button type="primary" icon={<BulbOutlined />} onClick={() => navigate(`/suggestions/new?cases=${ids}`)}>
+          <Button type="primary" icon={<BulbOutlined />} onClick={draft}>
             {t('hotIssues.detail.draftSuggestion')}
           </Button>
         </Tooltip>
