@@ -19,6 +19,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { prng } from '../scripts/bulk/case-texts.ts';
+import { casesContainingText } from '../server/modules/cases/index.ts';
 import { matchingCaseIds, RANK_WINDOW, rankedWindow, rebuildSearchIndex, searchCases, searchIndexSize } from '../server/modules/insight/index.ts';
 import type { Db } from '../server/platform/db/database.ts';
 import { adminPrincipal, bootDistrict, every2s, insertCases, numberArg, percentile, round, runAlone, say } from './support.ts';
@@ -61,21 +62,6 @@ async function drawQueries(db: Db, n: number, seed: number): Promise<Array<{ q: 
     out.push({ q, length: bucket });
   }
   return out;
-}
-
-/** The reference: cases whose title, content or any timeline note contains `q` (as search.testing.ts `likeScan`; cases' `caseSearchTexts`). */
-async function likeScan(db: Db, q: string): Promise<Set<string>> {
-  const pattern = `%${q}%`;
-  const rows = await db
-    .selectFrom('cases as c')
-    .select('c.id')
-    .where((eb) => eb.or([
-      eb('c.title', 'like', pattern),
-      eb('c.content', 'like', pattern),
-      eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.case_id', '=', 'c.id').where((w) => w.or([w('e.note', 'like', pattern), w('e.internal_note', 'like', pattern)]))),
-    ]))
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
@@ -140,7 +126,7 @@ export async function run(opts: Opts = {}): Promise<Record<string, unknown>> {
     const mismatches: string[] = [];
     for (const { q } of sample) {
       const got = new Set(await matchingCaseIds(deps.db, p.districtCode, q));
-      const want = await likeScan(deps.db, q);
+      const want = await casesContainingText(deps.db, q);
       checked++;
       if (got.size !== want.size || [...want].some((id) => !got.has(id))) mismatches.push(`${q}: search ${got.size}, LIKE ${want.size}`);
     }

@@ -4,18 +4,10 @@
  * contents of one to three sentences) instead of "case 1, case 2". Pure data and a
  * deterministic picker (a seeded PRNG), so a run with the same seed makes the same texts.
  */
+import { seededRandom } from '../../server/platform/random.ts';
 
-/** mulberry32: small, fast and good enough to spread synthetic data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: small, fast and good enough to spread synthetic data. */
+export const prng = seededRandom;
 
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

@@ -59,7 +59,7 @@ export { publicFormTokenUsed } from './queries/public-form-token.ts';
 export { categorisedCases, categorisedCaseCounts, type CategorisedCase } from './queries/categorised-cases.ts';
 export { suggestDepartment } from './routing/routing-rules.service.ts';
 // Search (insight): the texts every viewer of a case may read, and the case list over ranked candidate ids.
-export { caseSearchTexts, type CaseSearchText } from './queries/search-texts.ts';
+export { caseSearchTexts, casesContainingText, type CaseSearchText } from './queries/search-texts.ts';
 export { listCasesByIds, type CasesByIds } from './queries/list-by-ids.ts';
 export type { CaseListFilters } from './queries/list-cases.ts';
 export { listCasesQuery, caseListItemOut } from './cases.schemas.ts';

@@ -1,5 +1,6 @@
 import type { CaseChannel, Rating } from '../../../../shared/cases.ts';
 import type { DemoCase, DemoStep } from './cases.data.ts';
+import { seededRandom } from '../../../platform/random.ts';
 
 /**
  * The demo district's earlier months (about 200 cases from January to October of the demo
@@ -140,17 +141,8 @@ const PER_MONTH = [15, 11, 18, 20, 22, 24, 23, 21, 22, 24];
 const SURNAMES = '袁蒋蔡丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚';
 const GIVEN = ['秋生', '德贵', '桂芝', '满仓', '翠英', '玉珍', '宝林', '素琴', '友良', '凤娇', '国栋', '水生', '月娥', '福生', '润秀', '茂林', '巧云', '运来', '冬生', '菊香'];
 
-/** mulberry32: a small seeded generator, so the history is the same at every start. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the history is the same at every start. */
+const random = seededRandom;
 
 function weighted<T>(rnd: () => number, items: ReadonlyArray<[T, number]>): T {
   const total = items.reduce((a, [, w]) => a + w, 0);

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.ts';
+import { likeContains } from '../../../platform/db/like.ts';
 
 /**
  * What a search may find a case by: the texts every viewer of the case can read.
@@ -58,4 +59,22 @@ export async function caseSearchTexts(db: Executor, ids: readonly string[]): Pro
     }
   }
   return out;
+}
+
+/**
+ * The reference for a search (its tests and the search benchmark): a LIKE scan over the same texts
+ * as `caseSearchTexts` — the cases whose title or content contains the term, or one of whose
+ * timeline entries does in its note or internal note. Reads every case; never on a request.
+ */
+export async function casesContainingText(db: Executor, term: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('cases as c')
+    .select('c.id')
+    .where((eb) => eb.or([
+      likeContains('c.title', term),
+      likeContains('c.content', term),
+      eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.case_id', '=', 'c.id').where((w) => w.or([likeContains('e.note', term), likeContains('e.internal_note', term)]))),
+    ]))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

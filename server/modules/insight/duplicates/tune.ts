@@ -18,23 +18,15 @@
 import * as OpenCC from 'opencc-js';
 import { jaccard } from '../text/minhash.ts';
 import { caseText, fingerprintOf, type Fingerprint } from './fingerprint.ts';
+import { seededRandom } from '../../../platform/random.ts';
 
 export interface Message {
   title?: string | null;
   detail?: string | null;
 }
 
-/** mulberry32: a small seeded PRNG, so an evaluation is repeatable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so an evaluation is repeatable. */
+export const prng = seededRandom;
 
 let converter: ((s: string) => string) | null = null;
 /** Built on first use (tuning and the benchmark only: the server never needs it). */

@@ -4,38 +4,19 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.ts';
+import { seededRandom } from '../../../platform/random.ts';
+import { casesContainingText } from '../../cases/index.ts';
 
 /**
  * The reference: a LIKE scan over the raw rows — the cases whose title or content contains the
  * term, or one of whose timeline entries does in its note or internal note, whatever the entry's
- * type and author (the case page shows every viewer of the case the whole timeline; the search
- * keeps the caller's cases).
+ * type and author (cases' `casesContainingText`, beside the rule it checks; the search keeps the
+ * caller's cases).
  */
-export async function likeScan(db: Executor, term: string): Promise<Set<string>> {
-  const pattern = `%${term}%`;
-  const rows = await db
-    .selectFrom('cases as c')
-    .select('c.id')
-    .where((eb) => eb.or([
-      eb('c.title', 'like', pattern),
-      eb('c.content', 'like', pattern),
-      eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.case_id', '=', 'c.id').where((w) => w.or([w('e.note', 'like', pattern), w('e.internal_note', 'like', pattern)]))),
-    ]))
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
+export const likeScan = casesContainingText;
 
-/** A small seeded generator (mulberry32): the same terms on every run and on both databases. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the same terms on every run and on both databases. */
+export const seeded = seededRandom;
 
 /** A sampled term and where it was cut from. */
 export interface SampledTerm {
