@@ -306,7 +306,7 @@ async function onDatabase(dialect: 'sqlite' | 'postgres', opts: { seconds: numbe
       intake: { reqPerSec: round(rps), p50Ms: median(runs.map((r) => r.lianxin.p50Ms)), p99Ms: p99, non2xx: runs.reduce((n, r) => n + r.lianxin.non2xx, 0), errors: runs.reduce((n, r) => n + r.lianxin.errors, 0) },
       ratio: round(rps / bareRps),
       readModelsCaughtUpAfterS: readModelsBehindS,
-      ceiling: { ...ceiling, ratioToBare: round(ceiling.withReadModelsPerSec / bareRps) },
+      ceiling: { ...ceiling, ratioToBare: Math.round((ceiling.withReadModelsPerSec / bareRps) * 1000) / 1000 },
       runs,
       durable: { acknowledged, codesRecorded: codes.length, presentOnce: found, presentTwice: twice, ok: codes.length === acknowledged && found === codes.length && twice === 0 },
       durability,
