@@ -72,11 +72,10 @@ describe('the public pages meet WCAG 2.1 AA (axe-core)', () => {
 
     const suggestion = (await json<{ items: Array<{ id: string }> }>('/api/v1/public/suggestions?limit=1')).items[0]!;
     const project = (await json<{ items: Array<{ id: string }> }>('/api/v1/public/projects')).items[0]!;
-    const closedCall = (await json<{ items: Array<{ id: string }> }>('/api/v1/public/project-calls')).items[0]!;
-    // The demo's call for proposals has closed: the office opens one, so its form is live.
-    const call = await json<{ id: string }>('/api/v1/project-calls', {
-      method: 'POST', headers: admin.headers, body: JSON.stringify({ title: '天元区2028年民生实事项目征集', year: 2028, description: '面向全区群众征集2028年民生实事候选项目。', opensOn: '2026-11-01', closesOn: '2026-12-31' }),
-    });
+    // The demo has a closed call (2027, with its screened proposals) and one taking proposals now.
+    const calls = (await json<{ items: Array<{ id: string; accepting: boolean }> }>('/api/v1/public/project-calls')).items;
+    const closedCall = calls.find((c) => !c.accepting)!;
+    const call = calls.find((c) => c.accepting)!;
     const month = '2026-10';
 
     targets.push(

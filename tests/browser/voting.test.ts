@@ -102,9 +102,9 @@ describe('livelihood-project vote in the console', () => {
   test('the office shortlists a proposal, creates a session of five candidates with the district deputies and opens it', async () => {
     const admin = await signIn('admin');
 
-    // screening in the demo call: a proposal awaiting screening is shortlisted
+    // screening in the demo's closed 2027 call: a proposal awaiting screening is shortlisted
     await admin.goto(`${server.url}/console/project-calls`);
-    await admin.locator('tr.ant-table-row').first().getByRole('link').click();
+    await admin.locator('tr.ant-table-row', { hasText: '天元区2027年民生实事项目征集' }).getByRole('link').click();
     await admin.waitForURL(/\/console\/project-calls\/[0-9a-f-]{36}$/);
     const row = admin.locator('tr.ant-table-row', { hasText: PROPOSAL });
     await row.waitFor();

@@ -1,7 +1,10 @@
+import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
+
 /**
  * The demo district's call for 2027 livelihood projects (天元区2027年民生实事项目征集) and the
- * proposals it received from the public, deputies and staff, with their screening. Invented but
- * plausible for 天元区, 株洲: places, departments and costs (万元) of the district's size.
+ * proposals it received from the public, deputies and staff, with their screening; and the call
+ * open at the demo's "now" with its first proposals (below). Invented but plausible for 天元区,
+ * 株洲: places, departments and costs (万元) of the district's size.
  */
 
 export const DEMO_CALL = {
@@ -118,5 +121,73 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     key: 'bus', title: '增开 T27 路早高峰班次', location: '马家河街道至市区',
     description: '早高峰 T27 路公交车间隔太长、车上拥挤，建议增开班次。',
     category: '交通运输', by: { kind: 'public' }, on: '2026-10-28', cases: ['建议增开 T27 路早高峰班次'],
+  },
+];
+
+/** The open call opened this many days before the demo's "now"; its proposals came in since. */
+export const OPEN_CALL_OPENED_DAYS_AGO = 21;
+
+/**
+ * The call open at the demo's "now": while the 2027 candidates are being voted on, the office
+ * already collects proposals for the year after (常态化征集 into the project reserve), so a new
+ * user can propose from the public page, the console or a hot issue. Its dates are relative to the
+ * clock the demo is seeded with: it opened three weeks earlier and closes at the end of the month
+ * at least 40 days later; its year is the one after the 2027 call's (or after the clock's year).
+ */
+export function demoOpenCall(now: Date): { title: string; year: number; description: string; opensOn: string; closesOn: string } {
+  const today = shanghaiDate(now);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const year = Math.max(DEMO_CALL.year + 1, y + 1);
+  const later = new Date(Date.UTC(y, m - 1, d + 40));
+  const closesOn = new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const opensOn = new Date(Date.UTC(y, m - 1, d - OPEN_CALL_OPENED_DAYS_AGO)).toISOString().slice(0, 10);
+  return {
+    title: `天元区${year}年民生实事项目征集`,
+    year,
+    description:
+      `为提前谋划${year}年民生实事，区人大常委会面向全区群众、各级人大代表和有关部门常态化征集民生实事建议项目。建议项目应聚焦群众“急难愁盼”问题，受益面广、可在一年内基本完成。征集到的建议经必要性、可行性论证后纳入项目储备库，作为${year}年候选项目的来源。`,
+    opensOn,
+    closesOn,
+  };
+}
+
+/** A proposal to the open call, not yet screened. */
+export interface DemoOpenProposal extends Omit<DemoProposal, 'on' | 'screening' | 'mergeInto'> {
+  /** Proposed this many days before the demo's "now" (1 … OPEN_CALL_OPENED_DAYS_AGO − 1), at `at` (HH:MM, Asia/Shanghai). */
+  daysAgo: number;
+  at: string;
+}
+
+export const DEMO_OPEN_PROPOSALS: DemoOpenProposal[] = [
+  {
+    key: 'kindergarten', title: '栗雨片区增加公办幼儿园学位', location: '栗雨街道',
+    description: '栗雨片区这几年新建小区多、适龄儿童多，附近只有一所公办幼儿园，每年报名都要摇号，很多孩子只能上收费较高的民办园。建议新建或改扩建一所公办幼儿园（约 12 个班），或通过购买服务增加普惠性学位。',
+    by: { kind: 'public', name: '谭丽娟', phone: '13787230456' }, daysAgo: 19, at: '20:36',
+  },
+  {
+    key: 'ebike', title: '老旧小区电动自行车集中充电设施建设', location: '马家河街道、嵩山路街道、泰山路街道老旧小区',
+    description: '老旧小区没有充电桩，不少居民把电动车推进楼道、拉“飞线”充电，消防隐患很大。建议在老旧小区集中建设电动自行车充电棚，配备智能充电桩、烟感和喷淋设施，收费执行政府指导价。',
+    by: { kind: 'public', name: '黄建平' }, daysAgo: 15, at: '09:12',
+  },
+  {
+    key: 'rural-roads', title: '雷打石镇农村公路破损路段修复', location: '雷打石镇双垅村、雷打石集镇周边',
+    description: '今年联络站陆续收到群众反映，雷打石镇双垅村和集镇周边部分村道路面坑洼破损、雨天积水，农用车和校车通行困难。建议对破损严重的约 18 公里村道进行修复和提质改造，同步完善排水边沟和错车道。',
+    category: '交通运输', by: { kind: 'deputy', station: '雷打石镇' }, daysAgo: 11, at: '16:05',
+    cases: ['双垅村农村道路破损', '雷打石集镇农村道路破损', '雷打石集镇农村道路破损（二）'],
+  },
+  {
+    key: 'desks', title: '中小学午休“躺睡”课桌椅配置', location: '全区公办中小学',
+    description: '孩子中午只能趴在课桌上午睡，睡不好，手臂也压得发麻。建议分批为公办中小学配置可躺睡的课桌椅，优先保障午休时间较长的小学和寄宿制学校。',
+    by: { kind: 'public', phone: '15173345678' }, daysAgo: 8, at: '12:48',
+  },
+  {
+    key: 'aed', title: '公共场所自动体外除颤器（AED）配置', location: '栗雨街道及全区人员密集场所',
+    description: '联络站接待中多次有居民建议配置 AED。建议在社区服务中心、学校、体育场馆、公园和公交枢纽等人员密集场所配置 AED 约 150 台，并组织社区工作者、教师、保安等开展急救培训。',
+    category: '卫生计生', by: { kind: 'staff', user: 'station2' }, daysAgo: 4, at: '10:20',
+  },
+  {
+    key: 'riverside', title: '湘江风光带增设夜间照明和休息座椅', location: '湘江风光带天元段',
+    description: '晚上到湘江风光带散步的人很多，有几段路灯光昏暗，座椅也太少，老人走累了没地方坐。建议补装照明，增加休息座椅和垃圾桶。',
+    by: { kind: 'public' }, daysAgo: 1, at: '21:17',
   },
 ];

@@ -1,19 +1,23 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { DemoSeed } from '../../../platform/module.ts';
 import { orgLookups } from '../../org/index.ts';
 import { solicitationRepository } from '../solicitation/solicitation.repository.ts';
 import { closeCall, createCall, createProposal, linkProposalCases, mergeProposal, proposeFromPublicWith, screenProposal } from '../solicitation/solicitation.service.ts';
 import { demoAt, demoDeputyPrincipal, demoId, demoUsers } from './demo-actors.ts';
-import { DEMO_CALL, DEMO_PROPOSALS, type DemoProposal } from './solicitation.data.ts';
+import { DEMO_CALL, DEMO_OPEN_PROPOSALS, DEMO_PROPOSALS, demoOpenCall, type DemoProposal } from './solicitation.data.ts';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /**
  * The 2027 call and its proposals, replayed through the service functions at the times the data
  * gives: proposals during the call (public ones through the public intake, with the proposer's
- * name and phone encrypted), the close, the cases linked, the screening and the merges.
- * Sets `proposal:<key>` and `project-call:2027` in the demo ids.
+ * name and phone encrypted), the close, the cases linked, the screening and the merges. Then the
+ * call open at the demo's "now" (dates relative to the clock) with its first proposals, not yet
+ * screened: from the public, a deputy with the cases behind it, station staff.
+ * Sets `proposal:<key>`, `project-call:2027`, `project-call:open` and `open-proposal:<key>` in the demo ids.
  */
 export async function seedSolicitationDemo(deps: AppDeps, demo: DemoSeed): Promise<void> {
   const users = await demoUsers(deps, demo, ['admin', 'station', 'station2', 'dept', 'dept2', 'deputy']);
@@ -27,7 +31,7 @@ export async function seedSolicitationDemo(deps: AppDeps, demo: DemoSeed): Promi
     if (!d) throw new Error(`demo: no county deputy at ${stationKey}`);
     return demoDeputyPrincipal(d.id, d.name, district);
   };
-  const proposerOf = async (p: DemoProposal): Promise<Principal | null> => {
+  const proposerOf = async (p: Pick<DemoProposal, 'by'>): Promise<Principal | null> => {
     if (p.by.kind === 'public') return null;
     if (p.by.kind === 'staff') return users.get(p.by.user)!;
     return p.by.account ? users.get('deputy')! : deputyAt(p.by.station!);
@@ -82,5 +86,27 @@ export async function seedSolicitationDemo(deps: AppDeps, demo: DemoSeed): Promi
     if (!p.mergeInto) continue;
     await mergeProposal(deps, demoAt((t += 6 * MINUTE), admin), ids.get(p.key)!, { version: await version(ids.get(p.key)!), intoId: ids.get(p.mergeInto)! });
   }
-  demo.log(`已载入演示民生实事项目征集 1 次、建议项目 ${DEMO_PROPOSALS.length} 件 (demo project call and proposals loaded)`);
+
+  // The call open now: opened by the office two days before its first day, proposals since.
+  const now = deps.clock.now().getTime();
+  const o = demoOpenCall(new Date(now));
+  const open = await createCall(deps, demoAt(Date.parse(`${o.opensOn}T10:00:00+08:00`) - 2 * DAY, admin), o);
+  demo.ids.set('project-call:open', open.id);
+  for (const p of [...DEMO_OPEN_PROPOSALS].sort((a, b) => b.daysAgo - a.daysAgo)) {
+    const who = await proposerOf(p);
+    const at = demoAt(Date.parse(`${shanghaiDate(new Date(now - p.daysAgo * DAY))}T${p.at}:00+08:00`), who);
+    let pid: string;
+    if (who === null) {
+      const by = p.by as Extract<DemoProposal['by'], { kind: 'public' }>;
+      pid = (await proposeFromPublicWith(deps, at, district, open.id, {
+        title: p.title, description: p.description, location: p.location, name: by.name, phone: by.phone,
+      }, `demo-open-proposal-${p.key}`)).id;
+    } else {
+      // A deputy links the cases behind the proposal as they propose it (as from a hot issue).
+      const caseIds = p.cases?.map((title) => demoId(demo, `case:${title}`));
+      pid = (await createProposal(deps, at, open.id, { title: p.title, description: p.description, location: p.location, category: p.category, caseIds })).id;
+    }
+    demo.ids.set(`open-proposal:${p.key}`, pid);
+  }
+  demo.log(`已载入演示民生实事项目征集 2 次（其中 1 次正在征集）、建议项目 ${DEMO_PROPOSALS.length + DEMO_OPEN_PROPOSALS.length} 件 (demo project calls and proposals loaded)`);
 }
