@@ -40,7 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app.ts';
 import { duplicateTuning, findSimilarCases, searchCases } from '../server/modules/insight/index.ts';
 import type { AppDeps } from '../server/platform/deps.ts';
-import { freePort, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
+import { freePort, npmStartEnv, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
 import { caseText, prng } from '../scripts/bulk/case-texts.ts';
 import { uuidv7Floor } from '../server/platform/ids.ts';
 import { bulkRepository } from '../scripts/bulk/bulk.repository.ts';
@@ -301,7 +301,7 @@ async function serverFigures(env: Record<string, string>, list: Array<{ who: 'ad
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn(process.execPath, [...npmStartFlags(), 'server/main.ts'], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...npmStartEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => void (stderr = (stderr + b.toString()).slice(-4000)));
@@ -338,7 +338,7 @@ async function serverFigures(env: Record<string, string>, list: Array<{ who: 'ad
     return {
       startupMs: Math.round(Math.max(home.ms, consoleBuilt ? consolePage.ms : 0)), firstHomeMs: Math.round(home.ms), firstConsoleMs: Math.round(consolePage.ms),
       consoleStatus: consolePage.status, ...mem, requestsBeforeMemory: 2 + list.length + 6 + queries.length,
-      how: `node ${npmStartFlags().join(' ')} server/main.ts (as npm start), LIANXIN_JOBS=0`,
+      how: `${Object.entries(npmStartEnv()).map(([k, v]) => `${k}=${v} `).join('')}node ${npmStartFlags().join(' ')} server/main.ts (as npm start), LIANXIN_JOBS=0`,
     };
   } finally {
     child.kill('SIGTERM');

@@ -27,7 +27,7 @@ import pg from 'pg';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { TEST_PII_KEY } from '../server/platform/config.ts';
 import { PG_TEMPLATE_DB, SQLITE_TEMPLATE } from '../server/testing/harness.ts';
-import { freePort, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
+import { freePort, npmStartEnv, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -89,7 +89,7 @@ export async function startLianxin(env: Record<string, string>, opts: { port?: n
   const port = opts.port ?? (await freePort());
   const t0 = performance.now();
   const child = spawn(process.execPath, [...npmStartFlags(), 'server/main.ts'], {
-    cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: root, env: { ...process.env, ...npmStartEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => {

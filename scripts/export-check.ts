@@ -33,7 +33,7 @@ import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { boot } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { freePort, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
+import { freePort, npmStartEnv, npmStartFlags, waitForHealth } from '../server/testing/process.ts';
 import { bulkInsertCases } from './bulk/bulk-cases.ts';
 import { bulkRepository } from './bulk/bulk.repository.ts';
 
@@ -182,8 +182,9 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const flags = npmStartFlags();
-    say(args.quiet, `启动服务器 (starting the server): node ${[...flags, 'server/main.ts'].join(' ')}`);
-    child = spawn(process.execPath, [...flags, 'server/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const startEnv = npmStartEnv();
+    say(args.quiet, `启动服务器 (starting the server): ${Object.entries(startEnv).map(([k, v]) => `${k}=${v} `).join('')}node ${[...flags, 'server/main.ts'].join(' ')}`);
+    child = spawn(process.execPath, [...flags, 'server/main.ts'], { cwd: root, env: { ...process.env, ...startEnv, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitForHealth(base, child, { timeoutMs: 120_000 });
     say(args.quiet, '服务器就绪 (server up)');
     const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });

@@ -7,17 +7,24 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+const startScript = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+
 /**
  * The Node flags `npm start` gives the server (package.json's start script), so that a child
  * started by a test, a script or a benchmark runs as production does. One place: the heap budget
  * the memory figures are measured under is the one `npm start` sets.
  */
 export function npmStartFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
-  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)server\/main\.ts/.exec(pkg.scripts.start ?? '');
+  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)server\/main\.ts/.exec(startScript());
   const flags = m?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
   if (!flags.length) throw new Error('package.json: the start script runs no `node … server/main.ts` with flags');
   return flags;
+}
+
+/** The environment `npm start` sets for the server (`NAME=value` before its `node …`): the allocator's settings (decision 0006). */
+export function npmStartEnv(): Record<string, string> {
+  const m = /((?:\b[A-Z_][A-Z0-9_]*=\S+ )+)node (?:--[\w-]+(?:=\S+)? )*server\/main\.ts/.exec(startScript());
+  return Object.fromEntries((m?.[1]?.trim().split(/\s+/) ?? []).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 /** A TCP port nothing listens on at 127.0.0.1 (the OS picks it; free when this resolves). */
