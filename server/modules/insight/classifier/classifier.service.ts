@@ -8,7 +8,8 @@ import { activeCategoryNames, caseScopeFor, categorisedCaseCounts, categorisedCa
 import { orgLookups } from '../../org/index.ts';
 import { classifierErrors } from './classifier.errors.ts';
 import { classifierRepository, type ModelMeta } from './classifier.repository.ts';
-import { deserialise, predict, TrainingError, type HeldOutQuality, type Model } from './model.ts';
+import { predict, TrainingError, type HeldOutQuality, type Model } from './model.ts';
+import { deserialise } from './model-store.ts';
 import { trainInWorker } from './train-in-worker.ts';
 
 /** Below this many categorised cases a district has no model (the suggestion says so). */

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from './evaluate.ts';
 import { readRows } from './jsonl.ts';
-import { deserialise, ModelFormatError, predict, serialise, train, TrainingError } from './model.ts';
+import { predict, train, TrainingError } from './model.ts';
+import { deserialise, ModelFormatError, serialise } from './model-store.ts';
 import { splitLabels, stratifiedFolds, stratifiedSplit } from './split.ts';
 import { fixtureSamples } from './testing.ts';
 

@@ -5,9 +5,9 @@
  * NB-SVM (Wang & Manning 2012) — per category a linear SVM against the rest (squared hinge, dual
  * coordinate descent, svm.ts) over the features scaled by their naive Bayes log-count ratios,
  * small categories weighted up. Confidence: a softmax of the decision values whose temperature is
- * fitted (against smoothed targets, `fitScale`) on 20 % of the messages held out of a first
+ * fitted (against smoothed targets: calibration.ts) on 20 % of the messages held out of a first
  * training, which also measures the quality.
- * A model serialises to compact JSON (typed arrays as base64) for the insight_models table.
+ * Stored as compact JSON by model-store.ts.
  *
  * Why these choices (5-fold cross-validation on labelled_dev.jsonl, macro-F1): a plain SVM on
  * character 1–3-grams 0.926 (the reference); NB scaling 0.933; the title's namespace ×1.5 0.935;
@@ -18,6 +18,7 @@
 import { Bag, DEFAULT_FEATURES, extract, prepare, type FeatureOptions, type FeatureSink, type MessageText, type PreparedText } from './features.ts';
 import { evaluate, type Evaluation } from './evaluate.ts';
 import { KeyTable } from './key-table.ts';
+import { fitScale, softmax } from './calibration.ts';
 import { stratifiedSplit } from './split.ts';
 import { trainBinary, type SparseRows } from './svm.ts';
 
@@ -292,65 +293,6 @@ function scoresOfRow(x: SparseRows, r: number, weights: Float32Array, bias: Floa
   }
 }
 
-function softmax(scores: Float64Array, scale: number, out: Float64Array): void {
-  let max = -Infinity;
-  for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c] * scale);
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) {
-    out[c] = Math.exp(scores[c] * scale - max);
-    sum += out[c];
-  }
-  for (let c = 0; c < scores.length; c++) out[c] /= sum;
-}
-
-/**
- * The softmax scale minimising the log loss of held-out decision values (golden-section search on
- * log scale), against smoothed targets: each held-out message's own category 1 − ε, the others
- * ε / (k − 1), with ε = 1 / (n + 2) for n messages held out (Laplace's rule of succession: n right
- * answers in n show an error rate of about 1 / (n + 2), not zero). Without it, a held-out set the
- * model gets entirely right (a small office's first model, texts written from a few templates)
- * drives the scale to the search's bound and every suggestion, a wrong one or one for a text the
- * model knows nothing of, to 100 %. With thousands held out ε is below 0.001 and changes nothing.
- */
-function fitScale(scores: Float64Array[], truth: Int32Array, k: number): number {
-  const p = new Float64Array(k);
-  const eps = 1 / (scores.length + 2);
-  const own = 1 - eps;
-  const other = eps / (k - 1);
-  const loss = (logS: number): number => {
-    const s = Math.exp(logS);
-    let l = 0;
-    for (let i = 0; i < scores.length; i++) {
-      softmax(scores[i], s, p);
-      for (let c = 0; c < k; c++) l -= (c === truth[i] ? own : other) * Math.log(Math.max(p[c], 1e-300));
-    }
-    return l;
-  };
-  let a = Math.log(0.1);
-  let b = Math.log(100);
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = loss(c);
-  let fd = loss(d);
-  for (let i = 0; i < 40; i++) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = loss(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = loss(d);
-    }
-  }
-  return Math.exp((a + b) / 2);
-}
-
 export class TrainingError extends Error {
   code: 'NO_SAMPLES' | 'ONE_LABEL';
   constructor(code: 'NO_SAMPLES' | 'ONE_LABEL', message: string) {
@@ -413,7 +355,7 @@ function quantise(weights: Float32Array, k: number): { values: Int16Array; steps
   return { values, steps };
 }
 
-function dequantise(values: Int16Array, steps: Float32Array, k: number): Float32Array {
+export function dequantise(values: Int16Array, steps: Float32Array, k: number): Float32Array {
   const w = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) w[i] = values[i] * steps[i % k];
   return w;
@@ -502,79 +444,4 @@ export function predict(model: Model, text: MessageText): Prediction {
   const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b);
   const ranked = order.map((i) => ({ label: model.labels[i], confidence: p[i] }));
   return { label: ranked[0].label, confidence: ranked[0].confidence, ranked, basis: s ? 'text' : 'prior' };
-}
-
-// ---- storage -------------------------------------------------------------------------------
-
-const FORMAT = 'lianxin-category-svm';
-const FORMAT_VERSION = 1;
-
-interface StoredModel {
-  format: typeof FORMAT;
-  formatVersion: number;
-  labels: string[];
-  options: TrainOptions;
-  samples: number;
-  scale: number;
-  prior: number[];
-  bias: number[];
-  steps: number[];
-  /** base64 of little-endian typed arrays */
-  keysHi: string;
-  keysLo: string;
-  idf: string;
-  weights: string;
-  quality: HeldOutQuality | null;
-}
-
-const b64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-function fromB64<T>(s: unknown, make: (b: ArrayBuffer) => T, bytes: number, what: string): T {
-  if (typeof s !== 'string') throw new ModelFormatError(`模型数据缺少 ${what}`);
-  const buf = Buffer.from(s, 'base64');
-  if (buf.byteLength % bytes) throw new ModelFormatError(`模型数据的 ${what} 长度不对`);
-  const copy = new ArrayBuffer(buf.byteLength);
-  new Uint8Array(copy).set(buf);
-  return make(copy);
-}
-
-export class ModelFormatError extends Error {}
-
-/** The model as compact JSON: the features kept (seen in ≥ minDf messages), weights as 16-bit integers. */
-export function serialise(m: Model): string {
-  const k = m.labels.length;
-  const { hi, lo } = m.keys.keys();
-  const q = new Int16Array(m.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(m.weights[i] / m.steps[i % k]);
-  const stored: StoredModel = {
-    format: FORMAT, formatVersion: FORMAT_VERSION, labels: m.labels, options: m.options, samples: m.samples, scale: m.scale,
-    prior: Array.from(m.prior), bias: Array.from(m.bias), steps: Array.from(m.steps),
-    keysHi: b64(hi), keysLo: b64(lo), idf: b64(m.idf), weights: b64(q), quality: m.quality,
-  };
-  return JSON.stringify(stored);
-}
-
-/** A model from serialise()'s JSON; ModelFormatError when it is not one. */
-export function deserialise(json: string): Model {
-  let s: StoredModel;
-  try {
-    s = JSON.parse(json) as StoredModel;
-  } catch {
-    throw new ModelFormatError('模型数据不是有效的 JSON');
-  }
-  if (!s || s.format !== FORMAT) throw new ModelFormatError('不是连心桥的分类模型');
-  if (s.formatVersion !== FORMAT_VERSION) throw new ModelFormatError(`模型格式版本 ${s.formatVersion} 不受支持`);
-  const k = s.labels?.length ?? 0;
-  if (k < 2 || s.prior?.length !== k || s.bias?.length !== k || s.steps?.length !== k) throw new ModelFormatError('模型数据的类别不完整');
-  const hi = fromB64(s.keysHi, (b) => new Int32Array(b), 4, 'keysHi');
-  const lo = fromB64(s.keysLo, (b) => new Int32Array(b), 4, 'keysLo');
-  const idf = fromB64(s.idf, (b) => new Float32Array(b), 4, 'idf');
-  const q = fromB64(s.weights, (b) => new Int16Array(b), 2, 'weights');
-  if (lo.length !== hi.length || idf.length !== hi.length || q.length !== hi.length * k) throw new ModelFormatError('模型数据的特征数不一致');
-  const steps = Float32Array.from(s.steps);
-  const options: TrainOptions = { ...DEFAULT_OPTIONS, ...s.options, features: { ...DEFAULT_OPTIONS.features, ...s.options?.features } };
-  return {
-    labels: s.labels, options, keys: KeyTable.of(hi, lo), idf, weights: dequantise(q, steps, k), steps,
-    bias: Float32Array.from(s.bias), prior: Float64Array.from(s.prior), scale: s.scale, samples: s.samples, quality: s.quality ?? null,
-  };
 }

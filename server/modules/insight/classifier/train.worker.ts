@@ -4,7 +4,8 @@
  * posts back the serialised model or the training error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serialise, train, TrainingError, type Sample } from './model.ts';
+import { train, TrainingError, type Sample } from './model.ts';
+import { serialise } from './model-store.ts';
 
 const { samples } = workerData as { samples: Sample[] };
 try {

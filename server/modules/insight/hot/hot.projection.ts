@@ -54,8 +54,9 @@ async function refresh(db: Executor, ids: readonly string[], seqOf: (id: string)
   const notCounted: string[] = [];
   for (const id of ids) {
     const c = texts.get(id);
-    if (!c || !COUNTED_STATUSES.has(c.status)) notCounted.push(id);
-    if (!c || c.createdAt < since || !COUNTED_STATUSES.has(c.status)) {
+    const counted = c !== undefined && COUNTED_STATUSES.has(c.status);
+    if (!counted) notCounted.push(id);
+    if (!c || !counted || c.createdAt < since) {
       if (stored.has(id)) gone.push(id);
       continue;
     }
